@@ -1,0 +1,120 @@
+"""DuckDB access: one database per process, a cursor per query, SQL only from `queries/`.
+
+A `Source` is the set of canonical tables of one dataset version. Each query runs on a fresh
+cursor in which the canonical names (`orders`, `members`, …) are temporary views over that
+version's Parquet files (or, in tests, over DataFrames). A missing table becomes a typed empty
+view, so every query runs; `Source.has()` tells the caller whether the numbers mean anything.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from siyu.config import QUERIES_DIR, settings
+from siyu.schema import TABLES, empty_select, quote_ident, quote_literal
+
+_lock = threading.Lock()
+_db: duckdb.DuckDBPyConnection | None = None
+
+# Number of query executions in this process; tests use it to prove a warm render runs no SQL.
+EXECUTIONS = {"count": 0}
+
+
+def database() -> duckdb.DuckDBPyConnection:
+    """The process-wide in-memory DuckDB database, with explicit threads and memory limit."""
+    global _db
+    with _lock:
+        if _db is None:
+            s = settings()
+            _db = duckdb.connect(
+                ":memory:",
+                config={"threads": s.duckdb_threads, "memory_limit": s.duckdb_memory_limit},
+            )
+        return _db
+
+
+@functools.lru_cache(maxsize=None)
+def load_query(name: str) -> str:
+    """The SQL text of `queries/<name>.sql`; `name` must be a plain snake_case file name."""
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"bad query name: {name!r}")
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def query_parameters(name: str) -> frozenset[str]:
+    """Named parameters of a query file, as DuckDB's own parser sees them."""
+    statements = database().cursor().extract_statements(load_query(name))
+    if len(statements) != 1:
+        raise ValueError(f"queries/{name}.sql must hold exactly one statement")
+    return frozenset(statements[0].named_parameters)
+
+
+@dataclass
+class Source:
+    """The tables of one dataset version.
+
+    `tables` maps a canonical table name to a Parquet path or a DataFrame. `key` identifies
+    the version (dataset name and version number) and keys every cache.
+    """
+
+    tables: Mapping[str, Path | str | pd.DataFrame]
+    key: str = "adhoc"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def has(self, table: str) -> bool:
+        return table in self.tables
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = database().cursor()
+        cur.execute(f"set TimeZone = {quote_literal(settings().timezone)}")
+        for name in TABLES:
+            src = self.tables.get(name)
+            view = quote_ident(name)
+            if src is None:
+                cur.execute(f"create temp view {view} as {empty_select(name)}")
+            elif isinstance(src, pd.DataFrame):
+                cur.register(f"__df_{name}", src)
+                cols = ", ".join(
+                    f"cast({quote_ident(c.name)} as {c.sql_type}) as {quote_ident(c.name)}"
+                    if c.name in src.columns
+                    else f"cast(null as {c.sql_type}) as {quote_ident(c.name)}"
+                    for c in TABLES[name].columns
+                )
+                cur.execute(f"create temp view {view} as select {cols} from __df_{name}")
+            else:
+                cur.execute(
+                    f"create temp view {view} as select * from read_parquet({quote_literal(str(src))})"
+                )
+        return cur
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run `queries/<name>.sql` with bound parameters and return the whole result."""
+        wanted = query_parameters(name)
+        missing = wanted - params.keys()
+        if missing:
+            raise TypeError(f"queries/{name}.sql needs parameters {sorted(missing)}")
+        bound = {k: v for k, v in params.items() if k in wanted}
+        cur = self.cursor()
+        try:
+            EXECUTIONS["count"] += 1
+            return cur.execute(load_query(name), bound).df()
+        finally:
+            cur.close()
+
+    def sql(self, text: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+        """Run a read-only statement written by Siyu itself (not by a user) on this source."""
+        cur = self.cursor()
+        try:
+            EXECUTIONS["count"] += 1
+            return cur.execute(text, dict(params or {})).df()
+        finally:
+            cur.close()

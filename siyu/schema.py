@@ -1,0 +1,126 @@
+"""The canonical tables of a dataset (SPEC §2): columns, types, which are required.
+
+This module is the allow-list of identifiers: every table and column name that reaches SQL
+comes from here, never from a user's string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    sql_type: str  # DuckDB type of the stored column
+    required: bool = False
+    kind: str = "text"  # how a raw value is parsed: text, id, timestamp, money, int, status
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()  # unique within the dataset
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def required(self) -> list[str]:
+        return [c.name for c in self.columns if c.required]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+TABLES: dict[str, Table] = {
+    "orders": Table(
+        "orders",
+        (
+            Column("order_id", "VARCHAR", True, "id"),
+            Column("user_id", "VARCHAR", True, "id"),
+            Column("ordered_at", "TIMESTAMP", True, "timestamp"),
+            Column("amount", "DECIMAL(18,2)", True, "money"),
+            Column("status", "VARCHAR", False, "status"),
+            Column("quantity", "INTEGER", False, "int"),
+            Column("product", "VARCHAR"),
+            Column("group_id", "VARCHAR", False, "id"),
+            Column("campaign", "VARCHAR"),
+            Column("discount", "DECIMAL(18,2)", False, "money"),
+        ),
+        key=("order_id",),
+    ),
+    "members": Table(
+        "members",
+        (
+            Column("user_id", "VARCHAR", True, "id"),
+            Column("joined_at", "TIMESTAMP", True, "timestamp"),
+            Column("channel", "VARCHAR"),
+            Column("group_id", "VARCHAR", False, "id"),
+            Column("inviter_id", "VARCHAR", False, "id"),
+            Column("tier", "VARCHAR"),
+            Column("left_at", "TIMESTAMP", False, "timestamp"),
+            Column("tags", "VARCHAR"),
+        ),
+        key=("user_id",),
+    ),
+    "activity": Table(
+        "activity",
+        (
+            Column("user_id", "VARCHAR", True, "id"),
+            Column("at", "TIMESTAMP", True, "timestamp"),
+            Column("group_id", "VARCHAR", False, "id"),
+            Column("kind", "VARCHAR"),
+        ),
+    ),
+    "groups": Table(
+        "groups",
+        (
+            Column("group_id", "VARCHAR", True, "id"),
+            Column("name", "VARCHAR"),
+            Column("owner", "VARCHAR"),
+            Column("created_at", "TIMESTAMP", False, "timestamp"),
+        ),
+        key=("group_id",),
+    ),
+    "group_daily": Table(
+        "group_daily",
+        (
+            Column("stat_date", "DATE", True, "date"),
+            Column("group_id", "VARCHAR", True, "id"),
+            Column("member_total", "INTEGER", False, "int"),
+            Column("new_members", "INTEGER", False, "int"),
+            Column("quit_members", "INTEGER", False, "int"),
+            Column("speakers", "INTEGER", False, "int"),
+            Column("messages", "INTEGER", False, "int"),
+        ),
+        key=("stat_date", "group_id"),
+    ),
+}
+
+TABLE_KINDS: tuple[str, ...] = tuple(TABLES)
+
+# Order status is normalised to these three words; a missing status means paid.
+STATUSES = ("paid", "refunded", "cancelled")
+
+
+def quote_ident(name: str) -> str:
+    """Quote an identifier for DuckDB; the one helper every identifier goes through."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def quote_literal(value: str) -> str:
+    """Quote a string literal for the few places DuckDB cannot bind (DDL such as a view)."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def empty_select(table: str) -> str:
+    """A typed zero-row select with the canonical columns of `table`."""
+    t = TABLES[table]
+    cols = ", ".join(f"cast(null as {c.sql_type}) as {quote_ident(c.name)}" for c in t.columns)
+    return f"select {cols} where false"

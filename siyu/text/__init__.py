@@ -1,0 +1,1 @@
+"""Parts of the translation table; each module defines `TEXT = {key: {lang: text}}`."""

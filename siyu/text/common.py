@@ -1,0 +1,10 @@
+"""Shared words: app name, languages, table names."""
+
+TEXT = {
+    "app.name": {"zh-Hans": "私域", "zh-Hant": "私域", "en": "Siyu"},
+    "table.orders": {"zh-Hans": "订单", "zh-Hant": "訂單", "en": "Orders"},
+    "table.members": {"zh-Hans": "会员", "zh-Hant": "會員", "en": "Members"},
+    "table.activity": {"zh-Hans": "互动行为", "zh-Hant": "互動行為", "en": "Activity"},
+    "table.groups": {"zh-Hans": "社群", "zh-Hant": "社群", "en": "Groups"},
+    "table.group_daily": {"zh-Hans": "群统计（按日）", "zh-Hant": "群統計（按日）", "en": "Group daily stats"},
+}
