@@ -1,0 +1,367 @@
+"""The command line: `python -m siyu COMMAND …` — sample data, imports, history, metrics.
+
+Every metric is printed by the same function the pages call (`siyu.metrics.METRICS`), as
+plain CSV or JSON: ids as text, amounts as plain decimals, rates as fractions, an empty cell
+where a value is undefined. Bad input exits non-zero with one line on stderr, never a
+traceback (set SIYU_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import math
+import os
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from siyu.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from siyu.schema import TABLE_KINDS
+
+
+class CliError(Exception):
+    """A one-line reason for the user; `key` is a translation key."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def _workspace(args: argparse.Namespace):
+    from siyu.workspace import Workspace
+
+    return Workspace(args.workspace) if args.workspace else Workspace()
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CliError("cli.bad_date", value=text) from None
+
+
+def format_value(value: Any) -> str:
+    """One CSV cell: plain decimals, fractions for rates, empty when undefined."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        text = f"{value:.6f}".rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars, pandas timestamps
+        try:
+            return format_value(value.item())
+        except (ValueError, AttributeError):
+            pass
+    if hasattr(value, "to_pydatetime"):
+        ts = value.to_pydatetime()
+        return ts.date().isoformat() if ts == dt.datetime.combine(ts.date(), dt.time()) else ts.isoformat(sep=" ")
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _json_value(value: Any) -> Any:
+    text = format_value(value)
+    if text == "":
+        return None
+    if isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, (int, float, Decimal)) or hasattr(value, "item"):
+        try:
+            return int(text) if text.lstrip("-").isdigit() else float(text)
+        except ValueError:
+            return text
+    return text
+
+
+def write_frame(frame, fmt: str, out=None) -> None:
+    """Print a result frame as CSV (default) or JSON records."""
+    out = out or sys.stdout
+    cols = [str(c) for c in frame.columns]
+    rows = frame.astype(object).itertuples(index=False, name=None)
+    if fmt == "json":
+        records = [{c: _json_value(v) for c, v in zip(cols, row, strict=True)} for row in rows]
+        json.dump(records, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(cols)
+    for row in rows:
+        writer.writerow([format_value(v) for v in row])
+
+
+# ---- commands ------------------------------------------------------------------------------
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from siyu import sample
+
+    out = Path(args.out)
+    paths = sample.generate(out, members=args.members, seed=args.seed)
+    for table, path in paths.items():
+        print(f"{table},{path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Generate the demo files and import them as dataset "demo" if the workspace is empty."""
+    from siyu.demo import ensure_demo
+
+    name = ensure_demo(_workspace(args), force=args.force)
+    print(t("cli.demo_ready", args.lang, dataset=name) if name else t("cli.demo_skipped", args.lang))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from siyu.importer import FileRequest, import_files
+
+    if args.replace and args.append:
+        raise CliError("cli.replace_and_append")
+    requests = []
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            raise CliError("cli.no_file", path=name)
+        requests.append(
+            FileRequest(
+                data=path,
+                filename=path.name,
+                kind=args.table,
+                encoding=args.encoding,
+                sheet=args.sheet,
+            )
+        )
+    mode = "replace" if args.replace else "append" if args.append else "auto"
+    report = import_files(_workspace(args), args.dataset, requests, mode=mode)
+    for req, conv in zip(requests, report.converted, strict=True):
+        print(
+            t(
+                "cli.imported",
+                args.lang,
+                file=req.filename,
+                table=conv.kind,
+                accepted=conv.accepted,
+                rejected=conv.rejected,
+            )
+        )
+        if conv.rejected:
+            from siyu.ingest import rejected_frame
+
+            for row in rejected_frame(conv, args.lang, limit=5).itertuples(index=False):
+                print("  " + " | ".join(format_value(v) for v in row), file=sys.stderr)
+    print(t("cli.version", args.lang, dataset=args.dataset, version=report.version.version))
+    return 0
+
+
+def cmd_datasets(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    rows = []
+    for ds in ws.datasets():
+        head = ds.head
+        rows.append(
+            {
+                "dataset": ds.name,
+                "title": ds.title,
+                "version": head.version,
+                "updated_at": head.at,
+                "tables": {k: v.rows for k, v in head.tables.items()},
+            }
+        )
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["dataset", "version", "updated_at", *TABLE_KINDS])
+        for r in rows:
+            writer.writerow(
+                [r["dataset"], r["version"], r["updated_at"]]
+                + [r["tables"].get(k, "") for k in TABLE_KINDS]
+            )
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    ds = _workspace(args).get(args.dataset)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["version", "at", "action", "files", "current", *TABLE_KINDS])
+    for v in ds.versions:
+        writer.writerow(
+            [v.version, v.at, v.action, ";".join(v.files), "yes" if v.version == ds.current else ""]
+            + [v.tables[k].rows if k in v.tables else "" for k in TABLE_KINDS]
+        )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    v = _workspace(args).restore(args.dataset, args.version)
+    print(t("cli.restored", args.lang, dataset=args.dataset, version=args.version, new=v.version))
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    _workspace(args).delete(args.dataset)
+    print(t("cli.deleted", args.lang, dataset=args.dataset))
+    return 0
+
+
+def _options(pairs: list[str]) -> dict[str, Any]:
+    opts: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.isidentifier():
+            raise CliError("cli.bad_set", value=pair)
+        try:
+            value: Any = int(raw)
+        except ValueError:
+            try:
+                value = float(raw)
+            except ValueError:
+                value = raw
+        opts[key] = value
+    return opts
+
+
+def cmd_metric(args: argparse.Namespace) -> int:
+    from siyu import metrics
+
+    fn = metrics.METRICS.get(args.name)
+    if fn is None:
+        raise CliError("cli.no_metric", name=args.name, names=", ".join(sorted(metrics.METRICS)))
+    source = _workspace(args).source(args.dataset)
+    for table in getattr(fn, "requires", ("orders",)):
+        if not source.has(table):
+            raise CliError("cli.needs_table", table=table, dataset=args.dataset)
+    start, end = _date(args.start), _date(args.end)
+    if start is None or end is None:
+        d_start, d_end = metrics.default_period(source)
+        start, end = start or d_start, end or d_end
+    if start is None or end is None:
+        raise CliError("cli.no_period")
+    if start > end:
+        raise CliError("cli.start_after_end", start=start, end=end)
+    try:
+        frame = fn(source, start, end, **_options(args.set))
+    except TypeError as exc:
+        raise CliError("cli.bad_set", value=" ".join(args.set) or str(exc)) from None
+    write_frame(frame, args.format)
+    return 0
+
+
+# ---- parser --------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--workspace",
+        default=argparse.SUPPRESS,
+        help="workspace folder (default: $SIYU_WORKSPACE or data/workspace)",
+    )
+    common.add_argument(
+        "--lang", default=argparse.SUPPRESS, choices=list(LANGUAGES), help="message language"
+    )
+    parser = argparse.ArgumentParser(
+        prog="python -m siyu", description="Siyu (私域) command line", parents=[common]
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("sample", parents=[common], help="write the demo CSVs")
+    p.add_argument("--members", type=int, default=5000)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--out", default="data/demo")
+    p.set_defaults(func=cmd_sample)
+
+    p = sub.add_parser("demo", parents=[common], help="import the demo dataset if none exists")
+    p.add_argument("--force", action="store_true", help="import it even if datasets exist")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("import", parents=[common], help="import files into a dataset")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--dataset", required=True)
+    p.add_argument("--table", choices=list(TABLE_KINDS))
+    p.add_argument("--replace", action="store_true")
+    p.add_argument("--append", action="store_true")
+    p.add_argument("--encoding")
+    p.add_argument("--sheet")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("datasets", parents=[common], help="list datasets")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_datasets)
+
+    p = sub.add_parser("history", parents=[common], help="import history of a dataset")
+    p.add_argument("--dataset", required=True)
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("restore", parents=[common], help="make an earlier version current")
+    p.add_argument("--dataset", required=True)
+    p.add_argument("--version", type=int, required=True)
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("delete", parents=[common], help="delete a dataset")
+    p.add_argument("--dataset", required=True)
+    p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser("metric", parents=[common], help="print a metric as CSV or JSON")
+    p.add_argument("name")
+    p.add_argument("--dataset", required=True)
+    p.add_argument("--start")
+    p.add_argument("--end")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    p.set_defaults(func=cmd_metric)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.workspace = getattr(args, "workspace", None)
+    args.lang = getattr(args, "lang", None) or os.environ.get("SIYU_LANG") or DEFAULT_LANGUAGE
+    if args.lang not in LANGUAGES:
+        args.lang = DEFAULT_LANGUAGE
+    from siyu.ingest import ImportRefused
+    from siyu.workspace import WorkspaceError
+
+    try:
+        return args.func(args)
+    except CliError as exc:
+        print(t(exc.key, args.lang, **exc.params), file=sys.stderr)
+    except (ImportRefused, WorkspaceError) as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+    except KeyboardInterrupt:
+        print(t("cli.interrupted", args.lang), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the user never sees a traceback
+        if os.environ.get("SIYU_DEBUG"):
+            raise
+        print(t("cli.internal", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 1
+    return 2

@@ -1,0 +1,430 @@
+"""The workspace (SPEC §5): datasets published as immutable Parquet snapshots.
+
+Layout under the workspace root:
+
+    catalog.json         every dataset, its versions (the import history) and the current one
+    files/<id>/*.parquet immutable table files; a version names one file per table
+    staging/             files being written by an import (same file system, so a rename
+                         publishes them); an interrupted import leaves only litter here
+    trash/               deleted datasets, kept an hour for readers that still hold them
+    .lock                writers take an exclusive `flock` on it: imports are serialised
+
+A reader never locks: it reads `catalog.json` (always whole, since it is replaced with an
+atomic rename after its files are on disk) and then opens files that never change. So the
+app, a CLI import and a second replica on shared storage can all work at once, and a writer
+killed at any moment leaves the previous version exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from siyu.config import settings
+from siyu.db import Source, database
+from siyu.schema import TABLES, quote_ident, quote_literal
+
+CATALOG = "catalog.json"
+FORMAT = 1
+STALE_SECONDS = 3600  # staging and trash older than this are removed by the next writer
+
+
+class WorkspaceError(Exception):
+    """A request the workspace refuses; `key` and `params` name a translated message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        from siyu.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class TableFile:
+    path: str  # relative to the workspace root
+    rows: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Version:
+    version: int
+    at: str
+    action: str  # import, append, replace, restore, demo
+    files: tuple[str, ...]
+    tables: dict[str, TableFile]
+    note: str = ""
+    details: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    id: str
+    title: str
+    created_at: str
+    current: int
+    versions: tuple[Version, ...]
+    meta: dict[str, Any]
+
+    @property
+    def head(self) -> Version:
+        return self.version(self.current)
+
+    def version(self, number: int) -> Version:
+        for v in self.versions:
+            if v.version == number:
+                return v
+        raise WorkspaceError("ws.no_version", dataset=self.name, version=number)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as f:
+        os.fsync(f.fileno())
+
+
+def _version_from(raw: Mapping[str, Any]) -> Version:
+    return Version(
+        version=int(raw["version"]),
+        at=raw["at"],
+        action=raw["action"],
+        files=tuple(raw.get("files", ())),
+        tables={k: TableFile(**v) for k, v in raw["tables"].items()},
+        note=raw.get("note", ""),
+        details=raw.get("details"),
+    )
+
+
+def _version_to(v: Version) -> dict[str, Any]:
+    return {
+        "version": v.version,
+        "at": v.at,
+        "action": v.action,
+        "files": list(v.files),
+        "tables": {k: vars(tf) for k, tf in v.tables.items()},
+        "note": v.note,
+        "details": v.details,
+    }
+
+
+class Workspace:
+    """A workspace folder. Cheap to create; every read goes to the catalog on disk."""
+
+    def __init__(self, root: Path | str | None = None) -> None:
+        self.root = Path(root) if root is not None else settings().workspace
+        self.root.mkdir(parents=True, exist_ok=True)
+        for sub in ("files", "staging", "trash"):
+            (self.root / sub).mkdir(exist_ok=True)
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def _read_catalog(self) -> dict[str, Any]:
+        path = self.root / CATALOG
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {"format": FORMAT, "datasets": {}}
+        return raw
+
+    def datasets(self) -> list[Dataset]:
+        """All datasets, in the order they were created."""
+        cat = self._read_catalog()
+        out = [self._dataset_from(name, raw) for name, raw in cat["datasets"].items()]
+        return sorted(out, key=lambda d: (d.created_at, d.name))
+
+    def names(self) -> list[str]:
+        return [d.name for d in self.datasets()]
+
+    def get(self, name: str) -> Dataset:
+        raw = self._read_catalog()["datasets"].get(name)
+        if raw is None:
+            raise WorkspaceError("ws.no_dataset", dataset=name)
+        return self._dataset_from(name, raw)
+
+    def exists(self, name: str) -> bool:
+        return name in self._read_catalog()["datasets"]
+
+    @staticmethod
+    def _dataset_from(name: str, raw: Mapping[str, Any]) -> Dataset:
+        return Dataset(
+            name=name,
+            id=raw["id"],
+            title=raw.get("title") or name,
+            created_at=raw["created_at"],
+            current=int(raw["current"]),
+            versions=tuple(_version_from(v) for v in raw["versions"]),
+            meta=dict(raw.get("meta") or {}),
+        )
+
+    def source(self, name: str, version: int | None = None) -> Source:
+        """The tables of a dataset version (the current one by default) for `siyu.metrics`."""
+        ds = self.get(name)
+        v = ds.version(version if version is not None else ds.current)
+        tables = {t: self.root / tf.path for t, tf in v.tables.items()}
+        return Source(
+            tables=tables,
+            key=f"{ds.id}@{v.version}",
+            meta={"dataset": name, "version": v.version, **ds.meta},
+        )
+
+    # ---- writing -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _writer(self, timeout: float = 600.0) -> Iterator[dict[str, Any]]:
+        """Hold the writers' lock; yield a fresh catalog to change; publish it on success."""
+        lock = (self.root / ".lock").open("a+")
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise WorkspaceError("ws.busy") from None
+                    time.sleep(0.05)
+            cat = self._read_catalog()
+            yield cat
+            self._write_catalog(cat)
+        finally:
+            lock.close()  # closing the file releases the lock; so does a killed process
+
+    def _write_catalog(self, cat: Mapping[str, Any]) -> None:
+        tmp = self.root / f".{CATALOG}.{uuid.uuid4().hex}.tmp"
+        with tmp.open("w", encoding="utf-8") as f:
+            json.dump(cat, f, ensure_ascii=False, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.root / CATALOG)
+        _fsync_dir(self.root)
+
+    def staging_dir(self) -> Path:
+        """A fresh folder for an import to write into before it publishes."""
+        path = self.root / "staging" / uuid.uuid4().hex
+        path.mkdir(parents=True)
+        return path
+
+    def _adopt(self, dataset_id: str, parquet: Path, rows: int | None = None) -> TableFile:
+        """Move a finished Parquet file into the immutable store (same file system: a rename)."""
+        folder = self.root / "files" / dataset_id
+        folder.mkdir(parents=True, exist_ok=True)
+        _fsync_file(parquet)
+        target = folder / f"{uuid.uuid4().hex}.parquet"
+        if parquet.stat().st_dev == folder.stat().st_dev:
+            os.replace(parquet, target)
+        else:
+            shutil.copyfile(parquet, target)
+            _fsync_file(target)
+        _fsync_dir(folder)
+        if rows is None:
+            rows = _count_rows(target)
+        return TableFile(
+            path=str(target.relative_to(self.root)), rows=rows, sha256=_sha256(target)
+        )
+
+    def publish(
+        self,
+        name: str,
+        tables: Mapping[str, Path],
+        *,
+        mode: str = "auto",
+        files: tuple[str, ...] = (),
+        title: str | None = None,
+        action: str | None = None,
+        details: dict[str, Any] | None = None,
+        meta: dict[str, Any] | None = None,
+    ) -> Version:
+        """Publish new table files as the next version of dataset `name`, atomically.
+
+        `tables` maps a table kind to a Parquet file with the canonical columns (written by
+        `siyu.ingest.convert` into `staging_dir()`). `mode`:
+          new      the dataset must not exist yet;
+          replace  the given tables replace the dataset's (other tables are kept);
+          append   the rows are added to the dataset's table; rows whose key (order_id …)
+                   is already there are skipped and counted in the version's details;
+          auto     new dataset, or new tables of an existing one; refuses to overwrite a
+                   table that exists (the caller must say replace or append).
+        """
+        name = validate_name(name)
+        for kind in tables:
+            if kind not in TABLES:
+                raise WorkspaceError("ws.bad_table", table=kind)
+        if not tables:
+            raise WorkspaceError("ws.nothing_to_publish")
+        with self._writer() as cat:
+            self._collect_litter()
+            raw = cat["datasets"].get(name)
+            if raw is not None and mode == "new":
+                raise WorkspaceError("ws.exists", dataset=name)
+            if raw is None:
+                raw = {
+                    "id": uuid.uuid4().hex,
+                    "title": title or name,
+                    "created_at": _now(),
+                    "current": 0,
+                    "versions": [],
+                    "meta": {},
+                }
+            ds = self._dataset_from(name, raw) if raw["versions"] else None
+            previous = dict(ds.head.tables) if ds else {}
+            if mode == "auto":
+                clash = sorted(k for k in tables if k in previous)
+                if clash:
+                    raise WorkspaceError("ws.table_exists", dataset=name, table=", ".join(clash))
+            new_tables = dict(previous)
+            details = dict(details or {})
+            for kind, path in tables.items():
+                if mode == "append" and kind in previous:
+                    merged, skipped = self._append(previous[kind], Path(path), kind)
+                    new_tables[kind] = self._adopt(raw["id"], merged)
+                    details.setdefault("skipped_existing", {})[kind] = skipped
+                else:
+                    new_tables[kind] = self._adopt(raw["id"], Path(path))
+            number = max((int(v["version"]) for v in raw["versions"]), default=0) + 1
+            version = Version(
+                version=number,
+                at=_now(),
+                action=action or ("import" if mode in ("auto", "new") else mode),
+                files=tuple(files),
+                tables=new_tables,
+                details=details or None,
+            )
+            raw["versions"].append(_version_to(version))
+            raw["current"] = number
+            if title:
+                raw["title"] = title
+            if meta:
+                raw["meta"] = {**raw.get("meta", {}), **meta}
+            cat["datasets"][name] = raw
+            return version
+
+    def _append(self, old: TableFile, new: Path, kind: str) -> tuple[Path, int]:
+        """Old rows plus the new rows whose key is not taken yet; returns (file, skipped)."""
+        table = TABLES[kind]
+        out = self.staging_dir() / f"{kind}.parquet"
+        old_sql = f"read_parquet({quote_literal(str(self.root / old.path))})"
+        new_sql = f"read_parquet({quote_literal(str(new))})"
+        cols = ", ".join(quote_ident(c) for c in table.column_names)
+        if table.key:
+            on = " and ".join(f"n.{quote_ident(k)} = o.{quote_ident(k)}" for k in table.key)
+            fresh = f"select {cols} from {new_sql} as n where not exists (select 1 from {old_sql} as o where {on})"
+        else:
+            fresh = f"select {cols} from {new_sql}"
+        cur = database().cursor()
+        try:
+            cur.execute(
+                f"copy (select {cols} from {old_sql} union all {fresh}) "
+                f"to {quote_literal(str(out))} (format parquet, compression zstd)"
+            )
+            total_new = cur.execute(f"select count(*) from {new_sql}").fetchone()[0]
+            kept = cur.execute(f"select count(*) from ({fresh})").fetchone()[0]
+        finally:
+            cur.close()
+        return out, int(total_new - kept)
+
+    def restore(self, name: str, version: int) -> Version:
+        """Make an earlier version current again, as a new version (history stays linear)."""
+        with self._writer() as cat:
+            raw = cat["datasets"].get(name)
+            if raw is None:
+                raise WorkspaceError("ws.no_dataset", dataset=name)
+            ds = self._dataset_from(name, raw)
+            old = ds.version(version)
+            for tf in old.tables.values():
+                if not (self.root / tf.path).exists():
+                    raise WorkspaceError("ws.version_gone", dataset=name, version=version)
+            number = max(v.version for v in ds.versions) + 1
+            new = Version(
+                version=number,
+                at=_now(),
+                action="restore",
+                files=old.files,
+                tables=dict(old.tables),
+                note=f"{version}",
+                details={"restored": version},
+            )
+            raw["versions"].append(_version_to(new))
+            raw["current"] = number
+            return new
+
+    def delete(self, name: str) -> None:
+        """Remove a dataset; its files go to the trash so that running readers finish."""
+        with self._writer() as cat:
+            raw = cat["datasets"].pop(name, None)
+            if raw is None:
+                raise WorkspaceError("ws.no_dataset", dataset=name)
+            folder = self.root / "files" / raw["id"]
+            if folder.exists():
+                os.replace(folder, self.root / "trash" / f"{raw['id']}.{int(time.time())}")
+
+    def set_meta(self, name: str, **meta: Any) -> None:
+        with self._writer() as cat:
+            raw = cat["datasets"].get(name)
+            if raw is None:
+                raise WorkspaceError("ws.no_dataset", dataset=name)
+            raw["meta"] = {**raw.get("meta", {}), **meta}
+
+    def _collect_litter(self) -> None:
+        """Remove staging folders and trash older than an hour (left by killed imports)."""
+        cutoff = time.time() - STALE_SECONDS
+        for sub in ("staging", "trash"):
+            for entry in (self.root / sub).iterdir():
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < cutoff:
+                        if entry.is_dir():
+                            shutil.rmtree(entry, ignore_errors=True)
+                        else:
+                            entry.unlink()
+
+
+def _count_rows(path: Path) -> int:
+    cur = database().cursor()
+    try:
+        return int(
+            cur.execute(f"select count(*) from read_parquet({quote_literal(str(path))})").fetchone()[0]
+        )
+    finally:
+        cur.close()
+
+
+def validate_name(name: str) -> str:
+    """A dataset name as the user typed it, trimmed; refuses empty, too long or control chars."""
+    cleaned = (name or "").strip()
+    if not cleaned or len(cleaned) > 80 or any(ord(ch) < 32 for ch in cleaned):
+        raise WorkspaceError("ws.bad_name")
+    return cleaned
