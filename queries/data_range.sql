@@ -19,7 +19,7 @@ members as (
 ),
 
 activity as (
-    select at from activity
+    select "at" from activity
 ),
 
 days as (
@@ -27,7 +27,7 @@ days as (
     union all
     select cast(joined_at as date) as day from members
     union all
-    select cast(at as date) as day from activity
+    select cast("at" as date) as day from activity
 ),
 
 final as (

@@ -17,7 +17,7 @@
 --
 -- Returns one row:
 --   days                    bigint: calendar days counted (start .. min(end, last_day))
---   active_days             bigint: days with a defined daily active rate
+--   defined_days            bigint: days with a defined daily active rate (in domain > 0)
 --   daily_active_rate       double: mean daily active rate (null when no day is defined)
 --   interaction_rate        double: mean interaction rate (null when no day is defined)
 --   conversion_rate         double: mean daily conversion rate (null when no day is defined)
@@ -44,7 +44,7 @@ orders as (
 activity as (
     select
         user_id,
-        at,
+        "at",
         kind,
     from activity
 ),
@@ -53,9 +53,33 @@ days as (
     select cast(generate_series as date) as day
     from generate_series(
         cast($start as timestamp),
-        cast(least($end, coalesce($last_day, $end)) as timestamp),
+        cast(least(cast($end as date), coalesce(cast($last_day as date), $end)) as timestamp),
         interval 1 day
     )
+),
+
+-- members in the domain per day, from running totals of joins (+1) and leaves (-1); a member
+-- who left on or before the join day is in the domain on no day
+domain_changes as (
+    select
+        join_day as day,
+        1 as change,
+    from members
+    union all
+    select
+        greatest(join_day, left_day) as day,
+        -1 as change,
+    from members
+    where left_day is not null
+),
+
+in_domain as (
+    select
+        days.day,
+        coalesce(sum(domain_changes.change), 0) as members,
+    from days
+    left join domain_changes on domain_changes.day <= days.day
+    group by days.day
 ),
 
 paid_days as (
@@ -69,61 +93,62 @@ paid_days as (
 activity_days as (
     select
         user_id,
-        cast(at as date) as day,
+        cast("at" as date) as day,
         bool_or(kind is null or kind <> 'view') as interactive,
     from activity
-    group by user_id, cast(at as date)
+    group by user_id, cast("at" as date)
 ),
 
-in_domain as (
+active_days as (
     select
-        days.day,
-        members.user_id,
-    from days
-    inner join members
-        on
-            members.join_day <= days.day
-            and (members.left_day is null or members.left_day > days.day)
-),
-
-member_days as (
-    select
-        in_domain.day,
-        in_domain.user_id,
-        activity_days.user_id is not null or paid_days.user_id is not null as active,
+        coalesce(activity_days.user_id, paid_days.user_id) as user_id,
+        coalesce(activity_days.day, paid_days.day) as day,
         coalesce(activity_days.interactive, false) as interactive,
         paid_days.user_id is not null as converting,
-    from in_domain
-    left join activity_days
-        on in_domain.user_id = activity_days.user_id and in_domain.day = activity_days.day
-    left join paid_days
-        on in_domain.user_id = paid_days.user_id and in_domain.day = paid_days.day
+    from activity_days
+    full outer join paid_days
+        on activity_days.user_id = paid_days.user_id and activity_days.day = paid_days.day
 ),
 
-daily as (
+active_members as (
     select
-        day,
-        count(*) as in_domain,
-        count(*) filter (where active) as active,
-        count(*) filter (where interactive) as interactive,
-        count(*) filter (where converting) as converting,
-    from member_days
-    group by day
+        active_days.day,
+        count(*) as active,
+        count(*) filter (where active_days.interactive) as interactive,
+        count(*) filter (where active_days.converting) as converting,
+    from active_days
+    inner join days on active_days.day = days.day
+    inner join members
+        on
+            active_days.user_id = members.user_id
+            and members.join_day <= active_days.day
+            and (members.left_day is null or members.left_day > active_days.day)
+    group by active_days.day
 ),
 
 daily_rates as (
     select
-        day,
-        active / in_domain as daily_active_rate,
-        case when active > 0 then interactive / active end as interaction_rate,
-        case when active > 0 then converting / active end as conversion_rate,
-    from daily
+        in_domain.day,
+        case
+            when in_domain.members > 0
+                then coalesce(active_members.active, 0) / in_domain.members
+        end as daily_active_rate,
+        case
+            when active_members.active > 0
+                then active_members.interactive / active_members.active
+        end as interaction_rate,
+        case
+            when active_members.active > 0
+                then active_members.converting / active_members.active
+        end as conversion_rate,
+    from in_domain
+    left join active_members on in_domain.day = active_members.day
 ),
 
 final as (
     select
-        (select cast(count(*) as bigint) from days) as days,
-        cast(count(daily_active_rate) as bigint) as active_days,
+        cast(count(*) as bigint) as days,
+        cast(count(daily_active_rate) as bigint) as defined_days,
         avg(daily_active_rate) as daily_active_rate,
         avg(interaction_rate) as interaction_rate,
         avg(conversion_rate) as conversion_rate,

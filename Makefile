@@ -1,0 +1,45 @@
+# Siyu: `make run` serves the app on the demo dataset, `make test` runs lint and every test.
+# Both create .venv and install the pinned requirements first; nothing is installed by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test lint format demo bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.run-installed $@
+
+demo: $(VENV)/.run-installed
+	$(BIN)/python -m siyu demo
+
+run: demo
+	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/sqlfluff lint queries --disable-progress-bar
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+bench: $(VENV)/.dev-installed
+	$(BIN)/python tests/bench/bench_import.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

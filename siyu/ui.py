@@ -1,0 +1,338 @@
+"""The shared frame every page opens with, and the few Streamlit helpers pages share.
+
+`frame()` sets the page up (config, sign-in gate, language, navigation, dataset picker) and
+returns a `Context`; pages then read widgets, call `siyu` and draw. This is the only module of
+the package, with `siyu.charts` for figures, that knows about Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from siyu import exports, importer, ingest, metrics
+from siyu.db import Source
+from siyu.demo import DEMO_NAME, ensure_demo
+from siyu.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from siyu.importer import FileRequest
+from siyu.workspace import Dataset, Workspace, WorkspaceError
+
+# (file, translation key, icon) of every page, in sidebar order.
+PAGES: list[tuple[str, str, str]] = [
+    ("app.py", "nav.overview", ":material/dashboard:"),
+    ("pages/data.py", "nav.data", ":material/upload_file:"),
+]
+
+
+@dataclass
+class Context:
+    lang: str
+    ws: Workspace
+    dataset: str | None
+    source: Source | None
+    role: str  # viewer or editor
+
+    def t(self, key: str, **params: Any) -> str:
+        return t(key, self.lang, **params)
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role == "editor"
+
+
+@st.cache_resource(show_spinner=False)
+def _bootstrap(root: str) -> bool:
+    """Once per process: import the demo dataset into an empty workspace (SPEC §5)."""
+    if os.environ.get("SIYU_AUTO_DEMO", "1") == "0":
+        return False
+    return ensure_demo(Workspace(root)) is not None
+
+
+def _secrets() -> Any:
+    """`st.secrets` when a secrets file exists, else None (st.secrets raises without one)."""
+    try:
+        return st.secrets if st.secrets.load_if_toml_exists() else None
+    except Exception:
+        return None
+
+
+def gate(lang: str) -> str:
+    """The sign-in gate: open (editor) when no sign-in is configured; returns the role."""
+    secrets = _secrets()
+    if secrets is None or "auth" not in secrets:
+        return "editor"
+    if not st.user.is_logged_in:
+        st.info(t("auth.please_sign_in", lang))
+        st.button(t("auth.sign_in", lang), on_click=st.login)
+        st.stop()
+    return "editor"
+
+
+def frame(page_key: str) -> Context:
+    """Set up a page: config, language, sign-in, navigation and the dataset picker."""
+    st.set_page_config(page_title="Siyu 私域", page_icon="📊", layout="wide")
+    codes = list(LANGUAGES)
+    lang = st.sidebar.selectbox(
+        "🌐 Language / 语言",
+        codes,
+        index=codes.index(DEFAULT_LANGUAGE),
+        format_func=LANGUAGES.__getitem__,
+        key="lang",
+        bind="query-params",
+    )
+    role = gate(lang)
+    ws = Workspace(os.environ.get("SIYU_WORKSPACE") or _workspace_from_secrets())
+    _bootstrap(str(ws.root))
+
+    st.sidebar.title(t("app.name", lang))
+    for path, key, icon in PAGES:
+        st.sidebar.page_link(path, label=t(key, lang), icon=icon)
+
+    names = ws.names()
+    dataset = None
+    if names:
+        default = names.index(DEMO_NAME) if DEMO_NAME in names else 0
+        goto = st.session_state.pop("goto_dataset", None)
+        if goto in names:  # set before the widget exists, as Streamlit requires
+            st.session_state["dataset"] = goto
+        dataset = st.sidebar.selectbox(
+            t("frame.dataset", lang),
+            names,
+            index=default,
+            format_func=lambda n: dataset_label(n, lang),
+            key="dataset",
+            bind="query-params",
+        )
+    source = ws.source(dataset) if dataset else None
+    if source is not None and source.meta.get("identity"):
+        st.sidebar.caption(t("frame.identity", lang, column=source.meta["identity"]))
+    st.title(t(f"nav.{page_key}", lang))
+    return Context(lang=lang, ws=ws, dataset=dataset, source=source, role=role)
+
+
+def _workspace_from_secrets() -> str | None:
+    secrets = _secrets()
+    if secrets is not None and "workspace" in secrets:
+        return str(secrets["workspace"])
+    return None
+
+
+def dataset_label(name: str, lang: str) -> str:
+    return t("dataset.demo", lang) if name == DEMO_NAME else name
+
+
+# ---- cached metrics -------------------------------------------------------------------------
+
+
+@st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
+def _cached_metric(key: str, name: str, params: str, _source: Source) -> pd.DataFrame:
+    kwargs = json.loads(params)
+    for k in ("start", "end"):
+        if kwargs.get(k):
+            kwargs[k] = dt.date.fromisoformat(kwargs[k])
+    fn = getattr(metrics, name)
+    return fn(_source, **kwargs)
+
+
+def metric(ctx: Context, name: str, **params: Any) -> pd.DataFrame:
+    """A `siyu.metrics` function's result, cached by dataset version, name and parameters."""
+    assert ctx.source is not None
+    text = json.dumps(params, default=str, sort_keys=True)
+    return _cached_metric(ctx.source.key, name, text, ctx.source)
+
+
+@st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
+def _cached_call(key: str, name: str, _source: Source) -> Any:
+    return getattr(metrics, name)(_source)
+
+
+def dataset_fact(ctx: Context, name: str) -> Any:
+    """A cached no-argument fact about the dataset (`default_period`, `data_range`, `as_of`)."""
+    assert ctx.source is not None
+    return _cached_call(ctx.source.key, name, ctx.source)
+
+
+# ---- small drawing helpers ------------------------------------------------------------------
+
+
+def period_filter(ctx: Context) -> tuple[dt.date, dt.date] | None:
+    """A date-range filter bound to the URL, defaulting to the dataset's recent period."""
+    default = dataset_fact(ctx, "default_period")
+    first, last = dataset_fact(ctx, "data_range")
+    if default is None or default[0] is None:
+        return None
+    value = st.date_input(
+        ctx.t("filter.period"),
+        value=(default[0], default[1]),
+        min_value=min(first, default[0]) - dt.timedelta(days=366) if first else None,
+        max_value=max(last, default[1]) + dt.timedelta(days=366) if last else None,
+        key="period",
+        bind="query-params",
+    )
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return value[0], value[1]
+    st.caption(ctx.t("filter.pick_end"))
+    return None
+
+
+def download_buttons(ctx: Context, frame: pd.DataFrame, stem: str, key: str) -> None:
+    """CSV (UTF-8 with BOM) and XLSX downloads of a table, formula cells neutralised."""
+    left, right = st.columns(2)
+    left.download_button(
+        ctx.t("download.csv"),
+        exports.to_csv_bytes(frame),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}-csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        ctx.t("download.xlsx"),
+        exports.to_xlsx_bytes(frame),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}-xlsx",
+        on_click="ignore",
+    )
+
+
+def no_dataset(ctx: Context) -> None:
+    st.info(ctx.t("frame.no_dataset"))
+    st.page_link("pages/data.py", label=ctx.t("nav.data"), icon=":material/upload_file:")
+
+
+# ---- import flow (Data page) ----------------------------------------------------------------
+
+
+@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
+def _preview(
+    file_id: str,
+    name: str,
+    encoding: str | None,
+    sheet: str | None,
+    header_row: int | None,
+    _data: bytes,
+) -> ingest.Preview:
+    return ingest.preview(_data, name, encoding=encoding, sheet=sheet, header_row=header_row)
+
+
+def preview(
+    file_id: str,
+    data: bytes,
+    name: str,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    header_row: int | None = None,
+) -> ingest.Preview:
+    """The preview of an uploaded file, cached by upload id and the user's choices."""
+    return _preview(file_id, name, encoding, sheet, header_row, data)
+
+
+def preview_frame(pv: ingest.Preview) -> pd.DataFrame:
+    width = len(pv.headers)
+    rows = [list(r[:width]) + [""] * (width - len(r)) for r in pv.rows]
+    return pd.DataFrame(rows, columns=pv.headers).astype(str)
+
+
+def request_signature(requests: list[FileRequest]) -> str:
+    parts = [
+        [r.filename, len(r.data) if isinstance(r.data, bytes) else str(r.data), r.kind,
+         r.mapping, r.encoding, r.sheet, r.header_row]
+        for r in requests
+    ]
+    return json.dumps(parts, default=str, sort_keys=True, ensure_ascii=False)
+
+
+def stage_files(ctx: Context, requests: list[FileRequest], signature: str) -> None:
+    """Convert and validate the files; keep the result in the session until saved."""
+    old = st.session_state.pop("staged", None)
+    if old is not None:
+        old[1].discard()
+    try:
+        with st.spinner(ctx.t("data.checking")):
+            staged = importer.stage(ctx.ws, requests)
+    except ingest.ImportRefused as exc:
+        st.error(exc.message(ctx.lang))
+        return
+    st.session_state["staged"] = (signature, staged)
+
+
+def current_stage(signature: str) -> importer.Staged | None:
+    held = st.session_state.get("staged")
+    if held is None or held[0] != signature or not held[1].folder.exists():
+        return None
+    return held[1]
+
+
+def save_stage(ctx: Context, name: str, mode: str) -> None:
+    """Publish the checked files; on success reload the page on the saved dataset."""
+    held = st.session_state.get("staged")
+    if held is None:
+        return
+    staged = held[1]
+    try:
+        report = importer.commit(ctx.ws, staged, name or "", mode=mode)
+    except WorkspaceError as exc:
+        st.error(exc.message(ctx.lang))
+        # commit() dropped the staging folder: the user checks again after fixing the name
+        st.session_state.pop("staged", None)
+        return
+    st.session_state.pop("staged", None)
+    st.session_state["flash"] = ctx.t(
+        "data.saved", dataset=dataset_label(name.strip(), ctx.lang), version=report.version.version,
+        rows=report.accepted,
+    )
+    st.session_state["goto_dataset"] = name.strip()
+    st.rerun()
+
+
+def flash(ctx: Context) -> None:
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(message)
+
+
+def tables_frame(ctx: Context, ds: Dataset) -> pd.DataFrame:
+    head = ds.head
+    return pd.DataFrame(
+        {
+            ctx.t("data.col_table"): [ctx.t(f"table.{k}") for k in head.tables],
+            ctx.t("data.col_rows"): [v.rows for v in head.tables.values()],
+        }
+    )
+
+
+def history_frame(ctx: Context, ds: Dataset) -> pd.DataFrame:
+    rows = []
+    for v in reversed(ds.versions):
+        rows.append(
+            {
+                ctx.t("data.col_version"): v.version,
+                ctx.t("data.col_at"): _local_time(v.at),
+                ctx.t("data.col_action"): ctx.t(f"action.{v.action}"),
+                ctx.t("data.col_files"): ", ".join(v.files),
+                ctx.t("data.col_rows"): ", ".join(
+                    f"{ctx.t(f'table.{k}')} {tf.rows:,}" for k, tf in v.tables.items()
+                ),
+                ctx.t("data.col_current"): "✓" if v.version == ds.current else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _local_time(iso: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    from siyu.config import settings
+
+    try:
+        when = dt.datetime.fromisoformat(iso).astimezone(ZoneInfo(settings().timezone))
+    except ValueError:
+        return iso
+    return when.strftime("%Y-%m-%d %H:%M:%S")
