@@ -171,9 +171,12 @@ def _members(rng: np.random.Generator, n: int, weeks: int, end: dt.date) -> dict
     koc = np.flatnonzero(rng.random(n) < 0.02)
     koc_earlier = np.searchsorted(joined[koc], joined, side="left")
     pick_koc = (rng.random(n) < 0.35) & (koc_earlier > 0)
-    koc_pick = koc[np.minimum((rng.random(n) * koc_earlier).astype(np.int64), len(koc) - 1)]
+    koc_rank = np.minimum((rng.random(n) * koc_earlier).astype(np.int64), max(len(koc) - 1, 0))
     uniform_pick = (rng.random(n) * earlier).astype(np.int64)
-    inviter = np.where(pick_koc, koc_pick, uniform_pick) if len(koc) else uniform_pick
+    if len(koc):
+        inviter = np.where(pick_koc, koc[koc_rank], uniform_pick)
+    else:
+        inviter = uniform_pick
     inviter = np.where(invited, inviter, -1)
 
     shares = np.array([c[1] for c in CHANNELS])
