@@ -18,21 +18,27 @@ if period is None:
 start, end = period
 cards = ui.metric(ctx, "kpi_cards", start=start, end=end)
 
+windows = {"x_days": 3, "y_days": 7}
 columns = st.columns(4)
 for i, row in enumerate(cards.itertuples(index=False)):
     box = columns[i % 4].container(border=True)
+    label = ctx.t(f"metric.{row.metric}", **windows)
+    help_text = ctx.t(f"metric.{row.metric}.help", **windows)
     if row.needs:
-        box.metric(ctx.t(f"kpi.{row.metric}"), "—", help=ctx.t(f"kpi.{row.metric}.help"))
+        box.metric(label, "—", help=help_text)
         box.caption(ctx.t(f"needs.{row.needs}"))
         continue
     box.metric(
-        ctx.t(f"kpi.{row.metric}"),
-        fmt.show(row.metric, row.value),
-        delta=fmt.show_delta(row.metric, row.value, row.previous),
-        help=ctx.t(f"kpi.{row.metric}.help"),
+        label,
+        fmt.show(row.kind, row.value),
+        delta=fmt.show_delta(row.kind, row.value, row.previous),
+        help=help_text,
     )
-    if row.target is not None and row.target == row.target:
-        box.caption(ctx.t("kpi.target", target=fmt.show(row.metric, row.target)))
+    if row.target is not None:
+        met = row.value is not None and row.value >= row.target
+        box.caption(
+            f"{ctx.t(f'target.{row.metric}')} · {ctx.t('target.met' if met else 'target.missed')}"
+        )
 
 grain = st.segmented_control(
     ctx.t("filter.grain"),
@@ -45,13 +51,13 @@ grain = st.segmented_control(
 series = ui.metric(ctx, "timeseries", start=start, end=end, grain=grain or "day")
 left, right = st.columns(2)
 left.plotly_chart(
-    charts.bars_over_time(series, "period", "gmv", ctx.t("chart.gmv"), ctx.t("kpi.gmv"), money=True),
+    charts.bars_over_time(series, "period", "gmv", ctx.t("chart.gmv"), ctx.t("metric.gmv"), money=True),
     width="stretch",
 )
 if ctx.source.has("members"):
     right.plotly_chart(
         charts.line_over_time(
-            series, "period", "new_members", ctx.t("chart.new_members"), ctx.t("kpi.members")
+            series, "period", "new_members", ctx.t("chart.new_members"), ctx.t("metric.new_members")
         ),
         width="stretch",
     )

@@ -78,7 +78,7 @@ in_domain as (
         days.day,
         coalesce(sum(domain_changes.change), 0) as members,
     from days
-    left join domain_changes on domain_changes.day <= days.day
+    left join domain_changes on days.day >= domain_changes.day
     group by days.day
 ),
 
@@ -87,7 +87,10 @@ paid_days as (
         user_id,
         cast(ordered_at as date) as day,
     from orders
-    where (status is null or status = 'paid') and amount > 0
+    where
+        (status is null or status = 'paid')
+        and amount > 0
+        and cast(ordered_at as date) between $start and $end
 ),
 
 activity_days as (
@@ -96,6 +99,7 @@ activity_days as (
         cast("at" as date) as day,
         bool_or(kind is null or kind <> 'view') as interactive,
     from activity
+    where cast("at" as date) between $start and $end
     group by user_id, cast("at" as date)
 ),
 
@@ -121,8 +125,8 @@ active_members as (
     inner join members
         on
             active_days.user_id = members.user_id
-            and members.join_day <= active_days.day
-            and (members.left_day is null or members.left_day > active_days.day)
+            and active_days.day >= members.join_day
+            and (members.left_day is null or active_days.day < members.left_day)
     group by active_days.day
 ),
 

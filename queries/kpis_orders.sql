@@ -36,7 +36,7 @@ paid_orders as (
         ordered_at,
         amount,
         cast(ordered_at as date) as order_day,
-        rank() over (
+        row_number() over (
             partition by user_id order by ordered_at, order_id
         ) as order_number,
     from orders

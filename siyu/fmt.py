@@ -5,19 +5,6 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
-KPI_KIND = {
-    "members": "count",
-    "buyers": "count",
-    "orders": "count",
-    "gmv": "money",
-    "aov": "money",
-}
-
-
-def kind_of(metric: str) -> str:
-    return KPI_KIND.get(metric, "rate")
-
-
 def _num(value: object) -> float | None:
     if value is None:
         return None
@@ -30,12 +17,11 @@ def _num(value: object) -> float | None:
     return None if math.isnan(f) else f
 
 
-def show(metric: str, value: object) -> str:
-    """A KPI value for a card: 1,234 / ¥12,345.67 / 34.5%; an em dash when undefined."""
+def show(kind: str, value: object) -> str:
+    """A value of kind count, money or rate: 1,234 / ¥12,345.67 / 34.5%; a dash when undefined."""
     v = _num(value)
     if v is None:
         return "—"
-    kind = kind_of(metric)
     if kind == "count":
         return f"{v:,.0f}"
     if kind == "money":
@@ -43,12 +29,12 @@ def show(metric: str, value: object) -> str:
     return f"{v * 100:.1f}%"
 
 
-def show_delta(metric: str, value: object, previous: object) -> str | None:
+def show_delta(kind: str, value: object, previous: object) -> str | None:
     """Change against the previous period: relative for counts and money, points for rates."""
     v, p = _num(value), _num(previous)
     if v is None or p is None:
         return None
-    if kind_of(metric) == "rate":
+    if kind == "rate":
         return f"{(v - p) * 100:+.1f} pp"
     if p == 0:
         return None

@@ -5,7 +5,7 @@ Each function takes a `Source` and a period (first and last calendar day, inclus
 Streamlit, so pages, `python -m siyu metric NAME` and the tests call the same functions.
 
 Value conventions (pinned in `tests/unit/test_metrics*.py`):
-- counts are Python `int`; amounts (GMV, AOV) are `float` rounded to 2 places; rates are
+- counts are Python `int`; amounts (GMV, AOV) are `float` of 2 places (half up); rates are
   unrounded `float` fractions (0.25, not 25);
 - a value that cannot be computed (zero denominator, or a needed table missing) is `None`,
   and `kpi_cards` names the missing table in `needs`.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
@@ -24,13 +25,13 @@ from siyu.db import Source
 
 Date = dt.date
 
-# KPI keys in display order, with how each is measured: count, amount (yuan) or rate.
+# KPI keys in display order, with how each is measured: count, money (yuan) or rate.
 KPI_KINDS: dict[str, str] = {
     "members": "count",
     "buyers": "count",
     "orders": "count",
-    "gmv": "amount",
-    "aov": "amount",
+    "gmv": "money",
+    "aov": "money",
     "first_order_conversion": "rate",
     "repurchase_rate": "rate",
     "repurchase_rate_7d": "rate",
@@ -64,6 +65,7 @@ KPI_TARGETS: dict[str, float] = {
 }
 
 DEFAULT_PERIOD_DAYS = 28
+CENT = Decimal("0.01")
 GRAINS = ("day", "week")
 
 
@@ -151,7 +153,11 @@ def _ratio(numerator: float, denominator: float) -> float | None:
 
 
 def _money(value: Any) -> float | None:
-    return None if value is None or pd.isna(value) else round(float(value), 2)
+    """An amount as a float of 2 places, rounded half up like a cashier (0.075 -> 0.08)."""
+    if value is None or pd.isna(value):
+        return None
+    exact = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+    return float(exact.quantize(CENT, rounding=ROUND_HALF_UP))
 
 
 def _rate(value: Any) -> float | None:
@@ -201,7 +207,7 @@ def kpis(
         "buyers": _int(o["buyers"]),
         "orders": paid_orders,
         "gmv": gmv,
-        "aov": None if paid_orders == 0 else _money(float(o["gmv"]) / paid_orders),
+        "aov": None if paid_orders == 0 else _money(Decimal(repr(gmv)) / paid_orders),
         "first_order_conversion": _ratio(_int(m["converted"]), _int(m["members"])),
         "repurchase_rate": _ratio(_int(o["repeat_buyers"]), first_buyers),
         "repurchase_rate_7d": _ratio(_int(o["repeat_buyers_y"]), first_buyers),
@@ -225,8 +231,8 @@ def _change(kind: str, value: Any, previous: Any) -> tuple[Any, Any]:
     if value is None or previous is None:
         return None, None
     delta = value - previous
-    if kind == "amount":
-        delta = round(delta, 2)
+    if kind == "money":
+        delta = _money(delta)
     relative = None if kind == "rate" or previous == 0 else (value - previous) / previous
     return delta, relative
 
@@ -234,7 +240,7 @@ def _change(kind: str, value: Any, previous: Any) -> tuple[Any, Any]:
 def kpi_cards(source: Source, start: Date, end: Date, **options: Any) -> pd.DataFrame:
     """The KPIs of [start, end] against the previous period of equal length, with targets.
 
-    Columns: metric, kind (count / amount / rate), value, previous, delta_abs (value -
+    Columns: metric, kind (count / money / rate), value, previous, delta_abs (value -
     previous), delta_rel (delta_abs / previous, for counts and amounts; None for rates and
     when previous is 0), change (the one a card shows: delta_abs for rates, in points as a
     fraction, else delta_rel), target (SPEC §4 targets, else None), needs (the missing table
@@ -244,7 +250,9 @@ def kpi_cards(source: Source, start: Date, end: Date, **options: Any) -> pd.Data
     prev_start, prev_end = previous_period(start, end)
     previous = kpis(source, prev_start, prev_end, **options)
     rows = []
-    for metric, value, prev in zip(current["metric"], current["value"], previous["value"]):
+    for metric, value, prev in zip(
+        current["metric"], current["value"], previous["value"], strict=True
+    ):
         kind = KPI_KINDS[metric]
         delta_abs, delta_rel = _change(kind, value, prev)
         rows.append(
@@ -290,6 +298,11 @@ def timeseries(source: Source, start: Date, end: Date, grain: str = "day") -> pd
         out[col] = df[col].astype("int64")
     return out
 
+
+# Tables without which a metric means nothing: the CLI refuses to print it and names the file.
+# The KPIs still run without members or activity (those rows are empty, `needs` says why).
+for _fn in (kpis, kpi_cards, timeseries):
+    _fn.requires = ("orders",)  # type: ignore[attr-defined]
 
 # Metric name (as the CLI spells it) -> function with the signature
 # (source, start, end, **options) -> DataFrame.

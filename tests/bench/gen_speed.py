@@ -1,6 +1,7 @@
 """Quick speed check of the demo-data generator (not a test).
 
     python tests/bench/gen_speed.py [members] [--orders-per-member N] [--activity-per-member N]
+    python tests/bench/gen_speed.py 100000 --natural   # the default rates (≈ 1.3 orders/member)
 
 Times `siyu.sample.generate`, prints rows and file sizes per table and the peak memory, and
 extrapolates linearly to one million members.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from siyu.sample import generate  # noqa: E402
+from siyu.sample import generate
 
 
 def _rows(path: Path) -> int:
@@ -30,6 +31,7 @@ def main() -> None:
     ap.add_argument("members", nargs="?", type=int, default=100_000)
     ap.add_argument("--orders-per-member", type=float, default=10.0)
     ap.add_argument("--activity-per-member", type=float, default=20.0)
+    ap.add_argument("--natural", action="store_true", help="default rates, no targets")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -38,8 +40,8 @@ def main() -> None:
         paths = generate(
             out,
             members=args.members,
-            orders_per_member=args.orders_per_member,
-            activity_per_member=args.activity_per_member,
+            orders_per_member=None if args.natural else args.orders_per_member,
+            activity_per_member=None if args.natural else args.activity_per_member,
         )
         secs = time.perf_counter() - t0
         print(f"members={args.members:,}  seconds={secs:.1f}")

@@ -23,7 +23,9 @@ P = (D(2024, 3, 4), D(2024, 3, 10))
 def frame(columns: str, *rows: tuple) -> pd.DataFrame:
     """A DataFrame from a column list and rows; timestamps given as 'YYYY-MM-DD HH:MM'."""
     names = columns.split()
-    df = pd.DataFrame([dict(zip(names, row)) for row in rows], columns=names, dtype=object)
+    df = pd.DataFrame(
+        [dict(zip(names, row, strict=True)) for row in rows], columns=names, dtype=object
+    )
     for col in ("ordered_at", "joined_at", "left_at", "at"):
         if col in df:
             df[col] = pd.to_datetime(df[col])
@@ -44,7 +46,7 @@ def activity(*rows: tuple) -> pd.DataFrame:
 
 def kpi(source: Source, start: D, end: D, **kw) -> dict:
     df = metrics.kpis(source, start, end, **kw)
-    return dict(zip(df["metric"], df["value"]))
+    return dict(zip(df["metric"], df["value"], strict=True))
 
 
 # -- fixture A: orders only --------------------------------------------------------------
@@ -88,8 +90,7 @@ def test_amounts_are_floats_rounded_to_two_places_and_counts_ints():
     v = kpi(source_a(), *P)
     assert type(v["gmv"]) is float and type(v["aov"]) is float
     assert type(v["orders"]) is int and type(v["buyers"]) is int
-    # AOV 100/3 = 33.333… shows as 33.33: orders o01 o02 ... use 001 alone on 03-04 (150 / 2)
-    three = Source(
+    four = Source(
         {
             "orders": orders(
                 ("a", "u", "2024-03-04 10:00", "50.00", "paid"),
@@ -99,9 +100,21 @@ def test_amounts_are_floats_rounded_to_two_places_and_counts_ints():
             )
         }
     )
-    # GMV 100.01 over 4 orders = 25.0025 -> 25.0
-    assert kpi(three, *P)["aov"] == 25.0
-    assert kpi(three, *P)["gmv"] == 100.01
+    # GMV 50 + 30 + 20 + 0.01 = 100.01 over 4 orders = 25.0025 -> 25.0 (2 places)
+    assert kpi(four, *P)["aov"] == 25.0
+    assert kpi(four, *P)["gmv"] == 100.01
+    dimes = Source(
+        {
+            "orders": orders(
+                ("a", "u", "2024-03-04 10:00", "0.10", "paid"),
+                ("b", "u", "2024-03-04 11:00", "0.10", "paid"),
+                ("c", "u", "2024-03-04 12:00", "0.05", "paid"),
+                ("d", "u", "2024-03-04 13:00", "0.05", "paid"),
+            )
+        }
+    )
+    # 0.30 / 4 = 0.075 -> 0.08, rounded half up (float rounding would give 0.07)
+    assert kpi(dimes, *P)["aov"] == 0.08
 
 
 def test_repurchase_rates_of_first_buyers_in_period():
@@ -306,6 +319,27 @@ def test_days_without_members_are_skipped_and_days_without_actives_undefined():
     assert before["conversion_rate"] is None
 
 
+def test_members_who_leave_on_their_join_day_are_never_in_the_domain():
+    extra = members(
+        ("E", "2024-03-04 09:00", "2024-03-04 18:00"),  # left the day it joined
+        ("F", "2024-03-05 09:00", "2024-03-03 09:00"),  # left before joining (bad export)
+    )
+    src = Source(
+        {
+            "members": pd.concat([MEMBERS_C, extra], ignore_index=True),
+            "activity": ACTIVITY_C,
+            "orders": ORDERS_C,
+        }
+    )
+    # E and F are active on 03-04 (F not even joined) yet in the domain on no day: same means
+    more = activity(("E", "2024-03-04 12:00", "message"), ("F", "2024-03-06 12:00", "message"))
+    src.tables["activity"] = pd.concat([ACTIVITY_C, more], ignore_index=True)
+    v = kpi(src, D(2024, 3, 4), D(2024, 3, 6))
+    assert v["daily_active_rate"] == pytest.approx(DAR)
+    assert v["interaction_rate"] == pytest.approx(IR)
+    assert v["members"] == 3  # C E F joined in the period
+
+
 def test_daily_active_rate_without_activity_uses_paid_orders():
     v = kpi(source_c(activity=True), D(2024, 3, 4), D(2024, 3, 6))
     # active by paid order only: 03-04 D (1/3), 03-05 nobody (0), 03-06 C (1/3) -> 2/9
@@ -505,3 +539,4 @@ def test_metric_registry_has_a_uniform_signature():
     for name, fn in metrics.METRICS.items():
         out = fn(src, *P)
         assert isinstance(out, pd.DataFrame) and len(out) > 0, name
+        assert fn.requires == ("orders",), name

@@ -79,8 +79,6 @@ def test_query_file_is_not_a_template(path):
 @pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.name)
 def test_query_runs_on_an_empty_dataset(path):
     sql = path.read_text(encoding="utf-8")
-    params = {
-        name: SAMPLE_VALUES[sql_type] for name, sql_type in HEADER_PARAM.findall(header(sql))
-    }
+    params = {name: SAMPLE_VALUES[sql_type] for name, sql_type in HEADER_PARAM.findall(header(sql))}
     df = Source({}).query(path.stem, **params)
     assert list(df.columns), path.name

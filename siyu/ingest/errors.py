@@ -1,0 +1,71 @@
+"""The one exception of the import pipeline, and its limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from siyu.config import settings
+from siyu.i18n import t
+
+
+class ImportRefused(Exception):
+    """The whole file is refused; nothing was written anywhere the caller keeps.
+
+    `key` is a message key of `siyu/text/ingest.py`, `params` fill its placeholders. A param
+    named `columns` holds canonical column names and is shown in the reader's language; a
+    `reason` param holds a nested (key, params) pair of a row reason.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return render(self.key, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def column_label(name: str, lang: str) -> str:
+    label = t(f"ingest.column.{name}", lang)
+    return name if label == f"ingest.column.{name}" else label
+
+
+def render(key: str, params: dict[str, Any], lang: str) -> str:
+    """The text of a message key with its params, nested reasons and column lists resolved."""
+    shown: dict[str, Any] = {}
+    for name, value in params.items():
+        if name == "columns" and isinstance(value, list | tuple):
+            shown[name] = t("ingest.list_separator", lang).join(column_label(c, lang) for c in value)
+        elif name == "reason" and isinstance(value, list | tuple) and len(value) == 2:
+            shown[name] = render(value[0], dict(value[1] or {}), lang)
+        elif name == "canonical":
+            shown[name] = column_label(str(value), lang)
+        else:
+            shown[name] = value
+    try:
+        return t(key, lang, **shown)
+    except (KeyError, IndexError, ValueError):
+        return t(key, lang)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may hold; by default from the settings (SIYU_MAX_FILE_MB, SIYU_MAX_ROWS)."""
+
+    max_file_bytes: int = field(default_factory=lambda: settings().max_file_mb * 1024 * 1024)
+    max_rows: int = field(default_factory=lambda: settings().max_rows)
+
+
+def limits_text(lang: str, limits: Limits | None = None) -> str:
+    """The limits stated up front, before the user uploads."""
+    lim = limits or Limits()
+    return t(
+        "ingest.limits",
+        lang,
+        max_mb=f"{lim.max_file_bytes / 1024 / 1024:g}",
+        max_rows=f"{lim.max_rows:,}",
+    )

@@ -1,0 +1,230 @@
+"""Import messages: refusals of a whole file, reasons for rejected rows, limits, column labels."""
+
+TEXT = {
+    # Limits, stated before the upload.
+    "ingest.limits": {
+        "zh-Hans": "支持 CSV、TSV、XLSX 文件，单个文件不超过 {max_mb} MB、{max_rows} 行。",
+        "zh-Hant": "支援 CSV、TSV、XLSX 檔案，單一檔案不超過 {max_mb} MB、{max_rows} 列。",
+        "en": "CSV, TSV and XLSX files up to {max_mb} MB and {max_rows} rows each.",
+    },
+    "ingest.row_message": {
+        "zh-Hans": "第 {line} 行：{reason}",
+        "zh-Hant": "第 {line} 列：{reason}",
+        "en": "Line {line}: {reason}",
+    },
+    # Columns of the rejected-rows table.
+    "ingest.col.line": {"zh-Hans": "行号", "zh-Hant": "列號", "en": "Line"},
+    "ingest.col.column": {"zh-Hans": "列", "zh-Hant": "欄位", "en": "Column"},
+    "ingest.col.value": {"zh-Hans": "原始值", "zh-Hant": "原始值", "en": "Value"},
+    "ingest.col.reason": {"zh-Hans": "原因", "zh-Hant": "原因", "en": "Reason"},
+    # The whole file is refused.
+    "ingest.refused.empty_file": {
+        "zh-Hans": "文件是空的，没有可导入的内容。",
+        "zh-Hant": "檔案是空的，沒有可匯入的內容。",
+        "en": "The file is empty: there is nothing to import.",
+    },
+    "ingest.refused.too_large": {
+        "zh-Hans": "文件大小 {size_mb} MB，超过上限 {max_mb} MB。请按时间拆分成几个文件再导入。",
+        "zh-Hant": "檔案大小 {size_mb} MB，超過上限 {max_mb} MB。請按時間拆分成幾個檔案再匯入。",
+        "en": "The file is {size_mb} MB, over the {max_mb} MB limit. "
+        "Split it by date into smaller files and import them one by one.",
+    },
+    "ingest.refused.too_many_rows": {
+        "zh-Hans": "文件超过 {max_rows} 行的上限。请按时间拆分成几个文件再导入。",
+        "zh-Hant": "檔案超過 {max_rows} 列的上限。請按時間拆分成幾個檔案再匯入。",
+        "en": "The file has more than {max_rows} rows, the limit. "
+        "Split it by date into smaller files and import them one by one.",
+    },
+    "ingest.refused.too_many_columns": {
+        "zh-Hans": "文件有 {count} 列，超过上限 {max} 列，不像是一份导出的表格。",
+        "zh-Hant": "檔案有 {count} 欄，超過上限 {max} 欄，不像是一份匯出的表格。",
+        "en": "The file has {count} columns, more than the {max} allowed; "
+        "it does not look like an exported table.",
+    },
+    "ingest.refused.binary": {
+        "zh-Hans": "这不是表格文件（CSV、TSV 或 XLSX），可能是图片、压缩包或其他格式。请从后台重新导出表格。",
+        "zh-Hant": "這不是表格檔案（CSV、TSV 或 XLSX），可能是圖片、壓縮檔或其他格式。請從後台重新匯出表格。",
+        "en": "This is not a table (CSV, TSV or XLSX); it looks like an image, an archive or "
+        "another format. Export the table again from the platform.",
+    },
+    "ingest.refused.old_xls": {
+        "zh-Hans": "这是旧版 Excel（.xls）文件，暂不支持。请在 Excel 中另存为 .xlsx 或 CSV 后再导入。",
+        "zh-Hant": "這是舊版 Excel（.xls）檔案，暫不支援。請在 Excel 中另存為 .xlsx 或 CSV 後再匯入。",
+        "en": "This is an old Excel file (.xls), which is not supported. "
+        "Save it as .xlsx or CSV in Excel and import that.",
+    },
+    "ingest.refused.corrupt_xlsx": {
+        "zh-Hans": "这个 Excel 文件已损坏，无法打开。请重新导出或在 Excel 中另存一份再导入。",
+        "zh-Hant": "這個 Excel 檔案已損壞，無法開啟。請重新匯出或在 Excel 中另存一份再匯入。",
+        "en": "This Excel file is damaged and cannot be opened. "
+        "Export it again, or save a copy in Excel, and import that.",
+    },
+    "ingest.refused.no_sheets": {
+        "zh-Hans": "这个 Excel 文件里没有工作表。",
+        "zh-Hant": "這個 Excel 檔案裡沒有工作表。",
+        "en": "This Excel file has no worksheet.",
+    },
+    "ingest.refused.sheet_not_found": {
+        "zh-Hans": "找不到工作表「{sheet}」。",
+        "zh-Hant": "找不到工作表「{sheet}」。",
+        "en": "There is no worksheet named “{sheet}”.",
+    },
+    "ingest.refused.no_header": {
+        "zh-Hans": "找不到表头：文件里没有一行像是列名（至少两列文字）。请确认导出的是明细表格。",
+        "zh-Hant": "找不到表頭：檔案裡沒有一列像是欄位名稱（至少兩欄文字）。請確認匯出的是明細表格。",
+        "en": "No header row found: no line looks like column names (at least two text "
+        "columns). Make sure the export is a detail table.",
+    },
+    "ingest.refused.bad_header_row": {
+        "zh-Hans": "指定的表头行（第 {line} 行）不存在或是空行。",
+        "zh-Hant": "指定的表頭列（第 {line} 列）不存在或是空白列。",
+        "en": "The chosen header row (line {line}) does not exist or is empty.",
+    },
+    "ingest.refused.header_only": {
+        "zh-Hans": "文件只有表头，没有数据行。",
+        "zh-Hant": "檔案只有表頭，沒有資料列。",
+        "en": "The file has a header but no data rows.",
+    },
+    "ingest.refused.missing_columns": {
+        "zh-Hans": "缺少必需的列：{columns}。请在列对应中为它们选择文件里的列。",
+        "zh-Hant": "缺少必要的欄位：{columns}。請在欄位對應中為它們選擇檔案裡的欄位。",
+        "en": "Required columns are missing: {columns}. "
+        "Choose a column of the file for each of them in the column mapping.",
+    },
+    "ingest.refused.all_rejected": {
+        "zh-Hans": "没有可导入的行：全部 {count} 行都有问题。最常见的问题（{top_count} 行，例如第 {line} 行）：{reason}",
+        "zh-Hant": "沒有可匯入的列：全部 {count} 列都有問題。最常見的問題（{top_count} 列，例如第 {line} 列）：{reason}",
+        "en": "No row can be imported: all {count} rows have problems. Most common "
+        "({top_count} rows, e.g. line {line}): {reason}",
+    },
+    "ingest.refused.unknown_kind": {
+        "zh-Hans": "未知的数据表类型「{kind}」。",
+        "zh-Hant": "未知的資料表類型「{kind}」。",
+        "en": "Unknown table type “{kind}”.",
+    },
+    "ingest.refused.bad_mapping": {
+        "zh-Hans": "列对应有误：「{column}」对应的列「{header}」不在文件里。请重新选择。",
+        "zh-Hant": "欄位對應有誤：「{column}」對應的欄位「{header}」不在檔案裡。請重新選擇。",
+        "en": "The column mapping is wrong: “{header}”, chosen for {column}, "
+        "is not a column of the file. Choose again.",
+    },
+    "ingest.refused.unknown_encoding": {
+        "zh-Hans": "不认识的文字编码「{encoding}」。可选：UTF-8、GB18030、Big5、UTF-16。",
+        "zh-Hant": "不認識的文字編碼「{encoding}」。可選：UTF-8、GB18030、Big5、UTF-16。",
+        "en": "Unknown text encoding “{encoding}”. Choose UTF-8, GB18030, Big5 or UTF-16.",
+    },
+    "ingest.refused.unreadable": {
+        "zh-Hans": "无法读取这个文件。请确认它是从后台导出的 CSV 或 XLSX 表格。",
+        "zh-Hant": "無法讀取這個檔案。請確認它是從後台匯出的 CSV 或 XLSX 表格。",
+        "en": "This file cannot be read. "
+        "Make sure it is a CSV or XLSX table exported from the platform.",
+    },
+    # One row is rejected; the line number is shown beside the reason.
+    "ingest.reason.required_missing": {
+        "zh-Hans": "{column}为空，这一列必须填写",
+        "zh-Hant": "{column}為空，這一欄必須填寫",
+        "en": "{column} is empty; it is required",
+    },
+    "ingest.reason.bad_date": {
+        "zh-Hans": "{column}「{value}」无法识别为日期",
+        "zh-Hant": "{column}「{value}」無法識別為日期",
+        "en": "{column} “{value}” is not a date",
+    },
+    "ingest.reason.bad_number": {
+        "zh-Hans": "{column}「{value}」无法识别为金额",
+        "zh-Hant": "{column}「{value}」無法識別為金額",
+        "en": "{column} “{value}” is not an amount",
+    },
+    "ingest.reason.bad_integer": {
+        "zh-Hans": "{column}「{value}」不是整数",
+        "zh-Hant": "{column}「{value}」不是整數",
+        "en": "{column} “{value}” is not a whole number",
+    },
+    "ingest.reason.negative": {
+        "zh-Hans": "{column}「{value}」是负数，不能小于 0",
+        "zh-Hant": "{column}「{value}」是負數，不能小於 0",
+        "en": "{column} “{value}” is negative; it cannot be below 0",
+    },
+    "ingest.reason.unknown_status": {
+        "zh-Hans": "{column}「{value}」不是已知的订单状态（如 已付款、已完成、已退款、已关闭）",
+        "zh-Hant": "{column}「{value}」不是已知的訂單狀態（如 已付款、已完成、已退款、已關閉）",
+        "en": "{column} “{value}” is not a known order status "
+        "(such as paid, completed, refunded, closed)",
+    },
+    "ingest.reason.duplicate": {
+        "zh-Hans": "{column}「{value}」重复，已保留第 {first_line} 行",
+        "zh-Hant": "{column}「{value}」重複，已保留第 {first_line} 列",
+        "en": "{column} “{value}” is a duplicate; line {first_line} was kept",
+    },
+    "ingest.reason.too_many_fields": {
+        "zh-Hans": "这一行有 {found} 个字段，比表头的 {expected} 列多，数据可能错位",
+        "zh-Hant": "這一列有 {found} 個欄位，比表頭的 {expected} 欄多，資料可能錯位",
+        "en": "this line has {found} fields, more than the {expected} columns of the header; "
+        "its values may be shifted",
+    },
+    "ingest.reason.too_few_fields": {
+        "zh-Hans": "这一行只有 {found} 个字段，比表头的 {expected} 列少，数据可能错位",
+        "zh-Hant": "這一列只有 {found} 個欄位，比表頭的 {expected} 欄少，資料可能錯位",
+        "en": "this line has only {found} fields, fewer than the {expected} columns of the "
+        "header; its values may be shifted",
+    },
+    "ingest.reason.field_too_long": {
+        "zh-Hans": "有一个单元格超过 {max_kb} KB，太长了",
+        "zh-Hant": "有一個儲存格超過 {max_kb} KB，太長了",
+        "en": "a cell is longer than {max_kb} KB",
+    },
+    "ingest.reason.line_too_long": {
+        "zh-Hans": "这一行超过 {max_kb} KB，太长了",
+        "zh-Hant": "這一列超過 {max_kb} KB，太長了",
+        "en": "this line is longer than {max_kb} KB",
+    },
+    "ingest.reason.unclosed_quote": {
+        "zh-Hans": "这一行的引号（\"）没有闭合",
+        "zh-Hant": "這一列的引號（\"）沒有閉合",
+        "en": "a quote (\") in this line is never closed",
+    },
+    "ingest.reason.undecodable": {
+        "zh-Hans": "这一行含有无法按 {encoding} 编码识别的文字（文件可能混用了多种编码）",
+        "zh-Hant": "這一列含有無法按 {encoding} 編碼識別的文字（檔案可能混用了多種編碼）",
+        "en": "this line holds characters that are not valid {encoding} "
+        "(the file may mix encodings)",
+    },
+    "ingest.reason.malformed_row": {
+        "zh-Hans": "这一行格式有误，无法拆分成列",
+        "zh-Hant": "這一列格式有誤，無法拆分成欄位",
+        "en": "this line is malformed and cannot be split into columns",
+    },
+    # Canonical columns, as the messages name them.
+    "ingest.column.order_id": {"zh-Hans": "订单号", "zh-Hant": "訂單編號", "en": "Order ID"},
+    "ingest.column.user_id": {"zh-Hans": "用户ID", "zh-Hant": "用戶ID", "en": "User ID"},
+    "ingest.column.ordered_at": {"zh-Hans": "下单时间", "zh-Hant": "下單時間", "en": "Order time"},
+    "ingest.column.amount": {"zh-Hans": "实付金额", "zh-Hant": "實付金額", "en": "Amount paid"},
+    "ingest.column.status": {"zh-Hans": "订单状态", "zh-Hant": "訂單狀態", "en": "Status"},
+    "ingest.column.quantity": {"zh-Hans": "数量", "zh-Hant": "數量", "en": "Quantity"},
+    "ingest.column.product": {"zh-Hans": "商品", "zh-Hant": "商品", "en": "Product"},
+    "ingest.column.group_id": {"zh-Hans": "群ID", "zh-Hant": "群組ID", "en": "Group ID"},
+    "ingest.column.campaign": {"zh-Hans": "活动", "zh-Hant": "活動", "en": "Campaign"},
+    "ingest.column.discount": {"zh-Hans": "优惠金额", "zh-Hant": "優惠金額", "en": "Discount"},
+    "ingest.column.joined_at": {"zh-Hans": "入群时间", "zh-Hant": "入群時間", "en": "Joined at"},
+    "ingest.column.channel": {"zh-Hans": "渠道", "zh-Hant": "管道", "en": "Channel"},
+    "ingest.column.inviter_id": {"zh-Hans": "邀请人", "zh-Hant": "邀請人", "en": "Inviter"},
+    "ingest.column.tier": {"zh-Hans": "会员等级", "zh-Hant": "會員等級", "en": "Tier"},
+    "ingest.column.left_at": {"zh-Hans": "退群时间", "zh-Hant": "退群時間", "en": "Left at"},
+    "ingest.column.tags": {"zh-Hans": "标签", "zh-Hant": "標籤", "en": "Tags"},
+    "ingest.column.at": {"zh-Hans": "时间", "zh-Hant": "時間", "en": "Time"},
+    "ingest.column.kind": {"zh-Hans": "行为类型", "zh-Hant": "行為類型", "en": "Action"},
+    "ingest.column.name": {"zh-Hans": "群名称", "zh-Hant": "群組名稱", "en": "Group name"},
+    "ingest.column.owner": {"zh-Hans": "群主", "zh-Hant": "群主", "en": "Owner"},
+    "ingest.column.created_at": {"zh-Hans": "创建时间", "zh-Hant": "建立時間", "en": "Created at"},
+    "ingest.column.stat_date": {"zh-Hans": "统计日期", "zh-Hant": "統計日期", "en": "Date"},
+    "ingest.column.member_total": {
+        "zh-Hans": "群成员总数",
+        "zh-Hant": "群成員總數",
+        "en": "Members",
+    },
+    "ingest.column.new_members": {"zh-Hans": "新增人数", "zh-Hant": "新增人數", "en": "New members"},
+    "ingest.column.quit_members": {"zh-Hans": "退群人数", "zh-Hant": "退群人數", "en": "Members left"},
+    "ingest.column.speakers": {"zh-Hans": "发言人数", "zh-Hant": "發言人數", "en": "Speakers"},
+    "ingest.column.messages": {"zh-Hans": "消息数", "zh-Hant": "訊息數", "en": "Messages"},
+    "ingest.list_separator": {"zh-Hans": "、", "zh-Hant": "、", "en": ", "},
+}

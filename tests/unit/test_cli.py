@@ -1,0 +1,126 @@
+"""The command line: imports keep every valid row, metrics print plain CSV, errors are one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Five orders of three buyers. Paid orders > 0 yuan: A1 1299.00, A2 58.50, A3 100.00 (U001)…
+GB_ORDERS = (
+    "订单编号,买家ID,下单时间,实付金额,订单状态\n"
+    "A1,007,2024-04-09 11:54:00,\"¥1,299.00\",已付款\n"
+    "A2,007,2024-04-10 09:00:00,58.50元,交易成功\n"
+    "A3,U001,2024/4/10 12:00,100,已完成\n"
+    "A4,U002,2024年4月11日 08:00,200.00,已退款\n"
+    "A5,U002,2024-04-11 09:00:00,0,已付款\n"
+)
+# gmv = 1299.00 + 58.50 + 100.00 = 1457.50; buyers = {007, U001} = 2; paid orders = 3
+
+
+def siyu(*args: str, ws: Path, check: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run(
+        [sys.executable, "-m", "siyu", "--lang", "en", *args, "--workspace", str(ws)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=300,
+    )
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def kpis(ws: Path, dataset: str, *extra: str) -> dict[str, str]:
+    out = siyu("metric", "kpis", "--dataset", dataset, *extra, ws=ws).stdout
+    lines = out.strip().splitlines()
+    assert lines[0] == "metric,value"
+    return dict(line.split(",", 1) for line in lines[1:])
+
+
+def test_gb18030_chinese_header_orders_import_and_kpis_print_gmv_and_buyers(tmp_path):
+    path = tmp_path / "有赞订单.csv"
+    path.write_bytes(GB_ORDERS.encode("gb18030"))
+    ws = tmp_path / "ws"
+    out = siyu("import", str(path), "--dataset", "shop", ws=ws).stdout
+    assert "5 rows accepted, 0 rejected" in out
+    k = kpis(ws, "shop", "--start", "2024-04-01", "--end", "2024-04-30")
+    assert k["gmv"] == "1457.5" or k["gmv"] == "1457.50"
+    assert k["buyers"] == "2"
+    assert k["orders"] == "3"
+    assert k["members"] == ""  # no members table: undefined, not zero
+
+
+def test_xlsx_with_a_title_row_keeps_every_valid_row(tmp_path):
+    wb = openpyxl.Workbook()
+    sh = wb.active
+    sh.title = "订单"
+    sh.append(["快团团订单导出 2024-04-09"])
+    sh.merge_cells("A1:D1")
+    sh.append(["订单号", "用户ID", "下单时间", "实付金额"])
+    sh.append(["X1", "0001", "2024-04-09 10:00:00", 10])
+    sh.append(["X2", "0002", "2024-04-09 11:00:00", 20.5])
+    sh.append(["X3", "0001", "2024-04-10 11:00:00", "30"])
+    path = tmp_path / "orders.xlsx"
+    wb.save(path)
+    ws = tmp_path / "ws"
+    out = siyu("import", str(path), "--dataset", "x", ws=ws).stdout
+    assert "3 rows accepted, 0 rejected" in out
+    k = kpis(ws, "x", "--start", "2024-04-09", "--end", "2024-04-10")
+    assert (k["gmv"], k["buyers"], k["orders"]) == ("60.5", "2", "3")
+
+
+def test_metric_json_output_and_history_and_restore(tmp_path):
+    path = tmp_path / "o.csv"
+    path.write_bytes(GB_ORDERS.encode("gb18030"))
+    ws = tmp_path / "ws"
+    siyu("import", str(path), "--dataset", "shop", ws=ws)
+    small = tmp_path / "small.csv"
+    small.write_text("order_id,user_id,ordered_at,amount\nB1,9,2024-04-09 10:00:00,5\n", "utf-8")
+    refused = siyu("import", str(small), "--dataset", "shop", ws=ws, check=False)
+    assert refused.returncode != 0 and "replace or append" in refused.stderr
+    siyu("import", str(small), "--dataset", "shop", "--replace", ws=ws)
+    hist = siyu("history", "--dataset", "shop", ws=ws).stdout.splitlines()
+    assert hist[0].startswith("version,at,action,files,current,orders")
+    assert len(hist) == 3 and hist[2].split(",")[4] == "yes"
+    siyu("restore", "--dataset", "shop", "--version", "1", ws=ws)
+    rows = json.loads(
+        siyu("metric", "kpis", "--dataset", "shop", "--start", "2024-04-01", "--end", "2024-04-30",
+             "--format", "json", ws=ws).stdout
+    )
+    assert {r["metric"]: r["value"] for r in rows}["buyers"] == 2
+    listed = json.loads(siyu("datasets", "--json", ws=ws).stdout)
+    assert listed[0]["dataset"] == "shop" and listed[0]["version"] == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["metric", "kpis", "--dataset", "nope"], "There is no dataset named “nope”."),
+        (["history", "--dataset", "nope"], "There is no dataset named “nope”."),
+        (["import", "missing.csv", "--dataset", "d"], "File not found: missing.csv"),
+    ],
+)
+def test_bad_commands_exit_non_zero_with_one_line_and_no_traceback(tmp_path, args, message):
+    proc = siyu(*args, ws=tmp_path / "ws", check=False)
+    assert proc.returncode != 0
+    assert proc.stderr.strip() == message
+    assert "Traceback" not in proc.stderr
+
+
+def test_metric_with_a_bad_date_says_how_to_write_it(tmp_path):
+    path = tmp_path / "o.csv"
+    path.write_bytes(GB_ORDERS.encode("gb18030"))
+    ws = tmp_path / "ws"
+    siyu("import", str(path), "--dataset", "shop", ws=ws)
+    proc = siyu("metric", "kpis", "--dataset", "shop", "--start", "2024-13-01", ws=ws, check=False)
+    assert proc.returncode != 0
+    assert proc.stderr.strip() == "Date “2024-13-01” is not valid; write it as YYYY-MM-DD."
