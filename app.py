@@ -51,7 +51,9 @@ grain = st.segmented_control(
 series = ui.metric(ctx, "timeseries", start=start, end=end, grain=grain or "day")
 left, right = st.columns(2)
 left.plotly_chart(
-    charts.bars_over_time(series, "period", "gmv", ctx.t("chart.gmv"), ctx.t("metric.gmv"), money=True),
+    charts.bars_over_time(
+        series, "period", "gmv", ctx.t("chart.gmv"), ctx.t("metric.gmv"), money=True
+    ),
     width="stretch",
 )
 if ctx.source.has("members"):

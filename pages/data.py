@@ -84,7 +84,9 @@ def file_settings(i: int, upload) -> FileRequest | None:
         )
     missing = [c for c in TABLES[kind].required if not mapping.get(c)]
     if missing:
-        st.warning(ctx.t("data.missing_required", columns=", ".join(ctx.t(f"col.{c}") for c in missing)))
+        st.warning(
+            ctx.t("data.missing_required", columns=", ".join(ctx.t(f"col.{c}") for c in missing))
+        )
     st.dataframe(ui.preview_frame(pv), hide_index=True, width="stretch")
     return FileRequest(
         data=data,

@@ -73,13 +73,21 @@ domain_changes as (
     where left_day is not null
 ),
 
+domain_by_day as (
+    select
+        day,
+        sum(sum(change)) over (order by day) as members,
+    from domain_changes
+    group by day
+),
+
+-- an as-of join takes, for each day, the running total of the latest change on or before it
 in_domain as (
     select
         days.day,
-        coalesce(sum(domain_changes.change), 0) as members,
+        coalesce(domain_by_day.members, 0) as members,
     from days
-    left join domain_changes on days.day >= domain_changes.day
-    group by days.day
+    asof left join domain_by_day on days.day >= domain_by_day.day
 ),
 
 paid_days as (

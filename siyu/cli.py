@@ -73,7 +73,11 @@ def format_value(value: Any) -> str:
             pass
     if hasattr(value, "to_pydatetime"):
         ts = value.to_pydatetime()
-        return ts.date().isoformat() if ts == dt.datetime.combine(ts.date(), dt.time()) else ts.isoformat(sep=" ")
+        return (
+            ts.date().isoformat()
+            if ts == dt.datetime.combine(ts.date(), dt.time())
+            else ts.isoformat(sep=" ")
+        )
     try:
         import pandas as pd
 
@@ -132,7 +136,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from siyu.demo import ensure_demo
 
     name = ensure_demo(_workspace(args), force=args.force)
-    print(t("cli.demo_ready", args.lang, dataset=name) if name else t("cli.demo_skipped", args.lang))
+    print(
+        t("cli.demo_ready", args.lang, dataset=name) if name else t("cli.demo_skipped", args.lang)
+    )
     return 0
 
 

@@ -41,7 +41,7 @@ def database() -> duckdb.DuckDBPyConnection:
         return _db
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_query(name: str) -> str:
     """The SQL text of `queries/<name>.sql`; `name` must be a plain snake_case file name."""
     if not name.replace("_", "").isalnum():
@@ -49,7 +49,7 @@ def load_query(name: str) -> str:
     return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def query_parameters(name: str) -> frozenset[str]:
     """Named parameters of a query file, as DuckDB's own parser sees them."""
     statements = database().cursor().extract_statements(load_query(name))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+
 def _num(value: object) -> float | None:
     if value is None:
         return None

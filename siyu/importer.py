@@ -116,7 +116,9 @@ def commit(
         for i, conv in enumerate(staged.converted):
             if conv.kind in tables:
                 # Two files of one kind in one import: their rows go together.
-                tables[conv.kind] = _concat(tables[conv.kind], conv.parquet, staged.folder / f"c{i}")
+                tables[conv.kind] = _concat(
+                    tables[conv.kind], conv.parquet, staged.folder / f"c{i}"
+                )
             else:
                 tables[conv.kind] = conv.parquet
         details = {

@@ -242,8 +242,15 @@ def preview_frame(pv: ingest.Preview) -> pd.DataFrame:
 
 def request_signature(requests: list[FileRequest]) -> str:
     parts = [
-        [r.filename, len(r.data) if isinstance(r.data, bytes) else str(r.data), r.kind,
-         r.mapping, r.encoding, r.sheet, r.header_row]
+        [
+            r.filename,
+            len(r.data) if isinstance(r.data, bytes) else str(r.data),
+            r.kind,
+            r.mapping,
+            r.encoding,
+            r.sheet,
+            r.header_row,
+        ]
         for r in requests
     ]
     return json.dumps(parts, default=str, sort_keys=True, ensure_ascii=False)
@@ -285,7 +292,9 @@ def save_stage(ctx: Context, name: str, mode: str) -> None:
         return
     st.session_state.pop("staged", None)
     st.session_state["flash"] = ctx.t(
-        "data.saved", dataset=dataset_label(name.strip(), ctx.lang), version=report.version.version,
+        "data.saved",
+        dataset=dataset_label(name.strip(), ctx.lang),
+        version=report.version.version,
         rows=report.accepted,
     )
     st.session_state["goto_dataset"] = name.strip()

@@ -253,9 +253,7 @@ class Workspace:
         _fsync_dir(folder)
         if rows is None:
             rows = _count_rows(target)
-        return TableFile(
-            path=str(target.relative_to(self.root)), rows=rows, sha256=_sha256(target)
-        )
+        return TableFile(path=str(target.relative_to(self.root)), rows=rows, sha256=_sha256(target))
 
     def publish(
         self,
@@ -416,7 +414,9 @@ def _count_rows(path: Path) -> int:
     cur = database().cursor()
     try:
         return int(
-            cur.execute(f"select count(*) from read_parquet({quote_literal(str(path))})").fetchone()[0]
+            cur.execute(
+                f"select count(*) from read_parquet({quote_literal(str(path))})"
+            ).fetchone()[0]
         )
     finally:
         cur.close()

@@ -327,6 +327,12 @@ ALIASES: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# Traditional → simplified for the characters of the aliases and status words, so that a
+# Taiwan or Hong Kong export (訂單編號, 買家ID, 已完成) matches the same aliases.
+TRADITIONAL = "業個為買產優會價關冊創刪別動單發號後員團寶實廣應開態總戶據數時暱來標狀碼離稱簽類係繫級統編聯薦營計訂評請貝負責賬帳貨購進鋪銷閉間題額龍屬條門換長項質點鐘"
+SIMPLIFIED = "业个为买产优会价关册创删别动单发号后员团宝实广应开态总户据数时昵来标状码离称签类系系级统编联荐营计订评请贝负责账账货购进铺销闭间题额龙属条门换长项质点钟"
+_TO_SIMPLIFIED = str.maketrans(TRADITIONAL, SIMPLIFIED)
+
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>|《[^《》]*》")
 _PUNCT = re.compile(r"[\s_\-·:/\\.*#'\"`~|,;]+")
 
@@ -334,6 +340,7 @@ _PUNCT = re.compile(r"[\s_\-·:/\\.*#'\"`~|,;]+")
 def normalise_header(header: str) -> str:
     """The form a header is compared in: "订单实付金额（元）" → "订单实付金额", "Order ID" → "orderid"."""
     s = unicodedata.normalize("NFKC", str(header)).lower().replace("\ufeff", "")
+    s = s.translate(_TO_SIMPLIFIED)
     stripped = _BRACKETS.sub("", s)
     if _PUNCT.sub("", stripped):
         s = stripped

@@ -144,13 +144,13 @@ def resolve_encoding(name: str) -> tuple[str, str]:
 
 
 def _plausibility(text: str) -> float:
-    """Share of non-ASCII characters that are common Chinese, minus a penalty for errors."""
+    """Share of non-ASCII characters that are common Chinese, minus one for each decoding error."""
     non_ascii = [c for c in text if ord(c) > 127]
     if not non_ascii:
         return 1.0
     bad = sum(1 for c in non_ascii if c == "\ufffd")
     common = sum(1 for c in non_ascii if c in _COMMON)
-    return (common - 5 * bad) / len(non_ascii)
+    return (common - bad) / len(non_ascii)
 
 
 def detect_encoding(head: bytes, complete: bool) -> tuple[str, str]:
@@ -184,8 +184,10 @@ def detect_encoding(head: bytes, complete: bool) -> tuple[str, str]:
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n") or c == "\ufffd")
-    return controls > max(8, 0.05 * len(text))
+    # NUL padding is common in broken exports and is dropped; other control bytes are not text.
+    nuls = text.count("\x00")
+    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\x00") or c == "\ufffd")
+    return controls > max(8, 0.05 * len(text)) or nuls > max(64, 0.1 * len(text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -466,7 +468,7 @@ def open_table(raw: RawFile, *, encoding: str | None, sheet: str | None, sample_
     if sniff_format(head) == "xlsx":
         wb = open_workbook(raw)
         if sheet is None:
-            sheet = wb.sheet_names[0]
+            sheet = _first_table_sheet(wb, sample_rows)
         elif sheet not in wb.sheet_names:
             wb.close()
             raise ImportRefused("ingest.refused.sheet_not_found", sheet=sheet)
@@ -517,6 +519,19 @@ def open_table(raw: RawFile, *, encoding: str | None, sheet: str | None, sample_
     return opened
 
 
+def _first_table_sheet(wb: Workbook, sample_rows: int) -> str:
+    """The first sheet with a header row (a workbook often opens with a note sheet)."""
+    for name in wb.sheet_names:
+        sample = []
+        for rec in xlsx_records(wb, name):
+            sample.append(rec)
+            if len(sample) >= min(sample_rows, HEADER_SCAN_ROWS):
+                break
+        if find_header_row(sample) is not None:
+            return name
+    return wb.sheet_names[0]
+
+
 _VALUE_LIKE = re.compile(r"^[\d\s.,:/\-+年月日时分秒¥￥%()（）元TZ]+$")
 
 
@@ -532,7 +547,7 @@ def find_header_row(sample: list[Record]) -> int | None:
         texty = sum(1 for c in nonempty if not _VALUE_LIKE.match(c))
         if texty < 0.6 * len(nonempty):
             continue
-        candidates.append((i, alias_hits(nonempty), len(nonempty)))
+        candidates.append((i, alias_hits(list(dict.fromkeys(nonempty))), len(nonempty)))
     if not candidates:
         return None
     most_hits = max(c[1] for c in candidates)

@@ -6,5 +6,9 @@ TEXT = {
     "table.members": {"zh-Hans": "会员", "zh-Hant": "會員", "en": "Members"},
     "table.activity": {"zh-Hans": "互动行为", "zh-Hant": "互動行為", "en": "Activity"},
     "table.groups": {"zh-Hans": "社群", "zh-Hant": "社群", "en": "Groups"},
-    "table.group_daily": {"zh-Hans": "群统计（按日）", "zh-Hant": "群統計（按日）", "en": "Group daily stats"},
+    "table.group_daily": {
+        "zh-Hans": "群统计（按日）",
+        "zh-Hant": "群統計（按日）",
+        "en": "Group daily stats",
+    },
 }

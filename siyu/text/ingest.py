@@ -179,9 +179,9 @@ TEXT = {
         "en": "this line is longer than {max_kb} KB",
     },
     "ingest.reason.unclosed_quote": {
-        "zh-Hans": "这一行的引号（\"）没有闭合",
-        "zh-Hant": "這一列的引號（\"）沒有閉合",
-        "en": "a quote (\") in this line is never closed",
+        "zh-Hans": '这一行的引号（"）没有闭合',
+        "zh-Hant": '這一列的引號（"）沒有閉合',
+        "en": 'a quote (") in this line is never closed',
     },
     "ingest.reason.undecodable": {
         "zh-Hans": "这一行含有无法按 {encoding} 编码识别的文字（文件可能混用了多种编码）",
@@ -222,8 +222,16 @@ TEXT = {
         "zh-Hant": "群成員總數",
         "en": "Members",
     },
-    "ingest.column.new_members": {"zh-Hans": "新增人数", "zh-Hant": "新增人數", "en": "New members"},
-    "ingest.column.quit_members": {"zh-Hans": "退群人数", "zh-Hant": "退群人數", "en": "Members left"},
+    "ingest.column.new_members": {
+        "zh-Hans": "新增人数",
+        "zh-Hant": "新增人數",
+        "en": "New members",
+    },
+    "ingest.column.quit_members": {
+        "zh-Hans": "退群人数",
+        "zh-Hant": "退群人數",
+        "en": "Members left",
+    },
     "ingest.column.speakers": {"zh-Hans": "发言人数", "zh-Hant": "發言人數", "en": "Speakers"},
     "ingest.column.messages": {"zh-Hans": "消息数", "zh-Hant": "訊息數", "en": "Messages"},
     "ingest.list_separator": {"zh-Hans": "、", "zh-Hant": "、", "en": ", "},

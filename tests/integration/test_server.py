@@ -40,9 +40,24 @@ def server(demo_ws):
     port = free_port()
     env = {**os.environ, "SIYU_WORKSPACE": str(demo_ws.root), "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         wait_healthy(port, proc)
@@ -65,9 +80,23 @@ def test_cli_imports_while_the_app_is_running(server, tmp_path):
         "order_id,user_id,ordered_at,amount\nZ1,U1,2026-10-30 10:00:00,88\n", encoding="utf-8"
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "siyu", "import", str(path), "--dataset", "side",
-         "--workspace", str(ws.root), "--lang", "en"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "siyu",
+            "import",
+            str(path),
+            "--dataset",
+            "side",
+            "--workspace",
+            str(ws.root),
+            "--lang",
+            "en",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert proc.returncode == 0, proc.stderr

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Five orders of three buyers. Paid orders > 0 yuan: A1 1299.00, A2 58.50, A3 100.00 (U001)…
 GB_ORDERS = (
     "订单编号,买家ID,下单时间,实付金额,订单状态\n"
-    "A1,007,2024-04-09 11:54:00,\"¥1,299.00\",已付款\n"
+    'A1,007,2024-04-09 11:54:00,"¥1,299.00",已付款\n'
     "A2,007,2024-04-10 09:00:00,58.50元,交易成功\n"
     "A3,U001,2024/4/10 12:00,100,已完成\n"
     "A4,U002,2024年4月11日 08:00,200.00,已退款\n"
@@ -93,8 +93,19 @@ def test_metric_json_output_and_history_and_restore(tmp_path):
     assert len(hist) == 3 and hist[2].split(",")[4] == "yes"
     siyu("restore", "--dataset", "shop", "--version", "1", ws=ws)
     rows = json.loads(
-        siyu("metric", "kpis", "--dataset", "shop", "--start", "2024-04-01", "--end", "2024-04-30",
-             "--format", "json", ws=ws).stdout
+        siyu(
+            "metric",
+            "kpis",
+            "--dataset",
+            "shop",
+            "--start",
+            "2024-04-01",
+            "--end",
+            "2024-04-30",
+            "--format",
+            "json",
+            ws=ws,
+        ).stdout
     )
     assert {r["metric"]: r["value"] for r in rows}["buyers"] == 2
     listed = json.loads(siyu("datasets", "--json", ws=ws).stdout)

@@ -208,6 +208,9 @@ def test_import_killed_midway_leaves_the_previous_version_and_can_be_retried(tmp
     ws2 = Workspace(root)
     ws2.publish("shop", {"orders": orders_parquet(ws2.staging_dir(), 7, 9)}, mode="replace")
     assert totals(ws2, "shop") == (7, 63.0)
-    assert json.loads((root / "catalog.json").read_text(encoding="utf-8"))["datasets"]["shop"][
-        "current"
-    ] == 2
+    assert (
+        json.loads((root / "catalog.json").read_text(encoding="utf-8"))["datasets"]["shop"][
+            "current"
+        ]
+        == 2
+    )
