@@ -105,11 +105,12 @@ def frame(page_key: str) -> Context:
             t("frame.dataset", lang),
             names,
             index=default,
-            format_func=lambda n: dataset_label(n, lang),
             key="dataset",
             bind="query-params",
         )
     source = ws.source(dataset) if dataset else None
+    if dataset == DEMO_NAME:
+        st.sidebar.caption(t("dataset.demo", lang))
     if source is not None and source.meta.get("identity"):
         st.sidebar.caption(t("frame.identity", lang, column=source.meta["identity"]))
     st.title(t(f"nav.{page_key}", lang))

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from siyu.i18n import LANGUAGES
 from siyu.ui import PAGES
 
 PAGE_FILES = [path for path, _, _ in PAGES]
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 def open_app(monkeypatch, ws, page: str = "app.py", lang: str | None = None) -> AppTest:
     monkeypatch.setenv("SIYU_WORKSPACE", str(ws.root))
     monkeypatch.setenv("SIYU_AUTO_DEMO", "0")
-    at = AppTest.from_file("app.py", default_timeout=60)
-    if lang:
-        at.query_params["lang"] = lang
+    at = AppTest.from_file(APP, default_timeout=60)
+    if lang:  # the URL holds the language as its menu shows it
+        at.query_params["lang"] = LANGUAGES[lang]
     at.run()
     if page != "app.py":
         at.switch_page(page)
@@ -43,20 +47,22 @@ def test_overview_on_an_empty_workspace_points_to_the_data_page(monkeypatch, emp
 
 def test_overview_shows_every_kpi_card_with_gmv_and_members_charts(monkeypatch, demo_ws):
     at = open_app(monkeypatch, demo_ws)
-    labels = [m.label for m in at.metric]
-    assert labels == [
-        "新增会员",
-        "购买人数",
-        "支付订单数",
-        "GMV（成交额）",
-        "客单价",
-        "首单转化率（3 天）",
-        "复购率",
-        "7 日复购率",
-        "日活率",
-        "互动率",
-        "转化率（日）",
-    ]
+    labels = [m.label for m in at.metric]  # AppTest lists the cards column by column
+    assert sorted(labels) == sorted(
+        [
+            "新增会员",
+            "购买人数",
+            "支付订单数",
+            "GMV（成交额）",
+            "客单价",
+            "首单转化率（3 天）",
+            "复购率",
+            "7 日复购率",
+            "日活率",
+            "互动率",
+            "转化率（日）",
+        ]
+    )
     assert all(m.value != "—" for m in at.metric)
     assert len(at.get("plotly_chart")) == 2
 
@@ -98,6 +104,10 @@ def test_uploading_a_gb18030_orders_file_on_the_data_page_changes_the_overview(
     assert not at.exception, [e.value for e in at.exception]
     assert any("华东店" in s.value for s in at.success)
     at.switch_page("app.py").run()
+    # AppTest drops bound query parameters on switch_page (a browser keeps them in the URL);
+    # the second run reads the dataset the frame selected after saving.
+    at.run()
+    assert at.sidebar.selectbox[1].value == "华东店"
     after = kpi_values(at)
     assert after != before
     # the saved dataset is now selected; its period ends on its last day (2026-10-31)
