@@ -147,7 +147,7 @@ def _guarded(fn):
             return fn(*args, **kwargs)
         except ImportRefused:
             raise
-        except Exception:  # noqa: BLE001 - the user never sees a traceback
+        except Exception:  # the user never sees a traceback; the log keeps it
             log.exception("import of %r failed", kwargs.get("filename") or args[1:2])
             raise ImportRefused("ingest.refused.unreadable") from None
 
@@ -250,7 +250,7 @@ def _stage_rows(
     delimiter = opened.delimiter or ","
     rows = 0
     with open(path, "w", encoding="utf-8", newline="") as f:
-        out = csv.writer(f, lineterminator="\n")
+        out = csv.writer(f, lineterminator="\r\n")  # so cells with \r or \n get quoted
         write = out.writerow
         records = opened.records()
         try:
@@ -269,7 +269,10 @@ def _stage_rows(
                                     {"found": n, "expected": width},
                                 )
                         else:
-                            problem = ("ingest.reason.too_few_fields", {"found": n, "expected": width})
+                            problem = (
+                                "ingest.reason.too_few_fields",
+                                {"found": n, "expected": width},
+                            )
                     if problem is None and max(map(len, cells)) > MAX_FIELD_CHARS:
                         problem = (
                             "ingest.reason.field_too_long",
@@ -277,7 +280,9 @@ def _stage_rows(
                         )
                 rows += 1
                 if rows > limits.max_rows:
-                    raise ImportRefused("ingest.refused.too_many_rows", max_rows=f"{limits.max_rows:,}")
+                    raise ImportRefused(
+                        "ingest.refused.too_many_rows", max_rows=f"{limits.max_rows:,}"
+                    )
                 if problem is None:
                     if n < need:
                         cells = cells + [""] * (need - n)
@@ -308,10 +313,12 @@ def _convert_sql(
     columns = {"line": "BIGINT", "perr": "VARCHAR", "pparams": "VARCHAR", "pvalue": "VARCHAR"}
     for i, _ in enumerate(mapped):
         columns[f"c{i}"] = "VARCHAR"
-    col_spec = "{" + ", ".join(f"{quote_literal(k)}: {quote_literal(v)}" for k, v in columns.items()) + "}"
+    col_spec = (
+        "{" + ", ".join(f"{quote_literal(k)}: {quote_literal(v)}" for k, v in columns.items()) + "}"
+    )
     source = (
         f"read_csv({quote_literal(str(csv_path))}, header = false, auto_detect = false, "
-        f"delim = ',', quote = '\"', escape = '\"', columns = {col_spec}, "
+        f"delim = ',', quote = '\"', escape = '\"', new_line = '\\r\\n', columns = {col_spec}, "
         f"max_line_size = 16000000)"
     )
     raw_cols, value_cols, checks = [], [], []
@@ -346,8 +353,8 @@ def _convert_sql(
             f"order by s.line"
         )
         dup = (
-            f"case when s.reason is null and row_number() over w > 1 "
-            f"then 'ingest.reason.duplicate' end"
+            "case when s.reason is null and row_number() over w > 1 "
+            "then 'ingest.reason.duplicate' end"
         )
         first_line = "first_value(s.line) over w"
         window_clause = f"window w as ({window})"
@@ -515,7 +522,7 @@ def rejected_frame(conv: Converted, lang: str, limit: int | None = None) -> pd.D
     from siyu.db import database
 
     sql = (
-        f"select line, \"column\", value, reason, params "
+        f'select line, "column", value, reason, params '
         f"from read_parquet({quote_literal(str(conv.rejected_parquet))}) order by line"
     )
     if limit is not None:

@@ -247,7 +247,16 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "referrer",
             "invited by",
         ],
-        "tier": ["会员等级", "等级", "会员级别", "客户等级", "级别", "会员卡", "level", "member level"],
+        "tier": [
+            "会员等级",
+            "等级",
+            "会员级别",
+            "客户等级",
+            "级别",
+            "会员卡",
+            "level",
+            "member level",
+        ],
         "left_at": [
             "退群时间",
             "离开时间",
@@ -436,4 +445,3 @@ def alias_hits(cells: list[str]) -> int:
         if any(norm in ranks for table in _INDEX.values() for ranks in table.values()):
             hits += 1
     return hits
-

@@ -39,7 +39,9 @@ def render(key: str, params: dict[str, Any], lang: str) -> str:
     shown: dict[str, Any] = {}
     for name, value in params.items():
         if name == "columns" and isinstance(value, list | tuple):
-            shown[name] = t("ingest.list_separator", lang).join(column_label(c, lang) for c in value)
+            shown[name] = t("ingest.list_separator", lang).join(
+                column_label(c, lang) for c in value
+            )
         elif name == "reason" and isinstance(value, list | tuple) and len(value) == 2:
             shown[name] = render(value[0], dict(value[1] or {}), lang)
         elif name == "canonical":

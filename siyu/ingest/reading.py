@@ -14,6 +14,7 @@ wins — the share of its CJK characters that are common ones (GB2312 level 1 or
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
@@ -57,7 +58,7 @@ class RawFile:
     def open(self) -> IO[bytes]:
         if isinstance(self.data, bytes | bytearray):
             return io.BytesIO(self.data)
-        return open(self.data, "rb")  # noqa: SIM115 - the caller closes it
+        return open(self.data, "rb")  # closed by the caller
 
     def head(self, n: int = SAMPLE_BYTES) -> bytes:
         if isinstance(self.data, bytes | bytearray):
@@ -103,15 +104,11 @@ def _common_chars() -> frozenset[str]:
     chars: set[str] = set()
     for lead in range(0xB0, 0xD8):  # GB2312 level 1: the 3755 most used simplified characters
         for trail in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((lead, trail)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     for code in range(0xA440, 0xC67F):  # Big5 level 1: the 5401 most used traditional ones
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             chars.add(code.to_bytes(2, "big").decode("big5"))
-        except UnicodeDecodeError:
-            pass
     chars.update(chr(c) for c in range(0x3000, 0x3040))  # CJK punctuation
     chars.update(chr(c) for c in range(0xFF01, 0xFF5F))  # full-width forms
     chars.update("￥·—…“”‘’")
@@ -179,6 +176,25 @@ def detect_encoding(head: bytes, complete: bool) -> tuple[str, str]:
         if best_score is None or score > best_score + 1e-9:
             best, best_score = (codec, name), score
     return best
+
+
+def _detection_sample(raw: RawFile, head: bytes, complete: bool) -> bytes:
+    """The head, plus whole lines from further in when the head is plain ASCII.
+
+    An export whose first rows are ASCII may still hold GBK text further down. Lines are cut
+    at newline bytes, which no trail byte of UTF-8, GBK or Big5 can be.
+    """
+    if complete or not head.isascii() or b"\x00" in head:
+        return head
+    size, parts = raw.size, [head[: head.rfind(b"\n") + 1]]
+    with raw.open() as f:
+        for offset in [size * i // 9 for i in range(1, 9)] + [max(0, size - 32 * 1024)]:
+            f.seek(offset)
+            chunk = f.read(32 * 1024)
+            start, end = chunk.find(b"\n") + 1, chunk.rfind(b"\n") + 1
+            if 0 < start < end:
+                parts.append(chunk[start:end])
+    return b"".join(parts)
 
 
 def _looks_binary(text: str) -> bool:
@@ -261,12 +277,20 @@ def text_records(opener: Callable[[], IO[bytes]], codec: str, delimiter: str, en
                     src.replay_extra()
                     yield line, None, ("ingest.reason.unclosed_quote", {})
                 else:
-                    yield line, None, ("ingest.reason.line_too_long", {"max_kb": MAX_LINE_CHARS // 1000})
+                    yield (
+                        line,
+                        None,
+                        ("ingest.reason.line_too_long", {"max_kb": MAX_LINE_CHARS // 1000}),
+                    )
                 continue
             except csv.Error as exc:
                 line += 1
                 if "field larger" in str(exc):
-                    yield line, None, ("ingest.reason.field_too_long", {"max_kb": MAX_FIELD_CHARS // 1024})
+                    yield (
+                        line,
+                        None,
+                        ("ingest.reason.field_too_long", {"max_kb": MAX_FIELD_CHARS // 1024}),
+                    )
                 else:
                     yield line, None, ("ingest.reason.malformed_row", {})
                 continue
@@ -366,10 +390,9 @@ class Workbook:
     sheet_names: list[str]
 
     def close(self) -> None:
-        try:
+        # Closing a broken archive must not mask the real error.
+        with contextlib.suppress(Exception):
             self.book.close()
-        except Exception:  # noqa: BLE001 - closing a broken archive must not mask the real error
-            pass
 
 
 def open_workbook(raw: RawFile) -> Workbook:
@@ -377,19 +400,16 @@ def open_workbook(raw: RawFile) -> Workbook:
 
     from openpyxl import load_workbook
 
+    handle = raw.open()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = load_workbook(raw.open(), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError) as exc:
+            book = load_workbook(handle, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of error on a damaged file
+        handle.close()
         # A zip without a workbook inside is an archive, not a spreadsheet.
-        if isinstance(exc, KeyError) and _is_plain_zip(raw):
-            raise ImportRefused("ingest.refused.binary") from None
-        raise ImportRefused("ingest.refused.corrupt_xlsx") from None
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
-        if _is_plain_zip(raw):
-            raise ImportRefused("ingest.refused.binary") from None
-        raise ImportRefused("ingest.refused.corrupt_xlsx") from None
+        key = "ingest.refused.binary" if _is_plain_zip(raw) else "ingest.refused.corrupt_xlsx"
+        raise ImportRefused(key) from None
     names = list(book.sheetnames)
     if not names:
         raise ImportRefused("ingest.refused.no_sheets")
@@ -400,7 +420,7 @@ def _is_plain_zip(raw: RawFile) -> bool:
     try:
         with zipfile.ZipFile(raw.open()) as z:
             return not any(n.startswith("xl/") for n in z.namelist())
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 
@@ -410,14 +430,21 @@ def xlsx_records(wb: Workbook, sheet: str) -> Iterator[Record]:
     ws.reset_dimensions()  # some exporters write a wrong <dimension>
     try:
         merges = _merged_ranges(ws)
-    except Exception:  # noqa: BLE001 - merges are a nicety; the rows still read without them
+    except Exception:  # merges are a nicety: the rows still read without them
         merges = []
     starts: dict[int, list[tuple[int, int, int, int]]] = {}
     for m in merges:
         starts.setdefault(m[0], []).append(m)
     active: list[tuple[tuple[int, int, int, int], str]] = []
     line = 0
-    for values in ws.iter_rows(min_row=1, values_only=True):
+    rows = ws.iter_rows(min_row=1, values_only=True)
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # a damaged sheet inside a readable archive
+            raise ImportRefused("ingest.refused.corrupt_xlsx") from None
         line += 1
         row = [cell_text(v) for v in values]
         while row and row[-1] == "":
@@ -461,7 +488,9 @@ class Opened:
             self.workbook.close()
 
 
-def open_table(raw: RawFile, *, encoding: str | None, sheet: str | None, sample_rows: int) -> Opened:
+def open_table(
+    raw: RawFile, *, encoding: str | None, sheet: str | None, sample_rows: int
+) -> Opened:
     head = raw.head()
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ImportRefused("ingest.refused.empty_file")
@@ -488,7 +517,7 @@ def open_table(raw: RawFile, *, encoding: str | None, sheet: str | None, sample_
         if encoding:
             codec, name = resolve_encoding(encoding)
         else:
-            codec, name = detect_encoding(head, complete)
+            codec, name = detect_encoding(_detection_sample(raw, head, complete), complete)
         text = codecs.getincrementaldecoder(codec)("replace").decode(head, final=complete)
         if _looks_binary(text):
             raise ImportRefused("ingest.refused.binary")
@@ -559,9 +588,7 @@ def find_header_row(sample: list[Record]) -> int | None:
 
 def clean_headers(cells: list[str]) -> list[str]:
     """Header names: stripped, BOM removed, blanks named column_N, duplicates suffixed (2)."""
-    names = [
-        " ".join(str(c).replace("\ufeff", "").replace("\x00", "").split()) for c in cells
-    ]
+    names = [" ".join(str(c).replace("\ufeff", "").replace("\x00", "").split()) for c in cells]
     while names and not names[-1]:
         names.pop()
     out: list[str] = []

@@ -13,7 +13,7 @@ Rules an operator can check:
   (`45391.49583`, five digits) are wall time, rounded to the second. Unix seconds (10 digits)
   and milliseconds (13 digits) are UTC instants converted to the workspace zone. Stored as a
   naive TIMESTAMP (wall time in the workspace zone).
-- Money: currency signs (¥ ￥ $ 元 RMB CNY), thousands separators, spaces and full-width digits
+- Money: a plain number (also `1.2E+3`, as spreadsheets write it); currency signs (¥ ￥ $ 元 RMB CNY), thousands separators, spaces and full-width digits
   are dropped; a note in brackets after the number is ignored (`499.00（仅供参考）`). `-`, `—`,
   `/`, `null`, `无` or empty mean missing. Rounded to 2 decimals.
 - Integers: full-width digits and a unit (`3件`, `2个`) are accepted; `3.0` reads as 3.
@@ -109,9 +109,7 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
 _FW_FROM = "０１２３４５６７８９．，－＋：／　（）"
 _FW_TO = "0123456789.,-+:/ ()"
 
-_DATE_HEAD = (
-    r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*(?:T|\s)?\s*"
-)
+_DATE_HEAD = r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*(?:T|\s)?\s*"
 _DATETIME = (
     r"^(\d{4}-\d{1,2}-\d{1,2})(?: (\d{1,2}:\d{1,2}(?::\d{1,2})?)(?:\.\d{1,9})?)?"
     r"\s*(Z|UTC|GMT|CST|[+-]\d{2}:?\d{2})?(?:\s*\(?[A-Za-z]{2,5}\)?)?$"
@@ -142,16 +140,16 @@ def macro_statements(tz: str) -> list[str]:
         # 2024年4月9日 11:54 / 2024/4/9T11:54 → 2024-4-9 11:54
         f"create or replace temp macro siyu_dnorm(s) as trim(regexp_replace("
         f"regexp_replace(siyu_fw(s), {_lit(_DATE_HEAD)}, '\\1-\\2-\\3 '), '\\s+', ' ', 'g'))",
-        f"create or replace temp macro siyu_local(d, t) as try_strptime(d || ' ' || "
-        f"coalesce(nullif(t, ''), '00:00:00'), "
-        f"['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M'])",
+        "create or replace temp macro siyu_local(d, t) as try_strptime(d || ' ' || "
+        "coalesce(nullif(t, ''), '00:00:00'), "
+        "['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M'])",
         "create or replace temp macro siyu_offset(z) as case "
         "when z in ('Z', 'UTC', 'GMT') then 0 when z = 'CST' then 480 "
         "else (case when left(z, 1) = '-' then -1 else 1 end) "
         "* (try_cast(substr(z, 2, 2) as integer) * 60 + try_cast(right(z, 2) as integer)) end",
         f"create or replace temp macro siyu_zoned(local, z) as case when z = '' then local "
         f"else timezone({_lit(tz)}, timezone('UTC', local - to_minutes(siyu_offset(z)))) end",
-        f"create or replace temp macro siyu_ts(s) as case "
+        f"create or replace temp macro siyu_ts_any(s) as case "
         f"when regexp_full_match(siyu_fw(s), '\\d{{5}}(\\.\\d+)?') "
         f"then timestamp '1899-12-30' + to_seconds(round(siyu_fw(s)::double * 86400)::bigint) "
         f"when regexp_full_match(siyu_fw(s), '\\d{{10}}') "
@@ -164,19 +162,26 @@ def macro_statements(tz: str) -> list[str]:
         f"else siyu_zoned(siyu_local(regexp_extract(siyu_dnorm(s), {_lit(_DATETIME)}, 1), "
         f"regexp_extract(siyu_dnorm(s), {_lit(_DATETIME)}, 2)), "
         f"regexp_extract(siyu_dnorm(s), {_lit(_DATETIME)}, 3)) end",
-        "create or replace temp macro siyu_money(s) as try_cast(nullif(regexp_extract("
+        "create or replace temp macro siyu_money_any(s) as try_cast(nullif(regexp_extract("
         "regexp_replace(siyu_fw(s), '[¥￥$,\\s]|元|RMB|CNY|rmb|cny', '', 'g'), "
         "'^([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(?:\\(.*\\)|【.*】|\\[.*\\])?$', 1), '') "
         "as decimal(18, 2))",
-        "create or replace temp macro siyu_int(s) as try_cast(nullif(regexp_extract("
+        "create or replace temp macro siyu_int_any(s) as try_cast(nullif(regexp_extract("
         "regexp_replace(siyu_fw(s), '[,\\s]|件|个|份|人|条|次|单|笔|位|名|盒|瓶|袋|箱|包|只|张|套', '', 'g'), "
         "'^([+-]?\\d+)(?:\\.0*)?$', 1), '') as integer)",
         f"create or replace temp macro siyu_status_word(s) as case {statuses} else null end",
         "create or replace temp macro siyu_status(s) as "
         f"siyu_status_word(translate(lower(regexp_replace(s, '\\s', '', 'g')), "
         f"{_lit(TRADITIONAL)}, {_lit(SIMPLIFIED)}))",
-        "create or replace temp macro siyu_id(s) as "
-        "trim(regexp_replace(s, '^=\"(.*)\"$', '\\1'), ' \t')",
+        "create or replace temp macro siyu_id(s) as case when starts_with(s, '=') "
+        "then trim(regexp_replace(s, '^=\"(.*)\"$', '\\1'), ' \t') else s end",
+        # Fast paths first: most cells of an export are in the plain form.
+        "create or replace temp macro siyu_ts(s) as "
+        "coalesce(try_strptime(s, '%Y-%m-%d %H:%M:%S'), siyu_ts_any(s))",
+        "create or replace temp macro siyu_money(s) as "
+        "coalesce(try_cast(s as decimal(18, 2)), siyu_money_any(s))",
+        "create or replace temp macro siyu_int(s) as case when regexp_full_match(s, '[0-9]{1,9}') "
+        "then s::integer else siyu_int_any(s) end",
     ]
 
 

@@ -48,6 +48,24 @@ def _corrupt_xlsx() -> bytes:
     return buf.getvalue()[: len(buf.getvalue()) // 2]  # cut in the middle
 
 
+def _xlsx_with_broken_sheet() -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["订单号", "用户ID", "下单时间", "实付金额"])
+    wb.active.append(["A1", "u1", "2024-04-09", 1])
+    buf = io.BytesIO()
+    wb.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = body[: len(body) // 2] + b"<<garbage"
+            dst.writestr(item, body)
+    return out.getvalue()
+
+
 def _old_xls() -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + bytes(range(256)) * 8
 
@@ -61,7 +79,9 @@ def _random_binary() -> bytes:
 
 def _long_line() -> bytes:
     huge = "A9,u9,2024-04-09 11:59:00," + "9" * 3_000_000 + "\n"
-    return (HEADER + "A1,u1,2024-04-09 11:54:00,10\n" + huge + "A2,u2,2024-04-09 11:55:00,20\n").encode()
+    return (
+        HEADER + "A1,u1,2024-04-09 11:54:00,10\n" + huge + "A2,u2,2024-04-09 11:55:00,20\n"
+    ).encode()
 
 
 def _long_field() -> bytes:
@@ -75,13 +95,15 @@ def _long_field() -> bytes:
 
 
 def _nul_bytes() -> bytes:
-    return (HEADER + "A1,u1,2024-04-09 11:54:00,1\x000\n" + "A2,u2,2024-04-09 11:55:00,20\n").encode() + b"\x00" * 8
+    return (
+        HEADER + "A1,u1,2024-04-09 11:54:00,1\x000\n" + "A2,u2,2024-04-09 11:55:00,20\n"
+    ).encode() + b"\x00" * 8
 
 
 def _mixed_encodings() -> bytes:
     head = (HEADER + "A1,张三,2024-04-09 11:54:00,10\n").encode("utf-8")
     gbk = "A2,李四,2024-04-09 11:55:00,20\n".encode("gb18030")
-    tail = "A3,王五,2024-04-09 11:56:00,30\n".encode("utf-8")
+    tail = "A3,王五,2024-04-09 11:56:00,30\n".encode()
     return head + gbk + tail
 
 
@@ -100,6 +122,7 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     "zip_named.csv": _zip,
     "corrupt.xlsx": _corrupt_xlsx,
     "old_excel.xls": _old_xls,
+    "broken_sheet.xlsx": _xlsx_with_broken_sheet,
     "random_bytes.csv": _random_binary,
     "long_line.csv": _long_line,
     "long_field.csv": _long_field,
@@ -123,6 +146,7 @@ EXPECTED: dict[str, dict] = {
     "random_bytes.csv": {"refused": "ingest.refused.binary"},
     "corrupt.xlsx": {"refused": "ingest.refused.corrupt_xlsx"},
     "old_excel.xls": {"refused": "ingest.refused.old_xls"},
+    "broken_sheet.xlsx": {"refused": "ingest.refused.corrupt_xlsx"},
     "ten_thousand_columns.csv": {"refused": "ingest.refused.too_many_columns"},
     # A CSV saved with an .xlsx name is read by its content.
     "text_named.xlsx": {"accepted": 2, "rejected": 0, "reasons": {}, "lines": []},

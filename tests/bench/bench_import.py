@@ -20,7 +20,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "订单编号,买家ID,下单时间,实付金额,订单状态,商品名称,数量,群ID,活动,优惠金额\n"
-PRODUCTS = ["有机草莓 500g", "赣南脐橙 5斤", "云南小粒咖啡", "东北大米 10kg", "手工水饺（猪肉白菜）"]
+PRODUCTS = [
+    "有机草莓 500g",
+    "赣南脐橙 5斤",
+    "云南小粒咖啡",
+    "东北大米 10kg",
+    "手工水饺（猪肉白菜）",
+]
 STATUSES = ["已完成", "已完成", "已完成", "交易成功", "已退款", "已关闭"]
 CAMPAIGNS = ["7day", "flash_sale", "fission", ""]
 
@@ -36,7 +42,7 @@ def write_orders(path: Path, rows: int, encoding: str) -> None:
             chunk.append(
                 f"E2024{i:012d},{rnd.randrange(10**7):08d},2024-03-{day:02d} "
                 f"{i % 24:02d}:{i % 60:02d}:{(i * 7) % 60:02d},"
-                f"\"¥{rnd.randrange(1, 300000) / 100:,.2f}\",{STATUSES[i % 6]},"
+                f'"¥{rnd.randrange(1, 300000) / 100:,.2f}",{STATUSES[i % 6]},'
                 f"{PRODUCTS[i % 5]},{1 + i % 3},G{i % 40:03d},{CAMPAIGNS[i % 4]},{i % 10}\n"
             )
             if len(chunk) >= 50_000:

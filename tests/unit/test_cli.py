@@ -53,7 +53,7 @@ def test_gb18030_chinese_header_orders_import_and_kpis_print_gmv_and_buyers(tmp_
     out = siyu("import", str(path), "--dataset", "shop", ws=ws).stdout
     assert "5 rows accepted, 0 rejected" in out
     k = kpis(ws, "shop", "--start", "2024-04-01", "--end", "2024-04-30")
-    assert k["gmv"] == "1457.5" or k["gmv"] == "1457.50"
+    assert k["gmv"] == "1457.5"
     assert k["buyers"] == "2"
     assert k["orders"] == "3"
     assert k["members"] == ""  # no members table: undefined, not zero

@@ -38,14 +38,21 @@ def rejected(conv: ingest.Converted) -> list[tuple]:
 def one_value(tmp_path: Path, column: str, value: str, header: str | None = None):
     """Import one order whose `column` holds `value`; the parsed value, or the reason."""
     base = {"订单编号": "A1", "买家ID": "u1", "下单时间": "2024-04-09 11:54:00", "实付金额": "10"}
-    names = {"ordered_at": "下单时间", "amount": "实付金额", "status": "订单状态", "quantity": "数量"}
+    names = {
+        "ordered_at": "下单时间",
+        "amount": "实付金额",
+        "status": "订单状态",
+        "quantity": "数量",
+    }
     name = header or names[column]
     base[name] = value
     text = ",".join(base) + "\n" + ",".join(f'"{v}"' for v in base.values()) + "\n"
     pv = ingest.preview(text.encode(), "one.csv")
     out = tmp_path / f"o{abs(hash(value))}"
     try:
-        conv = ingest.convert(text.encode(), "one.csv", kind="orders", mapping=pv.mapping, out_dir=out)
+        conv = ingest.convert(
+            text.encode(), "one.csv", kind="orders", mapping=pv.mapping, out_dir=out
+        )
     except ImportRefused as exc:
         return exc.params["reason"][0]
     return duckdb.sql(f"select {column} from read_parquet('{conv.parquet}')").fetchall()[0][0]
@@ -106,13 +113,29 @@ def test_gb18030_export_with_title_row_imports_all_rows(tmp_path):
         (f"E{i:04d}", f"{i:06d}", f"2024-04-{1 + i % 28:02d} 10:00:00", "¥1,299.00", "已完成", "")
         for i in range(50)
     ]
-    data = ("有赞订单导出 2024-04-09\n" + _csv("订单编号,买家ID,下单时间,实付金额,订单状态,商品名称\n", rows)).encode(
-        "gb18030"
-    )
+    data = (
+        "有赞订单导出 2024-04-09\n"
+        + _csv("订单编号,买家ID,下单时间,实付金额,订单状态,商品名称\n", rows)
+    ).encode("gb18030")
     pv, conv, got = run(tmp_path, data)
     assert pv.header_row == 1
     assert conv.accepted == 50 and conv.rejected == 0
     assert sum(r[3] for r in got) == Decimal("64950.00")
+
+
+def test_gbk_text_after_a_long_ascii_start_is_still_detected(tmp_path):
+    rows = [
+        (f"E{i:06d}", f"{i:06d}", "2024-04-09 11:54:00", "10", "paid", "apple") for i in range(8000)
+    ]
+    rows += [
+        (f"F{i:06d}", "u", "2024-04-09 11:54:00", "10", "已完成", "有机草莓") for i in range(50)
+    ]
+    src = tmp_path / "orders.csv"
+    src.write_bytes(_csv("order_id,user_id,ordered_at,amount,status,product\n", rows).encode("gbk"))
+    assert src.stat().st_size > 300_000
+    pv, conv, got = run(tmp_path, src)
+    assert pv.encoding == "gb18030"
+    assert conv.accepted == 8050 and got[-1][6] == "有机草莓"
 
 
 def test_encoding_can_be_overridden_by_the_user(tmp_path):
@@ -239,14 +262,24 @@ def test_headers_are_cleaned_blank_and_duplicate_names_made_unique():
         (
             ["订单号", "订单创建时间", "买家付款时间", "订单实付金额", "订单状态", "买家昵称"],
             "orders",
-            {"order_id": "订单号", "ordered_at": "订单创建时间", "amount": "订单实付金额",
-             "status": "订单状态", "user_id": "买家昵称"},
+            {
+                "order_id": "订单号",
+                "ordered_at": "订单创建时间",
+                "amount": "订单实付金额",
+                "status": "订单状态",
+                "user_id": "买家昵称",
+            },
         ),
         (
             ["Order ID", "Customer ID", "Payment Time", "Amount", "Status", "Quantity"],
             "orders",
-            {"order_id": "Order ID", "user_id": "Customer ID", "ordered_at": "Payment Time",
-             "amount": "Amount", "quantity": "Quantity"},
+            {
+                "order_id": "Order ID",
+                "user_id": "Customer ID",
+                "ordered_at": "Payment Time",
+                "amount": "Amount",
+                "quantity": "Quantity",
+            },
         ),
         (
             ["order_id", "user_id", "ordered_at", "amount", "discount", "campaign"],
@@ -261,8 +294,16 @@ def test_headers_are_cleaned_blank_and_duplicate_names_made_unique():
         (
             ["客户ID", "添加时间", "来源", "邀请人", "会员等级", "标签", "退群时间", "群ID"],
             "members",
-            {"user_id": "客户ID", "joined_at": "添加时间", "channel": "来源", "inviter_id": "邀请人",
-             "tier": "会员等级", "tags": "标签", "left_at": "退群时间", "group_id": "群ID"},
+            {
+                "user_id": "客户ID",
+                "joined_at": "添加时间",
+                "channel": "来源",
+                "inviter_id": "邀请人",
+                "tier": "会员等级",
+                "tags": "标签",
+                "left_at": "退群时间",
+                "group_id": "群ID",
+            },
         ),
         (
             ["用户ID", "行为时间", "群ID", "行为"],
@@ -275,10 +316,24 @@ def test_headers_are_cleaned_blank_and_duplicate_names_made_unique():
             {"group_id": "群ID", "name": "群名称", "owner": "群主", "created_at": "创建时间"},
         ),
         (
-            ["统计日期", "群ID", "群成员总数", "今日入群", "今日退群", "发送消息群成员数", "群消息总数"],
+            [
+                "统计日期",
+                "群ID",
+                "群成员总数",
+                "今日入群",
+                "今日退群",
+                "发送消息群成员数",
+                "群消息总数",
+            ],
             "group_daily",
-            {"stat_date": "统计日期", "member_total": "群成员总数", "new_members": "今日入群",
-             "quit_members": "今日退群", "speakers": "发送消息群成员数", "messages": "群消息总数"},
+            {
+                "stat_date": "统计日期",
+                "member_total": "群成员总数",
+                "new_members": "今日入群",
+                "quit_members": "今日退群",
+                "speakers": "发送消息群成员数",
+                "messages": "群消息总数",
+            },
         ),
     ],
 )
@@ -293,7 +348,9 @@ def test_headers_map_to_canonical_columns_and_kind_is_guessed(headers, kind, exp
 
 
 def test_mapping_normalises_full_width_case_spaces_and_brackets():
-    mapping = ingest.propose_mapping(["ＯＲＤＥＲ　ＩＤ", "User Id", "下单 时间", "实付金额(元)"], "orders")
+    mapping = ingest.propose_mapping(
+        ["ＯＲＤＥＲ　ＩＤ", "User Id", "下单 时间", "实付金额(元)"], "orders"
+    )
     assert mapping["order_id"] == "ＯＲＤＥＲ　ＩＤ"
     assert mapping["user_id"] == "User Id"
     assert mapping["ordered_at"] == "下单 时间"
@@ -332,7 +389,9 @@ def test_unmapped_optional_columns_are_null_and_status_defaults_to_paid(tmp_path
     _, conv, got = run(tmp_path, data)
     cols = duckdb.sql(f"describe select * from read_parquet('{conv.parquet}')").fetchall()
     assert [(c[0], c[1]) for c in cols] == [(c.name, c.sql_type) for c in TABLES["orders"].columns]
-    assert got == [("A1", "u1", datetime(2024, 4, 9), Decimal("5.00"), "paid", None, None, None, None, None)]
+    assert got == [
+        ("A1", "u1", datetime(2024, 4, 9), Decimal("5.00"), "paid", None, None, None, None, None)
+    ]
 
 
 # --- values --------------------------------------------------------------------------------------
@@ -365,7 +424,9 @@ def test_dates_in_every_export_format_become_shanghai_wall_time(tmp_path, value,
 def test_dates_follow_the_workspace_time_zone(tmp_path, monkeypatch):
     monkeypatch.setenv("SIYU_TIMEZONE", "UTC")
     assert one_value(tmp_path, "ordered_at", "1712634840") == datetime(2024, 4, 9, 3, 54)
-    assert one_value(tmp_path, "ordered_at", "2024-04-09 11:54:00 +0800") == datetime(2024, 4, 9, 3, 54)
+    assert one_value(tmp_path, "ordered_at", "2024-04-09 11:54:00 +0800") == datetime(
+        2024, 4, 9, 3, 54
+    )
     assert one_value(tmp_path, "ordered_at", "2024-04-09 11:54:00") == datetime(2024, 4, 9, 11, 54)
 
 
@@ -451,9 +512,7 @@ def test_status_words_are_normalised(tmp_path, word, status):
 
 def test_ids_keep_text_exactly_and_spreadsheet_guards_are_unwrapped(tmp_path):
     data = (
-        "订单号,用户ID,下单时间,实付金额\n"
-        ' 0001 ,00777,2024-04-09,1\n'
-        '17850.0,="0012",2024-04-09,1\n'
+        '订单号,用户ID,下单时间,实付金额\n 0001 ,00777,2024-04-09,1\n17850.0,="0012",2024-04-09,1\n'
     ).encode()
     _, _, got = run(tmp_path, data)
     assert [(r[0], r[1]) for r in got] == [("0001", "00777"), ("17850.0", "0012")]
@@ -480,7 +539,10 @@ def test_bad_rows_are_rejected_with_line_column_value_and_good_rows_kept(tmp_pat
     ]
     frame = ingest.rejected_frame(conv, "zh-Hans")
     assert list(frame.columns) == ["line", "column", "value", "reason"]
-    assert frame["reason"].tolist() == ["下单时间「2024-13-45」无法识别为日期", "订单号「A1」重复，已保留第 3 行"]
+    assert frame["reason"].tolist() == [
+        "下单时间「2024-13-45」无法识别为日期",
+        "订单号「A1」重复，已保留第 3 行",
+    ]
     assert ingest.rejected_frame(conv, "en", limit=1)["reason"].tolist() == [
         "下单时间 “2024-13-45” is not a date"
     ]
@@ -504,7 +566,7 @@ def test_members_duplicates_and_composite_keys(tmp_path):
     _, conv, _ = run(tmp_path / "m", members.encode())
     assert conv.kind == "members" and (conv.accepted, conv.rejected) == (2, 1)
     daily = "统计日期,群ID,群成员总数\n2024-04-01,g1,10\n2024-04-01,g2,20\n2024-04-01,g1,11\n"
-    _, conv, got = run(tmp_path / "d", daily.encode())
+    _, conv, _ = run(tmp_path / "d", daily.encode())
     assert conv.kind == "group_daily" and (conv.accepted, conv.rejected) == (2, 1)
     assert rejected(conv)[0][2] == "2024-04-01 / g1"
 
@@ -525,7 +587,11 @@ def test_file_over_the_row_limit_is_refused(tmp_path):
     pv = ingest.preview(data, "x.csv")
     with pytest.raises(ImportRefused) as exc:
         ingest.convert(
-            data, "x.csv", kind="orders", mapping=pv.mapping, out_dir=tmp_path,
+            data,
+            "x.csv",
+            kind="orders",
+            mapping=pv.mapping,
+            out_dir=tmp_path,
             limits=Limits(max_file_bytes=10**9, max_rows=10),
         )
     assert exc.value.key == "ingest.refused.too_many_rows"
@@ -535,7 +601,9 @@ def test_limits_come_from_settings_and_are_stated_in_every_language(monkeypatch)
     monkeypatch.setenv("SIYU_MAX_FILE_MB", "7")
     monkeypatch.setenv("SIYU_MAX_ROWS", "1234")
     assert Limits() == Limits(max_file_bytes=7 * 1024 * 1024, max_rows=1234)
-    assert ingest.limits_text("zh-Hans") == "支持 CSV、TSV、XLSX 文件，单个文件不超过 7 MB、1,234 行。"
+    assert (
+        ingest.limits_text("zh-Hans") == "支持 CSV、TSV、XLSX 文件，单个文件不超过 7 MB、1,234 行。"
+    )
     assert "7 MB" in ingest.limits_text("en") and "1,234" in ingest.limits_text("zh-Hant")
 
 
