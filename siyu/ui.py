@@ -79,7 +79,7 @@ def frame(page_key: str) -> Context:
     st.set_page_config(page_title="Siyu 私域", page_icon="📊", layout="wide")
     codes = list(LANGUAGES)
     lang = st.sidebar.selectbox(
-        "🌐 Language / 语言",
+        t("frame.language", st.session_state.get("lang", DEFAULT_LANGUAGE)),
         codes,
         index=codes.index(DEFAULT_LANGUAGE),
         format_func=LANGUAGES.__getitem__,

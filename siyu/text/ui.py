@@ -1,6 +1,12 @@
 """Words of the frame, the navigation and the Data page."""
 
 TEXT = {
+    # Shown before the language is known, so every language gets both words.
+    "frame.language": {
+        "zh-Hans": ":material/translate: 语言 / Language",
+        "zh-Hant": ":material/translate: 語言 / Language",
+        "en": ":material/translate: Language / 语言",
+    },
     "nav.overview": {"zh-Hans": "概览", "zh-Hant": "概覽", "en": "Overview"},
     "nav.data": {"zh-Hans": "数据", "zh-Hant": "資料", "en": "Data"},
     "frame.dataset": {"zh-Hans": "数据集", "zh-Hant": "資料集", "en": "Dataset"},
