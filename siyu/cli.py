@@ -255,7 +255,7 @@ def _options(pairs: list[str]) -> dict[str, Any]:
 def cmd_metric(args: argparse.Namespace) -> int:
     from siyu import metrics
 
-    fn = metrics.METRICS.get(args.name)
+    fn = metrics.lookup(args.name)
     if fn is None:
         raise CliError("cli.no_metric", name=args.name, names=", ".join(sorted(metrics.METRICS)))
     source = _workspace(args).source(args.dataset)

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from siyu.config import QUERIES_DIR, settings
-from siyu.schema import TABLES, empty_select, quote_ident, quote_literal
+from siyu.schema import TABLES, canonical_select, empty_select, quote_ident, quote_literal
 
 _lock = threading.Lock()
 _db: duckdb.DuckDBPyConnection | None = None
@@ -58,6 +58,17 @@ def query_parameters(name: str) -> frozenset[str]:
     return frozenset(statements[0].named_parameters)
 
 
+@functools.lru_cache(maxsize=1024)
+def parquet_columns(path: str) -> frozenset[str]:
+    """Column names of a Parquet file (snapshots are immutable, so a path's answer is too)."""
+    cur = database().cursor()
+    try:
+        cur.execute("select * from read_parquet($path) limit 0", {"path": path})
+        return frozenset(d[0] for d in cur.description)
+    finally:
+        cur.close()
+
+
 @dataclass
 class Source:
     """The tables of one dataset version.
@@ -83,16 +94,13 @@ class Source:
                 cur.execute(f"create temp view {view} as {empty_select(name)}")
             elif isinstance(src, pd.DataFrame):
                 cur.register(f"__df_{name}", src)
-                cols = ", ".join(
-                    f"cast({quote_ident(c.name)} as {c.sql_type}) as {quote_ident(c.name)}"
-                    if c.name in src.columns
-                    else f"cast(null as {c.sql_type}) as {quote_ident(c.name)}"
-                    for c in TABLES[name].columns
-                )
+                cols = canonical_select(name, set(src.columns))
                 cur.execute(f"create temp view {view} as select {cols} from __df_{name}")
             else:
+                cols = canonical_select(name, parquet_columns(str(src)))
                 cur.execute(
-                    f"create temp view {view} as select * from read_parquet({quote_literal(str(src))})"
+                    f"create temp view {view} as select {cols} "
+                    f"from read_parquet({quote_literal(str(src))})"
                 )
         return cur
 

@@ -454,6 +454,43 @@ def _id_sql(prefix: str, col: str, width: int, offset: int = 1) -> str:
     return f"'{prefix}' || lpad(({col} + {offset})::VARCHAR, {width}, '0')"
 
 
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+GIVEN = [
+    "小美",
+    "阿芳",
+    "晓丽",
+    "静",
+    "丹丹",
+    "娜",
+    "敏",
+    "俊杰",
+    "海燕",
+    "红梅",
+    "建华",
+    "宝妈",
+    "花花",
+    "甜甜",
+    "大壮",
+    "悦悦",
+]
+
+
+def _nickname_sql(col: str) -> str:
+    """A deterministic Chinese nickname for member index `col` (the same in every table)."""
+    return (
+        f"substr('{SURNAMES}', ({col} % {len(SURNAMES)})::INTEGER + 1, 1) || "
+        f"{_str_list(GIVEN)}[(({col} * 7) // {len(SURNAMES)} % {len(GIVEN)})::INTEGER + 1]"
+    )
+
+
+def _phone_sql(col: str) -> str:
+    """A deterministic, well-formed mainland mobile number for member index `col`."""
+    return (
+        f"'1' || (3 + {col} % 7)::VARCHAR || "
+        f"lpad((({col} * 104729 + 7919) % 1000000000)::VARCHAR, 9, '0')"
+    )
+
+
 def _copy(con: duckdb.DuckDBPyConnection, data: dict[str, np.ndarray], select: str, path: Path):
     con.register("t", pa.table({k: pa.array(v) for k, v in data.items()}))
     tmp = path.with_name(path.name + ".tmp")
@@ -545,7 +582,7 @@ def generate(
             f"CASE WHEN left_at >= 0 THEN {_ts_sql('left_at')} END AS {cols[6]}, "
             f"CASE n_tags WHEN 0 THEN NULL WHEN 1 THEN {_str_list(TAGS)}[tag1 + 1] "
             f"ELSE {_str_list(TAGS)}[tag1 + 1] || ';' || {_str_list(TAGS)}[tag2 + 1] END"
-            f" AS {cols[7]}",
+            f" AS {cols[7]}, {_nickname_sql('ui')} AS {cols[8]}, {_phone_sql('ui')} AS {cols[9]}",
             paths["members"],
         )
 
@@ -572,7 +609,8 @@ def generate(
             f" quantity AS {cols[5]}, {products}[product + 1] AS {cols[6]}, "
             f"CASE WHEN grp >= 0 THEN {_id_sql('G', 'grp', gw)} END AS {cols[7]}, "
             f"nullif({_str_list(CAMPAIGNS)}[campaign + 1], '') AS {cols[8]}, "
-            f"{_money_sql('discount')} AS {cols[9]}",
+            f"{_money_sql('discount')} AS {cols[9]}, {_nickname_sql('ui')} AS {cols[10]}, "
+            f"NULL AS {cols[11]}",
             paths["orders"],
         )
         buyer = o["buyer"]

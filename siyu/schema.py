@@ -14,7 +14,8 @@ class Column:
     name: str
     sql_type: str  # DuckDB type of the stored column
     required: bool = False
-    kind: str = "text"  # how a raw value is parsed: text, id, timestamp, money, int, status
+    # how a raw value is parsed: text, id, timestamp, date, money, int, status, phone (masked)
+    kind: str = "text"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ TABLES: dict[str, Table] = {
             Column("group_id", "VARCHAR", False, "id"),
             Column("campaign", "VARCHAR"),
             Column("discount", "DECIMAL(18,2)", False, "money"),
+            # Personal data, display only: a nickname, and a phone stored masked (SPEC §2).
+            Column("nickname", "VARCHAR"),
+            Column("phone", "VARCHAR", False, "phone"),
         ),
         key=("order_id",),
     ),
@@ -66,6 +70,8 @@ TABLES: dict[str, Table] = {
             Column("tier", "VARCHAR"),
             Column("left_at", "TIMESTAMP", False, "timestamp"),
             Column("tags", "VARCHAR"),
+            Column("nickname", "VARCHAR"),
+            Column("phone", "VARCHAR", False, "phone"),
         ),
         key=("user_id",),
     ),
@@ -117,6 +123,19 @@ def quote_ident(name: str) -> str:
 def quote_literal(value: str) -> str:
     """Quote a string literal for the few places DuckDB cannot bind (DDL such as a view)."""
     return "'" + str(value).replace("'", "''") + "'"
+
+
+def canonical_select(table: str, available: set[str] | frozenset[str]) -> str:
+    """The canonical columns of `table` as a select list, typed; missing ones are null.
+
+    Snapshots written before a column was added to the schema still read the same way.
+    """
+    return ", ".join(
+        f"cast({quote_ident(c.name)} as {c.sql_type}) as {quote_ident(c.name)}"
+        if c.name in available
+        else f"cast(null as {c.sql_type}) as {quote_ident(c.name)}"
+        for c in TABLES[table].columns
+    )
 
 
 def empty_select(table: str) -> str:

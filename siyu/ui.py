@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -24,10 +25,18 @@ from siyu.importer import FileRequest
 from siyu.workspace import Dataset, Workspace, WorkspaceError
 
 # (file, translation key, icon) of every page, in sidebar order.
-PAGES: list[tuple[str, str, str]] = [
+_ALL_PAGES: list[tuple[str, str, str]] = [
     ("app.py", "nav.overview", ":material/dashboard:"),
+    ("pages/funnels.py", "nav.funnels", ":material/filter_alt:"),
+    ("pages/retention.py", "nav.retention", ":material/grid_on:"),
+    ("pages/leaderboards.py", "nav.leaderboards", ":material/leaderboard:"),
+    ("pages/members.py", "nav.members", ":material/workspace_premium:"),
+    ("pages/groups.py", "nav.groups", ":material/groups:"),
+    ("pages/whatif.py", "nav.whatif", ":material/tune:"),
     ("pages/data.py", "nav.data", ":material/upload_file:"),
 ]
+# TODO(lead): while pages are being built in parallel, list only those that exist.
+PAGES = [p for p in _ALL_PAGES if (Path(__file__).resolve().parents[1] / p[0]).exists()]
 
 
 @dataclass
@@ -137,7 +146,7 @@ def _cached_metric(key: str, name: str, params: str, _source: Source) -> pd.Data
     for k in ("start", "end"):
         if kwargs.get(k):
             kwargs[k] = dt.date.fromisoformat(kwargs[k])
-    fn = getattr(metrics, name)
+    fn = metrics.lookup(name)
     return fn(_source, **kwargs)
 
 

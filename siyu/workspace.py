@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from siyu.config import settings
-from siyu.db import Source, database
-from siyu.schema import TABLES, quote_ident, quote_literal
+from siyu.db import Source, database, parquet_columns
+from siyu.schema import TABLES, canonical_select, quote_ident, quote_literal
 
 CATALOG = "catalog.json"
 FORMAT = 1
@@ -337,16 +337,20 @@ class Workspace:
         out = self.staging_dir() / f"{kind}.parquet"
         old_sql = f"read_parquet({quote_literal(str(self.root / old.path))})"
         new_sql = f"read_parquet({quote_literal(str(new))})"
-        cols = ", ".join(quote_ident(c) for c in table.column_names)
+        old_cols = canonical_select(kind, parquet_columns(str(self.root / old.path)))
+        new_cols = canonical_select(kind, parquet_columns(str(new)))
         if table.key:
             on = " and ".join(f"n.{quote_ident(k)} = o.{quote_ident(k)}" for k in table.key)
-            fresh = f"select {cols} from {new_sql} as n where not exists (select 1 from {old_sql} as o where {on})"
+            fresh = (
+                f"select {new_cols} from {new_sql} as n "
+                f"where not exists (select 1 from {old_sql} as o where {on})"
+            )
         else:
-            fresh = f"select {cols} from {new_sql}"
+            fresh = f"select {new_cols} from {new_sql}"
         cur = database().cursor()
         try:
             cur.execute(
-                f"copy (select {cols} from {old_sql} union all {fresh}) "
+                f"copy (select {old_cols} from {old_sql} union all {fresh}) "
                 f"to {quote_literal(str(out))} (format parquet, compression zstd)"
             )
             total_new = cur.execute(f"select count(*) from {new_sql}").fetchone()[0]

@@ -61,6 +61,35 @@ _USER = [
     "昵称",
     "nickname",
 ]
+# Personal data, display only. A nickname column serves as user_id when no id column exists
+# (it is then taken by user_id, which outranks it: see `_alias_index`).
+_NICKNAME = [
+    "买家昵称",
+    "客户昵称",
+    "用户昵称",
+    "微信昵称",
+    "昵称",
+    "客户名称",
+    "nickname",
+    "nick name",
+]
+_PHONE = [
+    "手机号",
+    "手机号码",
+    "买家手机号",
+    "客户手机号",
+    "会员手机号",
+    "收货人手机号",
+    "提货人手机号",
+    "收货人手机号/提货人手机号",
+    "联系电话",
+    "联系方式",
+    "手机",
+    "电话",
+    "phone",
+    "mobile",
+    "phone number",
+]
 _GROUP = [
     "群ID",
     "群聊ID",
@@ -195,6 +224,8 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "coupon amount",
             "coupon",
         ],
+        "nickname": _NICKNAME,
+        "phone": _PHONE,
     },
     "members": {
         "user_id": _USER,
@@ -268,6 +299,8 @@ ALIASES: dict[str, dict[str, list[str]]] = {
             "quit time",
         ],
         "tags": ["标签", "客户标签", "企业标签", "用户标签", "个人标签", "tag", "labels"],
+        "nickname": _NICKNAME,
+        "phone": _PHONE,
     },
     "activity": {
         "user_id": _USER,
@@ -356,6 +389,12 @@ def normalise_header(header: str) -> str:
     return _PUNCT.sub("", s)
 
 
+# Display-only columns take a header only when no key column wants it.
+_LOW = 500
+_LOW_COLUMNS = ("nickname",)
+DISPLAY_ONLY = ("nickname", "phone")
+
+
 def _alias_index() -> dict[str, dict[str, dict[str, int]]]:
     index: dict[str, dict[str, dict[str, int]]] = {}
     for kind, columns in ALIASES.items():
@@ -363,7 +402,7 @@ def _alias_index() -> dict[str, dict[str, dict[str, int]]]:
         for col, aliases in columns.items():
             ranks = {normalise_header(col): -1}
             for i, a in enumerate(aliases):
-                ranks.setdefault(normalise_header(a), i)
+                ranks.setdefault(normalise_header(a), i + (_LOW if col in _LOW_COLUMNS else 0))
             index[kind][col] = ranks
     return index
 
@@ -415,6 +454,8 @@ def kind_scores(headers: list[str]) -> dict[str, float]:
         total = got = 0.0
         req_total = req_got = 0
         for c in table.columns:
+            if c.name in DISPLAY_ONLY:
+                continue  # personal data fits any table: it says nothing of the kind
             w = 3.0 if c.required else 1.0
             total += w
             if mapping[c.name] is not None:

@@ -175,6 +175,12 @@ def macro_statements(tz: str) -> list[str]:
         f"{_lit(TRADITIONAL)}, {_lit(SIMPLIFIED)}))",
         "create or replace temp macro siyu_id(s) as case when starts_with(s, '=') "
         "then trim(regexp_replace(s, '^=\"(.*)\"$', '\\1'), ' \t') else s end",
+        # A phone is never stored in clear (SPEC §2): keep the first 3 and last 4 digits; a
+        # value that is already masked (186******05) is kept as it is.
+        "create or replace temp macro siyu_digits(s) as regexp_replace(siyu_fw(s), '[^0-9]', '', 'g')",
+        "create or replace temp macro siyu_phone(s) as case when contains(s, '*') then s "
+        "when length(siyu_digits(s)) >= 7 then left(siyu_digits(s), 3) || '****' || "
+        "right(siyu_digits(s), 4) else '****' end",
         # Fast paths first: most cells of an export are in the plain form.
         "create or replace temp macro siyu_ts(s) as "
         "coalesce(try_strptime(s, '%Y-%m-%d %H:%M:%S'), siyu_ts_any(s))",
@@ -194,6 +200,7 @@ PARSERS: dict[str, tuple[str, str | None]] = {
     "money": ("siyu_money({r})", "ingest.reason.bad_number"),
     "int": ("siyu_int({r})", "ingest.reason.bad_integer"),
     "status": ("siyu_status({r})", "ingest.reason.unknown_status"),
+    "phone": ("siyu_phone({r})", None),
 }
 
 # Kinds where a negative value is rejected.

@@ -211,6 +211,12 @@ TEXT = {
     "ingest.column.tier": {"zh-Hans": "会员等级", "zh-Hant": "會員等級", "en": "Tier"},
     "ingest.column.left_at": {"zh-Hans": "退群时间", "zh-Hant": "退群時間", "en": "Left at"},
     "ingest.column.tags": {"zh-Hans": "标签", "zh-Hant": "標籤", "en": "Tags"},
+    "ingest.column.nickname": {"zh-Hans": "昵称", "zh-Hant": "暱稱", "en": "Nickname"},
+    "ingest.column.phone": {
+        "zh-Hans": "手机号（脱敏保存）",
+        "zh-Hant": "手機號（遮罩保存）",
+        "en": "Phone (stored masked)",
+    },
     "ingest.column.at": {"zh-Hans": "时间", "zh-Hant": "時間", "en": "Time"},
     "ingest.column.kind": {"zh-Hans": "行为类型", "zh-Hant": "行為類型", "en": "Action"},
     "ingest.column.name": {"zh-Hans": "群名称", "zh-Hant": "群組名稱", "en": "Group name"},

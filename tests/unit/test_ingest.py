@@ -390,7 +390,8 @@ def test_unmapped_optional_columns_are_null_and_status_defaults_to_paid(tmp_path
     cols = duckdb.sql(f"describe select * from read_parquet('{conv.parquet}')").fetchall()
     assert [(c[0], c[1]) for c in cols] == [(c.name, c.sql_type) for c in TABLES["orders"].columns]
     assert got == [
-        ("A1", "u1", datetime(2024, 4, 9), Decimal("5.00"), "paid", None, None, None, None, None)
+        ("A1", "u1", datetime(2024, 4, 9), Decimal("5.00"), "paid")
+        + (None,) * (len(TABLES["orders"].columns) - 5)
     ]
 
 

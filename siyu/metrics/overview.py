@@ -1,4 +1,4 @@
-"""The metric layer: every number a page, the CLI or a test shows comes from here (SPEC §4).
+"""Overview metrics: the headline KPIs against targets and the GMV / new-member series (SPEC §4).
 
 Each function takes a `Source` and a period (first and last calendar day, inclusive), runs
 `queries/*.sql` with bound parameters and returns a small DataFrame. Nothing here imports
@@ -13,17 +13,24 @@ Value conventions (pinned in `tests/unit/test_metrics*.py`):
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
-from siyu.config import settings
 from siyu.db import Source
-
-Date = dt.date
+from siyu.metrics.base import (
+    Date,
+    check_period,
+    count,
+    day,
+    last_data_day,
+    money,
+    previous_period,
+    rate,
+    ratio,
+)
 
 # KPI keys in display order, with how each is measured: count, money (yuan) or rate.
 KPI_KINDS: dict[str, str] = {
@@ -63,105 +70,10 @@ KPI_TARGETS: dict[str, float] = {
     "conversion_rate": 0.05,
     "repurchase_rate": 0.40,
 }
-
-DEFAULT_PERIOD_DAYS = 28
-CENT = Decimal("0.01")
 GRAINS = ("day", "week")
 
 
-# -- dates ---------------------------------------------------------------------------------
-
-
-def _day(value: Any) -> Date | None:
-    """A query's date cell as `datetime.date` (None for null)."""
-    if value is None or pd.isna(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return pd.Timestamp(value).date()
-
-
-def _data_range_row(source: Source) -> dict[str, Date | None]:
-    row = source.query("data_range").iloc[0]
-    return {k: _day(row[k]) for k in ("last_order_day", "first_day", "last_day")}
-
-
-def as_of(source: Source) -> Date | None:
-    """The analysis date: the day after the latest order of any status; None without orders."""
-    last = _data_range_row(source)["last_order_day"]
-    return None if last is None else last + dt.timedelta(days=1)
-
-
-def last_data_day(source: Source) -> Date | None:
-    """The last day of data: the day before `as_of`.
-
-    Without orders, the latest day of members' joins and activity stands in (None when the
-    dataset holds no rows at all).
-    """
-    r = _data_range_row(source)
-    return r["last_order_day"] if r["last_order_day"] is not None else r["last_day"]
-
-
-def data_range(source: Source) -> tuple[Date | None, Date | None]:
-    """First and last day of any data: orders (any status), members' joins and activity.
-
-    The bounds of a date filter; (None, None) for a dataset without rows. The last day may
-    lie after the last day of data (`last_data_day`) when members or activity run longer
-    than the orders.
-    """
-    r = _data_range_row(source)
-    return r["first_day"], r["last_day"]
-
-
-def default_period(source: Source, days: int = DEFAULT_PERIOD_DAYS) -> tuple[Date, Date]:
-    """The period a page opens with: the last `days` days ending on the last day of data.
-
-    Without any data it ends today (workspace zone), so a date filter always has a value.
-    """
-    last = last_data_day(source)
-    if last is None:
-        last = pd.Timestamp.now(tz=settings().timezone).date()
-    return last - dt.timedelta(days=days - 1), last
-
-
-def previous_period(start: Date, end: Date) -> tuple[Date, Date]:
-    """The period of equal length just before [start, end]: [start - n, start - 1]."""
-    n = (end - start).days + 1
-    return start - dt.timedelta(days=n), start - dt.timedelta(days=1)
-
-
-def _check_period(start: Date, end: Date) -> None:
-    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        raise TypeError("start and end must be dates")
-    if end < start:
-        raise ValueError(f"period ends ({end}) before it starts ({start})")
-
-
 # -- KPIs ----------------------------------------------------------------------------------
-
-
-def _int(value: Any) -> int:
-    return 0 if value is None or pd.isna(value) else int(value)
-
-
-def _ratio(numerator: float, denominator: float) -> float | None:
-    return None if not denominator else float(numerator) / float(denominator)
-
-
-def _money(value: Any) -> float | None:
-    """An amount as a float of 2 places, rounded half up like a cashier (0.075 -> 0.08)."""
-    if value is None or pd.isna(value):
-        return None
-    exact = value if isinstance(value, Decimal) else Decimal(repr(float(value)))
-    return float(exact.quantize(CENT, rounding=ROUND_HALF_UP))
-
-
-def _rate(value: Any) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
 
 
 def missing_table(source: Source, metric: str) -> str | None:
@@ -190,7 +102,7 @@ def kpis(
     min(`end`, last day of data): days after the data ends would only add zeros. Days with
     no member in the domain are undefined and skipped; a period with no defined day is None.
     """
-    _check_period(start, end)
+    check_period(start, end)
     x_days, y_days = int(x_days), int(y_days)
     if x_days < 0 or y_days < 0:
         raise ValueError("x_days and y_days must be >= 0")
@@ -199,21 +111,21 @@ def kpis(
     m = source.query("kpis_members", start=start, end=end, x_days=x_days).iloc[0]
     d = source.query("kpis_daily", start=start, end=end, last_day=last_data_day(source)).iloc[0]
 
-    paid_orders = _int(o["paid_orders"])
-    gmv = _money(o["gmv"]) or 0.0
-    first_buyers = _int(o["first_buyers"])
+    paid_orders = count(o["paid_orders"])
+    gmv = money(o["gmv"]) or 0.0
+    first_buyers = count(o["first_buyers"])
     values: dict[str, Any] = {
-        "members": _int(m["members"]),
-        "buyers": _int(o["buyers"]),
+        "members": count(m["members"]),
+        "buyers": count(o["buyers"]),
         "orders": paid_orders,
         "gmv": gmv,
-        "aov": None if paid_orders == 0 else _money(Decimal(repr(gmv)) / paid_orders),
-        "first_order_conversion": _ratio(_int(m["converted"]), _int(m["members"])),
-        "repurchase_rate": _ratio(_int(o["repeat_buyers"]), first_buyers),
-        "repurchase_rate_7d": _ratio(_int(o["repeat_buyers_y"]), first_buyers),
-        "daily_active_rate": _rate(d["daily_active_rate"]),
-        "interaction_rate": _rate(d["interaction_rate"]),
-        "conversion_rate": _rate(d["conversion_rate"]),
+        "aov": None if paid_orders == 0 else money(Decimal(repr(gmv)) / paid_orders),
+        "first_order_conversion": ratio(count(m["converted"]), count(m["members"])),
+        "repurchase_rate": ratio(count(o["repeat_buyers"]), first_buyers),
+        "repurchase_rate_7d": ratio(count(o["repeat_buyers_y"]), first_buyers),
+        "daily_active_rate": rate(d["daily_active_rate"]),
+        "interaction_rate": rate(d["interaction_rate"]),
+        "conversion_rate": rate(d["conversion_rate"]),
     }
     for metric in KPI_ORDER:
         if missing_table(source, metric) is not None:
@@ -232,7 +144,7 @@ def _change(kind: str, value: Any, previous: Any) -> tuple[Any, Any]:
         return None, None
     delta = value - previous
     if kind == "money":
-        delta = _money(delta)
+        delta = money(delta)
     relative = None if kind == "rate" or previous == 0 else (value - previous) / previous
     return delta, relative
 
@@ -283,14 +195,14 @@ def timeseries(source: Source, start: Date, end: Date, grain: str = "day") -> pd
     the first and last week when they stick out of the range. Buyers of a week are distinct
     over the week. new_members is 0 without a members table (check `source.has`).
     """
-    _check_period(start, end)
+    check_period(start, end)
     if grain not in GRAINS:
         raise ValueError(f"grain must be one of {GRAINS}, not {grain!r}")
     df = source.query("timeseries", start=start, end=end, grain=grain)
     df = df.sort_values("period", ignore_index=True)
     out = pd.DataFrame(
         {
-            "period": pd.Series([_day(p) for p in df["period"]], dtype=object),
+            "period": pd.Series([day(p) for p in df["period"]], dtype=object),
             "gmv": df["gmv"].astype(float).round(2),
         }
     )
