@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from siyu.i18n import LANGUAGES
+from siyu.i18n import LANGUAGES, t
 from siyu.ui import PAGES
 
 PAGE_FILES = [path for path, _, _ in PAGES]
+NAV = {path: key for path, key, _ in PAGES}
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -31,7 +32,7 @@ def open_app(monkeypatch, ws, page: str = "app.py", lang: str | None = None) -> 
 def test_page_renders_on_the_demo_dataset(monkeypatch, demo_ws, page):
     at = open_app(monkeypatch, demo_ws, page)
     assert not at.exception, [e.value for e in at.exception]
-    assert at.title[0].value in ("概览", "数据")
+    assert at.title[0].value == t(NAV[page], "zh-Hans")
 
 
 @pytest.mark.parametrize("page", PAGE_FILES)
