@@ -83,12 +83,20 @@ def gate(lang: str) -> str:
     return "editor"
 
 
+def _language_before_widget() -> str:
+    """The language the switch will hold, known before the widget runs (for its label)."""
+    if "lang" in st.session_state:
+        return st.session_state["lang"]
+    by_name = {name: code for code, name in LANGUAGES.items()}
+    return by_name.get(st.query_params.get("lang", ""), DEFAULT_LANGUAGE)
+
+
 def frame(page_key: str) -> Context:
     """Set up a page: config, language, sign-in, navigation and the dataset picker."""
     st.set_page_config(page_title="Siyu 私域", page_icon="📊", layout="wide")
     codes = list(LANGUAGES)
     lang = st.sidebar.selectbox(
-        t("frame.language", st.session_state.get("lang", DEFAULT_LANGUAGE)),
+        t("frame.language", _language_before_widget()),
         codes,
         index=codes.index(DEFAULT_LANGUAGE),
         format_func=LANGUAGES.__getitem__,

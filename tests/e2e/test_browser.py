@@ -1,0 +1,147 @@
+"""Every page in a real browser: it loads without an exception and draws its charts; an upload
+through the dropzone changes the overview; the language switch, a copied link and a CSV
+download behave as a user expects."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from siyu.i18n import t
+from siyu.ui import PAGES
+
+# Pages that draw no chart by design (forms and lists only).
+NO_CHARTS = {"pages/data.py"}
+
+
+def slug(path: str) -> str:
+    return "" if path == "app.py" else Path(path).stem
+
+
+def settle(page, timeout: float = 60.0) -> None:
+    """Wait until the script run is over: the running indicator stays away for a moment."""
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout * 1000)
+    deadline = time.monotonic() + timeout
+    idle = 0
+    while time.monotonic() < deadline:
+        running = page.locator('[data-testid^="stStatusWidgetRunning"]').count()
+        skeleton = page.locator('[data-testid="stSkeleton"]').count()
+        idle = idle + 1 if not running and not skeleton else 0
+        if idle >= 4:
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the app kept running")
+
+
+def title(page) -> str:
+    return page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+
+
+def no_exception(page) -> None:
+    errors = page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+@pytest.mark.parametrize("path,key", [(p, k) for p, k, _ in PAGES])
+def test_page_loads_without_exception_and_draws_its_charts(server, page, path, key):
+    page.goto(f"{server.url}/{slug(path)}?dataset=demo")
+    settle(page)
+    no_exception(page)
+    assert title(page) == t(key, "zh-Hans")
+    if path not in NO_CHARTS:
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+        assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
+
+
+def _gmv(page) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=t("metric.gmv", "zh-Hans"))
+    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_gb18030_upload_through_the_dropzone_changes_the_overview(server, page, tmp_path):
+    page.goto(f"{server.url}/?dataset=demo")
+    settle(page)
+    demo_gmv = _gmv(page)
+
+    export = tmp_path / "有赞订单.csv"
+    export.write_bytes(
+        (
+            "有赞订单导出 2024-04-09\n"
+            "订单号,买家ID,下单时间,实付金额,订单状态\n"
+            'E1,0001,2024-04-08 11:54:00,"¥1,299.00",交易成功\n'
+            "E2,0002,2024-04-09 09:00:00,¥58.50,已完成\n"
+            "E3,0002,2024-04-09 10:00:00,¥99.00,已退款\n"
+        ).encode("gb18030")
+    )
+    page.goto(f"{server.url}/data?dataset=demo")
+    settle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(export))
+    page.get_by_text(t("data.mapping", "zh-Hans")).first.wait_for(timeout=30_000)
+    settle(page)
+    name = page.get_by_label(t("data.dataset_name", "zh-Hans"))
+    name.fill("shop")
+    name.press("Enter")
+    settle(page)
+    page.get_by_role("button", name=t("data.check", "zh-Hans")).click()
+    page.get_by_text(t("data.accepted", "zh-Hans")).first.wait_for(timeout=30_000)
+    settle(page)
+    page.get_by_role("button", name=t("data.save", "zh-Hans")).click()
+    page.get_by_text("shop").first.wait_for(timeout=30_000)
+    settle(page)
+    no_exception(page)
+
+    page.goto(f"{server.url}/?dataset=shop")
+    settle(page)
+    no_exception(page)
+    assert _gmv(page) == "¥1,357.50" != demo_gmv
+    buyers = page.locator('[data-testid="stMetric"]').filter(has_text=t("metric.buyers", "zh-Hans"))
+    assert buyers.locator('[data-testid="stMetricValue"]').inner_text().strip() == "2"
+
+
+def test_language_switch_changes_the_labels_and_the_url(server, page):
+    page.goto(f"{server.url}/?dataset=demo")
+    settle(page)
+    assert title(page) == "概览"
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="English").click()
+    settle(page)
+    assert title(page) == "Overview"
+    assert page.get_by_text(t("metric.gmv", "en")).count() >= 1
+    assert parse_qs(urlparse(page.url).query)["lang"] == ["English"]
+
+
+def test_a_copied_link_reopens_the_same_view_in_a_fresh_session(server, browser, page):
+    page.goto(f"{server.url}/?dataset=demo&lang=English")
+    settle(page)
+    page.get_by_role("radio", name=t("grain.week", "en")).click()
+    settle(page)
+    link = page.url
+    assert parse_qs(urlparse(link).query)["grain"] == [t("grain.week", "en")]
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        other = fresh.new_page()
+        other.goto(link)
+        settle(other)
+        assert title(other) == "Overview"
+        assert other.locator('[data-testid="stMetricValue"]').all_inner_texts() == values
+        active = other.locator('[data-testid="stButtonGroup"] [role="radio"][aria-checked="true"]')
+        assert active.inner_text().strip() == t("grain.week", "en")
+    finally:
+        fresh.close()
+
+
+def test_csv_download_has_a_bom_and_the_canonical_header(server, page):
+    page.goto(f"{server.url}/data?dataset=demo")
+    settle(page)
+    page.get_by_role("tab", name=t("data.tab_templates", "zh-Hans")).click()
+    label = t("data.template", "zh-Hans", table=t("table.orders", "zh-Hans"))
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    body = Path(info.value.path()).read_bytes()
+    assert body.startswith(b"\xef\xbb\xbf")
+    assert body[3:].decode("utf-8").splitlines()[0].startswith("order_id,user_id,ordered_at")
