@@ -34,6 +34,7 @@ _ALL_PAGES: list[tuple[str, str, str]] = [
     ("pages/groups.py", "nav.groups", ":material/groups:"),
     ("pages/whatif.py", "nav.whatif", ":material/tune:"),
     ("pages/data.py", "nav.data", ":material/upload_file:"),
+    ("pages/sql.py", "nav.sql", ":material/terminal:"),
 ]
 # TODO(lead): while pages are being built in parallel, list only those that exist.
 PAGES = [p for p in _ALL_PAGES if (Path(__file__).resolve().parents[1] / p[0]).exists()]
