@@ -119,7 +119,7 @@ with tab_import:
 
         if requests:
             st.divider()
-            names = ctx.ws.names()
+            names = ctx.names()
             target = st.radio(
                 ctx.t("data.target"),
                 ["new", "existing"] if names else ["new"],
@@ -172,7 +172,7 @@ with tab_import:
         ui.flash(ctx)
 
 with tab_datasets:
-    datasets = ctx.ws.datasets()
+    datasets = ctx.datasets()
     if not datasets:
         st.info(ctx.t("data.no_datasets"))
     for ds in datasets:

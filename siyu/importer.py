@@ -106,8 +106,11 @@ def commit(
     mode: str = "auto",
     title: str | None = None,
     action: str | None = None,
+    meta: dict | None = None,
 ) -> ImportReport:
     """Publish staged files together as one version of `dataset`, then drop the staging.
+
+    `meta` is merged into the dataset's meta in the same atomic step (e.g. its team space).
 
     Raises `workspace.WorkspaceError` with the workspace unchanged.
     """
@@ -146,6 +149,7 @@ def commit(
             title=title,
             action=action,
             details=details,
+            meta=meta,
         )
         return ImportReport(version=version, converted=staged.converted)
     finally:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from siyu import exports, importer, ingest, metrics
+from siyu import access, exports, importer, ingest, metrics
+from siyu.access import OPEN, Grant
 from siyu.db import Source
 from siyu.demo import DEMO_NAME, ensure_demo
 from siyu.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
@@ -36,6 +39,8 @@ _ALL_PAGES: list[tuple[str, str, str]] = [
     ("pages/data.py", "nav.data", ":material/upload_file:"),
     ("pages/sql.py", "nav.sql", ":material/terminal:"),
 ]
+# Pages only editors see (and open: each checks `ctx.can_edit` again).
+EDITOR_PAGES = {"pages/sql.py"}
 # TODO(lead): while pages are being built in parallel, list only those that exist.
 PAGES = [p for p in _ALL_PAGES if (Path(__file__).resolve().parents[1] / p[0]).exists()]
 
@@ -46,14 +51,25 @@ class Context:
     ws: Workspace
     dataset: str | None
     source: Source | None
-    role: str  # viewer or editor
+    grant: Grant = OPEN
 
     def t(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
 
     @property
+    def role(self) -> str:  # viewer or editor
+        return self.grant.role
+
+    @property
     def can_edit(self) -> bool:
-        return self.role == "editor"
+        return self.grant.can_edit
+
+    def datasets(self) -> list[Dataset]:
+        """The datasets of the spaces this person may open (all of them when open)."""
+        return access.visible(self.grant, self.ws.datasets())
+
+    def names(self) -> list[str]:
+        return [d.name for d in self.datasets()]
 
 
 @st.cache_resource(show_spinner=False)
@@ -72,16 +88,83 @@ def _secrets() -> Any:
         return None
 
 
-def gate(lang: str) -> str:
-    """The sign-in gate: open (editor) when no sign-in is configured; returns the role."""
-    secrets = _secrets()
-    if secrets is None or "auth" not in secrets:
-        return "editor"
-    if not st.user.is_logged_in:
-        st.info(t("auth.please_sign_in", lang))
-        st.button(t("auth.sign_in", lang), on_click=st.login)
+def access_config() -> access.AccessConfig:
+    """The sign-in configuration of `.streamlit/secrets.toml` (open when there is none)."""
+    return access.config_from(_secrets())
+
+
+def _local_only() -> bool:
+    address = st.get_option("server.address")
+    return address in ("localhost", "127.0.0.1", "::1")
+
+
+def gate(lang: str) -> Grant:
+    """The sign-in gate: the grant of the person at the browser, or a sign-in screen and stop.
+
+    Open (editor of every space) when no sign-in is configured, with a banner when the
+    server listens on anything but localhost.
+    """
+    try:
+        cfg = access_config()
+    except access.AccessError as exc:
+        st.error(t(exc.key, lang, **exc.params))
         st.stop()
-    return "editor"
+    if not cfg.enabled:
+        if not _local_only():
+            st.warning(t("auth.open_banner", lang))
+        return access.OPEN
+    held = st.session_state.get("grant")
+    if isinstance(held, Grant):
+        return held
+    if cfg.providers and st.user.is_logged_in:
+        email = st.user.get("email")
+        grant = cfg.grant_for_email(email)
+        if grant is None:
+            st.error(t("auth.not_granted", lang, who=email or "?"))
+            st.button(t("auth.sign_out", lang), on_click=st.logout, key="auth-out")
+            st.stop()
+        return grant
+    _sign_in_screen(cfg, lang)
+    st.stop()
+
+
+_wait = time.sleep  # tests replace it to see the delays
+
+
+def _sign_in_screen(cfg: access.AccessConfig, lang: str) -> None:
+    st.title(t("app.name", lang))
+    st.info(t("auth.please_sign_in", lang))
+    for provider in cfg.providers:
+        label = (
+            t("auth.sign_in_with", lang, provider=provider) if provider else t("auth.sign_in", lang)
+        )
+        st.button(
+            label,
+            on_click=st.login,
+            args=(provider,) if provider else (),
+            key=f"auth-login-{provider}",
+        )
+    if not cfg.passcodes:
+        return
+    with st.form("auth-passcode"):
+        code = st.text_input(t("auth.passcode", lang), type="password", key="auth-code")
+        sent = st.form_submit_button(t("auth.enter", lang))
+    if sent:
+        failures = int(st.session_state.get("auth-failures", 0))
+        _wait(access.failure_delay(failures))  # slows guessing down, per session
+        grant = cfg.grant_for_passcode(code or "")
+        if grant is not None:
+            st.session_state["grant"] = grant
+            st.session_state["auth-failures"] = 0
+            st.rerun()
+        st.session_state["auth-failures"] = failures + 1
+        st.error(t("auth.wrong_passcode", lang))
+
+
+def _sign_out() -> None:
+    st.session_state.pop("grant", None)
+    if st.user.is_logged_in:
+        st.logout()
 
 
 def _language_before_widget() -> str:
@@ -104,15 +187,24 @@ def frame(page_key: str) -> Context:
         key="lang",
         bind="query-params",
     )
-    role = gate(lang)
+    grant = gate(lang)
     ws = Workspace(os.environ.get("SIYU_WORKSPACE") or _workspace_from_secrets())
     _bootstrap(str(ws.root))
 
     st.sidebar.title(t("app.name", lang))
     for path, key, icon in PAGES:
+        if path in EDITOR_PAGES and not grant.can_edit:
+            continue
         st.sidebar.page_link(path, label=t(key, lang), icon=icon)
 
-    names = ws.names()
+    ctx = Context(lang=lang, ws=ws, dataset=None, source=None, grant=grant)
+    names = ctx.names()
+    wanted = st.query_params.get("dataset")
+    if wanted and wanted not in names and "dataset" not in st.session_state:
+        # A link to a dataset that does not exist, or lives in a space this person may not
+        # open: say so, never open it (the two cases read alike on purpose).
+        st.warning(t("frame.no_such_dataset", lang, dataset=wanted))
+        del st.query_params["dataset"]
     dataset = None
     if names:
         default = names.index(DEMO_NAME) if DEMO_NAME in names else 0
@@ -131,8 +223,27 @@ def frame(page_key: str) -> Context:
         st.sidebar.caption(t("dataset.demo", lang))
     if source is not None and source.meta.get("identity"):
         st.sidebar.caption(t("frame.identity", lang, column=source.meta["identity"]))
+    if grant.who:
+        st.sidebar.caption(
+            t("auth.signed_in_as", lang, who=grant.who, role=t(f"role.{grant.role}", lang))
+        )
+        st.sidebar.button(t("auth.sign_out", lang), on_click=_sign_out, key="auth-sign-out")
+    _share_link(lang)
     st.title(t(f"nav.{page_key}", lang))
-    return Context(lang=lang, ws=ws, dataset=dataset, source=source, role=role)
+    ctx.dataset, ctx.source = dataset, source
+    return ctx
+
+
+def _share_link(lang: str) -> None:
+    """A copy-link control: the page's address with every URL-bound filter of this view."""
+    base = st.context.url
+    if not base:
+        return
+    params = {k: v for k, v in st.query_params.to_dict().items() if v is not None}
+    link = base + ("?" + urlencode(params) if params else "")
+    with st.sidebar.popover(t("frame.share", lang), icon=":material/link:"):
+        st.caption(t("frame.share_help", lang))
+        st.code(link, language=None, wrap_lines=True)
 
 
 def _workspace_from_secrets() -> str | None:
@@ -303,7 +414,11 @@ def save_stage(ctx: Context, name: str, mode: str) -> None:
         return
     staged = held[1]
     try:
-        report = importer.commit(ctx.ws, staged, name or "", mode=mode)
+        if mode != "new" and (name or "") not in ctx.names():
+            raise WorkspaceError("ws.no_dataset", dataset=name or "")
+        # A new dataset goes to the space of the person who saves it.
+        meta = {"space": ctx.grant.home_space()} if mode == "new" else None
+        report = importer.commit(ctx.ws, staged, name or "", mode=mode, meta=meta)
     except WorkspaceError as exc:
         st.error(exc.message(ctx.lang))
         # commit() dropped the staging folder: the user checks again after fixing the name
