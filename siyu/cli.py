@@ -278,6 +278,32 @@ def cmd_metric(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_passcode(args: argparse.Namespace) -> int:
+    """Print the salted hash of a passcode (asked twice on a terminal, or read from stdin)."""
+    import getpass
+
+    from siyu.access import hash_passcode
+
+    if args.stdin:
+        code = sys.stdin.readline().rstrip("\n")
+    else:
+        code = getpass.getpass(t("cli.passcode_prompt", args.lang))
+        if getpass.getpass(t("cli.passcode_again", args.lang)) != code:
+            raise CliError("cli.passcode_mismatch")
+    if len(code) < 8:
+        raise CliError("cli.passcode_short")
+    print(hash_passcode(code))
+    return 0
+
+
+def cmd_space(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    ws.get(args.dataset)  # a clear error when it does not exist
+    ws.set_meta(args.dataset, space=args.space)
+    print(t("cli.space_set", args.lang, dataset=args.dataset, space=args.space))
+    return 0
+
+
 # ---- parser --------------------------------------------------------------------------------
 
 
@@ -332,6 +358,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("delete", parents=[common], help="delete a dataset")
     p.add_argument("--dataset", required=True)
     p.set_defaults(func=cmd_delete)
+
+    p = sub.add_parser(
+        "passcode", parents=[common], help="hash a team passcode for .streamlit/secrets.toml"
+    )
+    p.add_argument("--stdin", action="store_true", help="read the passcode from standard input")
+    p.set_defaults(func=cmd_passcode)
+
+    p = sub.add_parser("space", parents=[common], help="move a dataset to a team space")
+    p.add_argument("--dataset", required=True)
+    p.add_argument("--space", required=True)
+    p.set_defaults(func=cmd_space)
 
     p = sub.add_parser("metric", parents=[common], help="print a metric as CSV or JSON")
     p.add_argument("name")

@@ -77,4 +77,29 @@ TEXT = {
         "zh-Hant": "內部錯誤：{error}",
         "en": "Internal error: {error}",
     },
+    "cli.passcode_prompt": {
+        "zh-Hans": "团队口令：",
+        "zh-Hant": "團隊口令：",
+        "en": "Team passcode: ",
+    },
+    "cli.passcode_again": {
+        "zh-Hans": "再输入一次：",
+        "zh-Hant": "再輸入一次：",
+        "en": "Once more: ",
+    },
+    "cli.passcode_mismatch": {
+        "zh-Hans": "两次输入的口令不一致。",
+        "zh-Hant": "兩次輸入的口令不一致。",
+        "en": "The two passcodes differ.",
+    },
+    "cli.passcode_short": {
+        "zh-Hans": "口令至少要 8 个字符。",
+        "zh-Hant": "口令至少要 8 個字元。",
+        "en": "A passcode needs at least 8 characters.",
+    },
+    "cli.space_set": {
+        "zh-Hans": "数据集「{dataset}」现属于空间「{space}」",
+        "zh-Hant": "資料集「{dataset}」現屬於空間「{space}」",
+        "en": "Dataset “{dataset}” is now in space “{space}”",
+    },
 }

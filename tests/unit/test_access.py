@@ -96,3 +96,43 @@ def test_spaces_filter_datasets_and_unset_space_is_default():
     assert [d.name for d in access.visible(both, ds)] == ["e", "d"]
     assert [d.name for d in access.visible(access.OPEN, ds)] == ["e", "w", "d"]
     assert east.home_space() == "east" and access.OPEN.home_space() == "default"
+
+
+def _cli(*args: str, stdin: str = ""):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SIYU_AUTO_DEMO": "0"}
+    return subprocess.run(
+        [sys.executable, "-m", "siyu", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_cli_passcode_prints_a_hash_that_verifies_and_refuses_short_codes():
+    done = _cli("passcode", "--stdin", stdin="west-2026-team\n")
+    assert done.returncode == 0
+    assert access.verify_passcode("west-2026-team", done.stdout.strip())
+    short = _cli("passcode", "--stdin", "--lang", "en", stdin="abc\n")
+    assert (
+        short.returncode != 0 and short.stderr.strip() == "A passcode needs at least 8 characters."
+    )
+
+
+def test_cli_space_moves_a_dataset(tmp_path):
+    from siyu import importer
+    from siyu.workspace import Workspace
+
+    ws = Workspace(tmp_path / "ws")
+    csv = "订单号,用户ID,下单时间,实付金额\nA1,u1,2024-04-09 10:00:00,10\n".encode()
+    importer.import_files(ws, "shop", [importer.FileRequest(csv, "o.csv")])
+    done = _cli("space", "--dataset", "shop", "--space", "east", "--workspace", str(ws.root))
+    assert done.returncode == 0, done.stderr
+    assert access.space_of(ws.get("shop").meta) == "east"
+    missing = _cli("space", "--dataset", "nope", "--space", "east", "--workspace", str(ws.root))
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
