@@ -29,7 +29,8 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    return _safe(frame).to_csv(index=False).encode("utf-8-sig")
+    # CRLF line ends (what Excel writes): a cell holding a CR or LF is then always quoted.
+    return _safe(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
