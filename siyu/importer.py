@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from siyu import ingest
-from siyu.workspace import Version, Workspace
+from siyu.storage import disk_full
+from siyu.workspace import Version, Workspace, WorkspaceError
 
 
 @dataclass
@@ -89,7 +90,12 @@ class Staged:
 
 def stage(ws: Workspace, requests: list[FileRequest]) -> Staged:
     """Convert every file into a fresh staging folder; raises `ingest.ImportRefused`."""
-    folder = ws.staging_dir()
+    try:
+        folder = ws.staging_dir()
+    except OSError as exc:
+        if disk_full(exc):
+            raise WorkspaceError("ws.disk_full") from None
+        raise
     try:
         converted = [prepare(req, folder / f"f{i}") for i, req in enumerate(requests)]
     except BaseException:
@@ -152,6 +158,10 @@ def commit(
             meta=meta,
         )
         return ImportReport(version=version, converted=staged.converted)
+    except Exception as exc:
+        if disk_full(exc):  # nothing was published: the previous version stands
+            raise WorkspaceError("ws.disk_full") from None
+        raise
     finally:
         staged.discard()
 

@@ -218,7 +218,22 @@ def frame(page_key: str) -> Context:
             key="dataset",
             bind="query-params",
         )
-    source = ws.source(dataset) if dataset else None
+    source = None
+    if dataset:
+        try:
+            source = ws.source(dataset)
+        except WorkspaceError as exc:
+            st.error(exc.message(lang))
+    if source is not None and source.meta.get("damaged_version"):
+        st.warning(
+            t(
+                "ws.damaged_served",
+                lang,
+                dataset=dataset_label(dataset, lang),
+                damaged=source.meta["damaged_version"],
+                served=source.meta["version"],
+            )
+        )
     if dataset == DEMO_NAME:
         st.sidebar.caption(t("dataset.demo", lang))
     if source is not None and source.meta.get("identity"):

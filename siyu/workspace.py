@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
 import uuid
 from collections.abc import Iterator, Mapping
@@ -38,6 +39,11 @@ from siyu.schema import TABLES, canonical_select, quote_ident, quote_literal
 CATALOG = "catalog.json"
 FORMAT = 1
 STALE_SECONDS = 3600  # staging and trash older than this are removed by the next writer
+
+
+# Checksums already verified in this process: (path, size, mtime, sha256) -> intact.
+_VERIFIED: dict[tuple[str, int, int, str], bool] = {}
+_VERIFIED_LOCK = threading.Lock()
 
 
 class WorkspaceError(Exception):
@@ -192,15 +198,53 @@ class Workspace:
         )
 
     def source(self, name: str, version: int | None = None) -> Source:
-        """The tables of a dataset version (the current one by default) for `siyu.metrics`."""
+        """The tables of a dataset version (the current one by default) for `siyu.metrics`.
+
+        Every table file is checked against its SHA-256 (once per process and file). When the
+        current version is damaged, the newest intact earlier version is served instead and
+        `meta["damaged_version"]` names the damaged one, so the page can warn; an explicitly
+        requested damaged version, or no intact version at all, raises `ws.damaged`.
+        """
         ds = self.get(name)
-        v = ds.version(version if version is not None else ds.current)
-        tables = {t: self.root / tf.path for t, tf in v.tables.items()}
+        if version is not None:
+            candidates = [ds.version(version)]
+        else:
+            older = sorted(
+                (v for v in ds.versions if v.version < ds.current), key=lambda v: -v.version
+            )
+            candidates = [ds.head, *older]
+        for v in candidates:
+            if all(self._intact(tf) for tf in v.tables.values()):
+                break
+        else:
+            raise WorkspaceError("ws.damaged", dataset=name, version=candidates[0].version)
+        meta: dict[str, Any] = {"dataset": name, "version": v.version, **ds.meta}
+        if v.version != candidates[0].version:
+            meta["damaged_version"] = candidates[0].version
         return Source(
-            tables=tables,
+            tables={t: self.root / tf.path for t, tf in v.tables.items()},
             key=f"{ds.id}@{v.version}",
-            meta={"dataset": name, "version": v.version, **ds.meta},
+            meta=meta,
         )
+
+    def _intact(self, tf: TableFile) -> bool:
+        """Whether a table file is there with the checksum recorded at publish."""
+        path = self.root / tf.path
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        key = (str(path), st.st_size, st.st_mtime_ns, tf.sha256)
+        with _VERIFIED_LOCK:
+            known = _VERIFIED.get(key)
+        if known is None:
+            try:
+                known = _sha256(path) == tf.sha256
+            except OSError:
+                known = False
+            with _VERIFIED_LOCK:
+                _VERIFIED[key] = known
+        return known
 
     # ---- writing -------------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ from siyu.ingest.reading import (
 )
 from siyu.ingest.values import NON_NEGATIVE, PARSERS, macro_statements
 from siyu.schema import TABLES, quote_ident, quote_literal
+from siyu.storage import disk_full
 
 __all__ = [
     "ALIASES",
@@ -147,7 +148,9 @@ def _guarded(fn):
             return fn(*args, **kwargs)
         except ImportRefused:
             raise
-        except Exception:  # the user never sees a traceback; the log keeps it
+        except Exception as exc:  # the user never sees a traceback; the log keeps it
+            if disk_full(exc):
+                raise ImportRefused("ingest.refused.disk_full") from None
             log.exception("import of %r failed", kwargs.get("filename") or args[1:2])
             raise ImportRefused("ingest.refused.unreadable") from None
 

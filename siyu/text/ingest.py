@@ -113,6 +113,12 @@ TEXT = {
         "zh-Hant": "不認識的文字編碼「{encoding}」。可選：UTF-8、GB18030、Big5、UTF-16。",
         "en": "Unknown text encoding “{encoding}”. Choose UTF-8, GB18030, Big5 or UTF-16.",
     },
+    "ingest.refused.disk_full": {
+        "zh-Hans": "磁盘空间不足，文件没有导入；已保存的数据没有任何改动。请清理空间后重试。",
+        "zh-Hant": "磁碟空間不足，檔案沒有匯入；已儲存的資料沒有任何變動。請清理空間後重試。",
+        "en": "The disk is full: the file was not imported and nothing saved has changed. "
+        "Free some space and try again.",
+    },
     "ingest.refused.unreadable": {
         "zh-Hans": "无法读取这个文件。请确认它是从后台导出的 CSV 或 XLSX 表格。",
         "zh-Hant": "無法讀取這個檔案。請確認它是從後台匯出的 CSV 或 XLSX 表格。",

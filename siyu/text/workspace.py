@@ -1,6 +1,27 @@
 """Messages of the workspace: dataset names, history, restore, delete."""
 
 TEXT = {
+    "ws.disk_full": {
+        "zh-Hans": "磁盘空间不足，本次导入没有保存；之前的数据完好无损。请清理空间后重试。",
+        "zh-Hant": "磁碟空間不足，本次匯入沒有儲存；先前的資料完好無損。請清理空間後重試。",
+        "en": "The disk is full: this import was not saved and the previous data is intact. "
+        "Free some space and try again.",
+    },
+    "ws.damaged": {
+        "zh-Hans": "数据集「{dataset}」版本 {version} 的文件已损坏（校验和不符），且没有完好的早期版本。",
+        "zh-Hant": "資料集「{dataset}」版本 {version} 的檔案已損壞（校驗和不符），且沒有完好的早期版本。",
+        "en": "The files of version {version} of “{dataset}” are damaged (checksum mismatch) "
+        "and no earlier version is intact.",
+    },
+    "ws.damaged_served": {
+        "zh-Hans": "数据集「{dataset}」当前版本 {damaged} 的文件已损坏（校验和不符），"
+        "现显示最近完好的版本 {served}。请重新导入或在「数据」页恢复。",
+        "zh-Hant": "資料集「{dataset}」目前版本 {damaged} 的檔案已損壞（校驗和不符），"
+        "現顯示最近完好的版本 {served}。請重新匯入或在「資料」頁還原。",
+        "en": "The files of the current version {damaged} of “{dataset}” are damaged (checksum "
+        "mismatch); showing the last intact version {served}. Import again or restore on the "
+        "Data page.",
+    },
     "ws.no_dataset": {
         "zh-Hans": "没有名为「{dataset}」的数据集。",
         "zh-Hant": "沒有名為「{dataset}」的資料集。",
