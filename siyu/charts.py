@@ -62,12 +62,682 @@ def line_over_time(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str
 
 # -- funnels -------------------------------------------------------------------------------
 
+
+def funnel_steps(frame: pd.DataFrame, label: str, value: str, title: str) -> go.Figure:
+    """A funnel: one bar per step, with the count and the share of step 1 and of the step before."""
+    fig = go.Figure(
+        go.Funnel(
+            y=frame[label],
+            x=frame[value],
+            textinfo="value+percent initial+percent previous",
+            marker={"color": PALETTE[: len(frame)] or PALETTE[0]},
+            connector={"line": {"color": "#ccc"}},
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
+        )
+    )
+    fig = _style(fig, title)
+    fig.update_layout(hovermode="closest", showlegend=False)
+    fig.update_yaxes(title_text="", rangemode=None)
+    return fig
+
+
+def funnel_breakdown(
+    frame: pd.DataFrame, x: str, y: str, series: str, title: str, y_title: str = ""
+) -> go.Figure:
+    """Grouped bars of a rate (fraction) per breakdown value, one colour per series (step)."""
+    fig = go.Figure()
+    for i, (name, part) in enumerate(frame.groupby(series, sort=False)):
+        fig.add_trace(
+            go.Bar(
+                x=part[x],
+                y=part[y],
+                name=str(name),
+                marker_color=PALETTE[(i + 1) % len(PALETTE)],
+                hovertemplate="%{x}: %{y:.1%}<extra>" + str(name) + "</extra>",
+            )
+        )
+    fig = _style(fig, title, y_title, y_format=".0%")
+    fig.update_layout(barmode="group", hovermode="closest")
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def conversion_trend(
+    frame: pd.DataFrame, x: str, y: str, title: str, y_title: str = ""
+) -> go.Figure:
+    """One line of a conversion rate (fraction) per period (the event funnel by start week)."""
+    fig = go.Figure(
+        go.Scatter(
+            x=frame[x],
+            y=frame[y],
+            mode="lines+markers",
+            name=y_title or y,
+            line={"color": PALETTE[2], "width": 2},
+            hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+        )
+    )
+    return _style(fig, title, y_title, y_format=".0%")
+
+
 # -- retention -----------------------------------------------------------------------------
+
+_RETENTION_BAND_FILL = "rgba(7, 193, 96, 0.10)"
+
+
+def _retention_pct(value: object) -> str:
+    return "" if value is None or pd.isna(value) else f"{float(value) * 100:.0f}%"
+
+
+def _retention_rate(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _retention_band(fig: go.Figure, band: tuple[int, int] | None, label: str) -> None:
+    """Shade the periods band[0] … band[1] (category positions) — the D1…D7 of the 7-day view."""
+    if band is None:
+        return
+    fig.add_vrect(
+        x0=band[0] - 0.5,
+        x1=band[1] + 0.5,
+        fillcolor=_RETENTION_BAND_FILL,
+        line={"color": PALETTE[0], "width": 1.5},
+        layer="below",
+        annotation_text=label,
+        annotation_position="top left",
+    )
+
+
+def retention_heatmap(
+    table: pd.DataFrame,
+    period_labels: list[str],
+    title: str,
+    size_label: str,
+    band: tuple[int, int] | None = None,
+    band_label: str = "",
+) -> go.Figure:
+    """Cohort × period heatmap of a `cohort_retention` table (one segment).
+
+    Percentages in the cells, the cohort size beside each row (right), unobserved cells left
+    blank; `band` outlines periods band[0] … band[1] (D1…D7).
+    """
+    cohorts = sorted(table["cohort"].unique())
+    periods = sorted(int(p) for p in table["period"].unique())
+    cell = {(r.cohort, int(r.period)): _retention_rate(r.rate) for r in table.itertuples()}
+    sizes = table.drop_duplicates("cohort").set_index("cohort")["cohort_size"]
+    z = [[cell.get((c, p)) for p in periods] for c in cohorts]
+    y = [str(c) for c in cohorts]
+    x = [period_labels[p] for p in periods]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=x,
+            y=y,
+            text=[[_retention_pct(v) for v in row] for row in z],
+            texttemplate="%{text}",
+            colorscale=[[0, "#f4fbf7"], [1, PALETTE[0]]],
+            zmin=0,
+            zmax=max([v for row in z for v in row if v is not None] + [0.01]),
+            showscale=False,
+            xgap=1,
+            ygap=1,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        )
+    )
+    _style(fig, title)
+    for c in cohorts:
+        fig.add_annotation(
+            x=1.0, y=str(c), xref="paper", yref="y", xanchor="left", showarrow=False,
+            text=f"{int(sizes[c]):,}", font={"color": "#555"},
+        )  # fmt: skip
+    fig.add_annotation(
+        x=1.0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
+        showarrow=False, text=f"<b>{size_label}</b>",
+    )  # fmt: skip
+    if band is not None:
+        fig.add_shape(
+            type="rect",
+            x0=band[0] - 0.5,
+            x1=band[1] + 0.5,
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"color": PALETTE[2], "width": 2},
+        )
+        fig.add_annotation(
+            x=(band[0] + band[1]) / 2, y=0, yref="paper", yanchor="top",
+            showarrow=False, text=band_label, font={"color": PALETTE[2]},
+        )  # fmt: skip
+    fig.update_layout(
+        hovermode="closest",
+        height=max(340, 90 + 24 * len(cohorts)),
+        margin={"l": 10, "r": 70, "t": 60, "b": 30},
+    )
+    fig.update_xaxes(side="top", type="category")
+    fig.update_yaxes(autorange="reversed", type="category", title_text="")
+    return fig
+
+
+def retention_curves(
+    table: pd.DataFrame,
+    mean: pd.DataFrame,
+    period_labels: list[str],
+    title: str,
+    mean_label: str,
+    band: tuple[int, int] | None = None,
+    band_label: str = "",
+    cohorts_label: str = "",
+) -> go.Figure:
+    """One thin line per cohort (observed cells only) and the size-weighted mean in bold.
+
+    `table` is a `cohort_retention` table of one segment, `mean` its `mean_curve`; the
+    cohort lines share one legend entry, `cohorts_label`.
+    """
+    fig = go.Figure()
+    for cohort, rows in table.groupby("cohort", sort=True):
+        rows = rows.sort_values("period")
+        fig.add_trace(
+            go.Scatter(
+                x=[period_labels[int(p)] for p in rows["period"]],
+                y=[_retention_rate(r) for r in rows["rate"]],
+                mode="lines",
+                name=str(cohort),
+                legendgroup="cohorts",
+                showlegend=False,
+                line={"color": "rgba(31, 119, 180, 0.25)", "width": 1},
+                hovertemplate=f"{cohort}: %{{y:.1%}}<extra></extra>",
+            )
+        )
+    if len(fig.data) and cohorts_label:
+        fig.add_trace(  # a legend entry for all cohort lines
+            go.Scatter(
+                x=[None], y=[None], mode="lines", name=cohorts_label, legendgroup="cohorts",
+                line={"color": "rgba(31, 119, 180, 0.5)", "width": 1}, hoverinfo="skip",
+            )
+        )  # fmt: skip
+    mean = mean.sort_values("period")
+    fig.add_trace(
+        go.Scatter(
+            x=[period_labels[int(p)] for p in mean["period"]],
+            y=[_retention_rate(r) for r in mean["rate"]],
+            mode="lines+markers",
+            name=mean_label,
+            line={"color": PALETTE[0], "width": 3},
+            hovertemplate=f"{mean_label}: %{{y:.1%}}<extra></extra>",
+        )
+    )
+    _style(fig, title, y_format=".0%")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=period_labels)
+    fig.update_layout(hovermode="closest")
+    _retention_band(fig, band, band_label)
+    return fig
+
+
+def segment_curves(
+    mean: pd.DataFrame,
+    period_labels: list[str],
+    title: str,
+    unknown_label: str,
+    band: tuple[int, int] | None = None,
+    band_label: str = "",
+) -> go.Figure:
+    """The size-weighted mean retention of each segment (a `mean_curve` with `segment`)."""
+    fig = go.Figure()
+    for segment, rows in mean.groupby("segment", dropna=False, sort=True):
+        name = unknown_label if segment is None or pd.isna(segment) else str(segment)
+        rows = rows.sort_values("period")
+        fig.add_trace(
+            go.Scatter(
+                x=[period_labels[int(p)] for p in rows["period"]],
+                y=[_retention_rate(r) for r in rows["rate"]],
+                mode="lines+markers",
+                name=name,
+                hovertemplate=f"{name}: %{{y:.1%}}<extra></extra>",
+            )
+        )
+    _style(fig, title, y_format=".0%")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=period_labels)
+    _retention_band(fig, band, band_label)
+    return fig
+
+
+def seven_day_histogram(
+    frame: pd.DataFrame, title: str, x_title: str, members_label: str, rate_label: str
+) -> go.Figure:
+    """People per first-week purchase-day count (bars) and their day 7–36 repurchase (line)."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=frame["purchase_days"],
+            y=frame["members"],
+            name=members_label,
+            marker_color=PALETTE[1],
+            hovertemplate="%{y:,}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=frame["purchase_days"],
+            y=[_retention_rate(r) for r in frame["repurchase_30d_rate"]],
+            name=rate_label,
+            mode="lines+markers",
+            yaxis="y2",
+            line={"color": PALETTE[0], "width": 3},
+            hovertemplate="%{y:.1%}<extra></extra>",
+        )
+    )
+    _style(fig, title, members_label)
+    fig.update_layout(
+        legend={"orientation": "h", "y": -0.3},
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "tickformat": ".0%",
+            "range": [0, 1.05],
+            "showgrid": False,
+            "title": {"text": rate_label},
+        },
+    )
+    fig.update_xaxes(title_text=x_title, dtick=1)
+    return fig
+
+
+def rate_comparison(frame: pd.DataFrame, labels: dict[str, str], title: str) -> go.Figure:
+    """Rates of groups as bars with their confidence interval (`ci_low`, `ci_high`)."""
+    rows = frame[frame["group"].isin(labels)]
+    rates = [_retention_rate(r) or 0.0 for r in rows["rate"]]
+    fig = go.Figure(
+        go.Bar(
+            x=[labels[g] for g in rows["group"]],
+            y=rates,
+            text=[_retention_pct(r) for r in rows["rate"]],
+            textposition="inside",
+            insidetextanchor="middle",
+            marker_color=[PALETTE[0], PALETTE[1], PALETTE[2]][: len(rows)],
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [
+                    (_retention_rate(h) or r) - r
+                    for h, r in zip(rows["ci_high"], rates, strict=True)
+                ],
+                "arrayminus": [
+                    r - (_retention_rate(lo) or r)
+                    for lo, r in zip(rows["ci_low"], rates, strict=True)
+                ],
+            },
+            hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+        )
+    )
+    _style(fig, title, y_format=".0%")
+    fig.update_layout(showlegend=False)
+    return fig
+
 
 # -- leaderboards --------------------------------------------------------------------------
 
+
+def image_config(filename: str) -> dict:
+    """`st.plotly_chart(config=…)` for a chart meant to be posted: PNG from the toolbar."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+    }
+
+
+def _value_text(value: object, kind: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "—"
+    if kind == "money":
+        return f"¥{float(value):,.2f}"  # type: ignore[arg-type]
+    if kind == "rate":
+        return f"{float(value) * 100:.1f}%"  # type: ignore[arg-type]
+    return f"{float(value):,.0f}"  # type: ignore[arg-type]
+
+
+def leaderboard_bars(
+    frame: pd.DataFrame, label: str, ident: str, value: str, title: str, kind: str = "count"
+) -> go.Figure:
+    """A top-N board as horizontal bars, first place on top, each value printed on its bar.
+
+    `label` names each row (a masked name; the id where it is empty), prefixed with the rank;
+    two rows with the same label get the last 4 characters of their id to keep them apart.
+    `kind` (count, money, rate) sets how the values read.
+    """
+    names = [
+        str(n) if n is not None and not (isinstance(n, float) and pd.isna(n)) and str(n) else i
+        for n, i in zip(frame[label], frame[ident], strict=True)
+    ]
+    shown = [f"{r}. {n}" for r, n in zip(frame["rank"], names, strict=True)]
+    seen = pd.Series(shown).duplicated(keep=False)
+    shown = [
+        f"{s} · {str(i)[-4:]}" if dup else s
+        for s, i, dup in zip(shown, frame[ident], seen, strict=True)
+    ]
+    values = [None if v is None else float(v) for v in frame[value]]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=shown,
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=[_value_text(v, kind) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    _style(fig, title)
+    fig.update_layout(
+        height=max(260, 30 * len(shown) + 110),
+        hovermode="closest",
+        showlegend=False,
+        bargap=0.3,
+        margin={"l": 10, "r": 60, "t": 50, "b": 10},
+    )
+    fig.update_yaxes(autorange="reversed", type="category", showgrid=False, title_text="")
+    fig.update_xaxes(visible=False, rangemode="tozero")
+    return fig
+
+
+def fission_weeks(
+    frame: pd.DataFrame, title: str, invited: str, other: str, k_factor: str
+) -> go.Figure:
+    """New members per week, invited stacked on the others, with the K-factor as a line."""
+    fig = go.Figure()
+    fig.add_bar(
+        x=frame["week"],
+        y=frame["invited_members"],
+        name=invited,
+        marker_color=PALETTE[0],
+        hovertemplate="%{y:,}<extra></extra>",
+    )
+    fig.add_bar(
+        x=frame["week"],
+        y=frame["other_members"],
+        name=other,
+        marker_color=PALETTE[1],
+        hovertemplate="%{y:,}<extra></extra>",
+    )
+    k_values = [None if v is None else float(v) for v in frame["k_factor"]]
+    k_top = max([v for v in k_values if v is not None], default=0.0)
+    fig.add_scatter(
+        x=frame["week"],
+        y=k_values,
+        name=k_factor,
+        mode="lines+markers",
+        yaxis="y2",
+        line={"color": PALETTE[2], "width": 2},
+        hovertemplate="%{y:.3f}<extra></extra>",
+    )
+    _style(fig, title)
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "tickformat": ".2f",
+            "range": [0, max(k_top * 1.25, 0.05)],
+            "showgrid": False,
+            "title": {"text": k_factor},
+        },
+    )
+    fig.update_xaxes(tickformat="%m-%d")
+    return fig
+
+
+def invitation_levels(frame: pd.DataFrame, title: str, x_title: str, y_title: str) -> go.Figure:
+    """Members on each level of an invitation tree (level 1 = invited by the root)."""
+    fig = go.Figure(
+        go.Bar(
+            x=frame["depth"],
+            y=frame["members"],
+            marker_color=PALETTE[3],
+            text=frame["members"],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y:,}<extra></extra>",
+        )
+    )
+    _style(fig, title, y_title)
+    fig.update_layout(hovermode="closest", showlegend=False)
+    fig.update_xaxes(title_text=x_title, dtick=1)
+    return fig
+
+
 # -- members -------------------------------------------------------------------------------
 
+
+def tier_bars(
+    frame: pd.DataFrame,
+    x: str,
+    members: str,
+    share: str,
+    title: str,
+    members_title: str,
+    share_title: str,
+) -> go.Figure:
+    """People per tier (bars, left axis) and the tier's GMV share (line, right axis)."""
+    shares = pd.to_numeric(frame[share], errors="coerce")
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=frame[x],
+            y=frame[members],
+            name=members_title,
+            marker_color=PALETTE[0],
+            hovertemplate="%{y:,}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=frame[x],
+            y=shares,
+            name=share_title,
+            yaxis="y2",
+            mode="lines+markers",
+            line={"color": PALETTE[2], "width": 2},
+            hovertemplate="%{y:.1%}<extra></extra>",
+        )
+    )
+    _style(fig, title, members_title)
+    fig.update_layout(
+        yaxis2={
+            "title": {"text": share_title},
+            "overlaying": "y",
+            "side": "right",
+            "tickformat": ".0%",
+            "range": [0, 1.05],
+            "showgrid": False,
+        }
+    )
+    return fig
+
+
+def tier_sankey(
+    frame: pd.DataFrame,
+    source: str,
+    target: str,
+    value: str,
+    order: list[str],
+    labels: dict[str, str],
+    title: str,
+) -> go.Figure:
+    """Flows between tiers on two days: left nodes the first day, right nodes the second.
+
+    `order` lists the tier keys top to bottom (also fixes each tier's colour); `labels` maps
+    a key to its shown name.
+    """
+    rank = {k: i for i, k in enumerate(order)}
+    left = sorted(set(frame[source]), key=lambda k: rank.get(k, len(rank)))
+    right = sorted(set(frame[target]), key=lambda k: rank.get(k, len(rank)))
+    nodes = [(k, 0) for k in left] + [(k, 1) for k in right]
+    index = {node: i for i, node in enumerate(nodes)}
+
+    def colour(key: str, alpha: float = 1.0) -> str:
+        hex_ = PALETTE[rank.get(key, len(rank)) % len(PALETTE)].lstrip("#")
+        r, g, b = (int(hex_[i : i + 2], 16) for i in (0, 2, 4))
+        return f"rgba({r},{g},{b},{alpha})"
+
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            node={
+                "label": [labels.get(k, k) for k, _ in nodes],
+                "color": [colour(k) for k, _ in nodes],
+                "pad": 18,
+                "thickness": 16,
+                "hovertemplate": "%{label}: %{value:,}<extra></extra>",
+            },
+            link={
+                "source": [index[(k, 0)] for k in frame[source]],
+                "target": [index[(k, 1)] for k in frame[target]],
+                "value": list(frame[value]),
+                "color": [colour(k, 0.35) for k in frame[source]],
+                "hovertemplate": "%{source.label} → %{target.label}: %{value:,}<extra></extra>",
+            },
+        )
+    )
+    _style(fig, title)
+    fig.update_layout(height=420)
+    return fig
+
+
+# One colour per RFM segment, in the segments' order (important ones first, general ones after).
+SEGMENT_COLOURS = [*PALETTE, "#7f7f7f"]
+
+
+def segment_treemap(
+    frame: pd.DataFrame, label: str, value: str, share: str, title: str, share_title: str
+) -> go.Figure:
+    """One tile per RFM segment, sized by its customers; hover shows its GMV share."""
+    shares = pd.to_numeric(frame[share], errors="coerce").fillna(0.0)
+    fig = go.Figure(
+        go.Treemap(
+            labels=list(frame[label]),
+            parents=[""] * len(frame),
+            values=list(frame[value]),
+            customdata=list(shares),
+            marker={
+                "colors": [SEGMENT_COLOURS[i % len(SEGMENT_COLOURS)] for i in range(len(frame))]
+            },
+            textinfo="label+value+percent root",
+            hovertemplate=(
+                "%{label}<br>%{value:,}<br>" + share_title + " %{customdata:.1%}<extra></extra>"
+            ),
+            sort=False,
+        )
+    )
+    _style(fig, title)
+    fig.update_layout(height=420)
+    return fig
+
+
 # -- groups --------------------------------------------------------------------------------
+
+
+def rate_with_target(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    name: str,
+    target: float,
+    target_label: str,
+) -> go.Figure:
+    """A daily rate as a line, with its target as a dashed line across the same days."""
+    fig = go.Figure(
+        go.Scatter(
+            x=frame[x],
+            y=frame[y],
+            mode="lines+markers",
+            name=name,
+            line={"color": PALETTE[1], "width": 2},
+            connectgaps=False,
+            hovertemplate="%{y:.1%}<extra></extra>",
+        )
+    )
+    if len(frame):
+        fig.add_trace(
+            go.Scatter(
+                x=[frame[x].min(), frame[x].max()],
+                y=[target, target],
+                mode="lines",
+                name=target_label,
+                line={"color": PALETTE[4], "width": 1.5, "dash": "dash"},
+                hoverinfo="skip",
+            )
+        )
+    return _style(fig, title, name, y_format=".0%")
+
+
+def group_counts(
+    frame: pd.DataFrame, x: str, series: dict[str, str], title: str, bars: str | None = None
+) -> go.Figure:
+    """Counts per day as lines (`series`: column → label); `bars` (a column of `series`) is
+    drawn as bars on a second axis (messages beside members)."""
+    fig = go.Figure()
+    for i, (col, label) in enumerate(series.items()):
+        if col == bars:
+            fig.add_trace(
+                go.Bar(
+                    x=frame[x],
+                    y=frame[col],
+                    name=label,
+                    yaxis="y2",
+                    marker_color=PALETTE[0],
+                    opacity=0.35,
+                    hovertemplate="%{y:,}<extra></extra>",
+                )
+            )
+        else:
+            fig.add_trace(
+                go.Scatter(
+                    x=frame[x],
+                    y=frame[col],
+                    mode="lines",
+                    name=label,
+                    line={"color": PALETTE[(i + 1) % len(PALETTE)], "width": 2},
+                    hovertemplate="%{y:,}<extra></extra>",
+                )
+            )
+    fig = _style(fig, title)
+    if bars is not None:
+        fig.update_layout(
+            yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero"}
+        )
+    return fig
+
+
+def weekday_hour_heatmap(
+    frame: pd.DataFrame,
+    value: str,
+    title: str,
+    weekdays: list[str],
+    hour_title: str,
+    colorbar_title: str,
+) -> go.Figure:
+    """A weekday × hour heatmap from rows (weekday 1 = Monday … 7, hour 0 … 23, value)."""
+    grid = (
+        frame.pivot(index="weekday", columns="hour", values=value)
+        .reindex(index=range(1, 8), columns=range(24))
+        .astype(float)
+    )
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=list(range(24)),
+            y=weekdays,
+            colorscale=[[0, "#f4fbf7"], [1, PALETTE[0]]],
+            colorbar={"title": {"text": colorbar_title}},
+            hovertemplate="%{y} %{x}:00 · %{z:,}<extra></extra>",
+        )
+    )
+    fig = _style(fig, title)
+    fig.update_layout(hovermode="closest")
+    fig.update_xaxes(title_text=hour_title, dtick=2)
+    fig.update_yaxes(autorange="reversed", gridcolor=None, rangemode=None)
+    return fig
+
 
 # -- what-if -------------------------------------------------------------------------------

@@ -1,0 +1,245 @@
+"""Members (会员分层): membership tiers, RFM segments and operating layers as of one day."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from siyu import charts, fmt, ui
+from siyu.metrics.members import (
+    DEFAULT_THRESHOLDS,
+    LAYER_DAYS,
+    LAYERS,
+    SEGMENTS,
+    TIER_KEYS,
+    TIER_SOURCES,
+    TIERS,
+)
+
+ctx = ui.frame("members")
+if ctx.source is None:
+    ui.no_dataset(ctx)
+    st.stop()
+if not ctx.source.has("orders"):
+    st.info(ctx.t("needs.orders"))
+    st.stop()
+
+period = ui.period_filter(ctx)
+if period is None:
+    st.stop()
+start, end = period
+as_of = end + dt.timedelta(days=1)
+st.caption(ctx.t("members.as_of", as_of=as_of, start=start))
+if not ctx.source.has("members"):
+    st.info(ctx.t("members.no_members"))
+
+
+def tier_label(tier: str) -> str:
+    return ctx.t(f"members.tier.{TIER_KEYS[tier]}") if tier in TIER_KEYS else tier
+
+
+def headed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with translated column headers, for display and download."""
+    return frame.rename(columns={c: ctx.t(f"members.col.{c}") for c in frame.columns})
+
+
+def number_columns(money: tuple[str, ...] = (), rates: tuple[str, ...] = (), floats=()) -> dict:
+    config = {}
+    for col in money:
+        config[ctx.t(f"members.col.{col}")] = st.column_config.NumberColumn(format="¥%.2f")
+    for col in rates:
+        config[ctx.t(f"members.col.{col}")] = st.column_config.NumberColumn(format="percent")
+    for col in floats:
+        config[ctx.t(f"members.col.{col}")] = st.column_config.NumberColumn(format="%.2f")
+    return config
+
+
+tab_tiers, tab_rfm, tab_layers = st.tabs(
+    [ctx.t("members.tab.tiers"), ctx.t("members.tab.rfm"), ctx.t("members.tab.layers")]
+)
+
+# -- tiers ---------------------------------------------------------------------------------
+with tab_tiers:
+    c0, c1, c2, c3 = st.columns([1.4, 1, 1, 1])
+    tier_source = c0.segmented_control(
+        ctx.t("members.tier_source"),
+        list(TIER_SOURCES),
+        default="exported",
+        format_func=lambda s: ctx.t(f"members.tier_source.{s}"),
+        key="tier_source",
+        bind="query-params",
+    )
+    t1, t2, t3 = (
+        column.number_input(
+            ctx.t(f"members.t{i}"),
+            min_value=0,
+            value=default,
+            step=100,
+            key=f"tier_t{i}",
+            bind="query-params",
+        )
+        for i, (column, default) in enumerate(
+            zip((c1, c2, c3), DEFAULT_THRESHOLDS, strict=True), start=1
+        )
+    )
+    if not t1 <= t2 <= t3:
+        st.error(ctx.t("members.thresholds_bad"))
+        t1, t2, t3 = DEFAULT_THRESHOLDS
+    tier_options = {"source": tier_source or "exported", "t1": t1, "t2": t2, "t3": t3}
+    st.caption(ctx.t("members.tier_rule", t1=t1, t2=t2, t3=t3))
+
+    tiers = ui.metric(ctx, "tiers", start=start, end=end, **tier_options)
+    shown = tiers.assign(tier=tiers["tier"].map(tier_label))
+    st.plotly_chart(
+        charts.tier_bars(
+            shown,
+            "tier",
+            "members",
+            "gmv_share",
+            ctx.t("members.tiers.chart"),
+            ctx.t("members.col.members"),
+            ctx.t("members.col.gmv_share"),
+        ),
+        width="stretch",
+    )
+    st.dataframe(
+        headed(shown),
+        hide_index=True,
+        column_config=number_columns(
+            money=("gmv",), rates=("gmv_share", "repurchase_rate"), floats=("orders_per_member",)
+        ),
+        key="tiers_table",
+    )
+
+    st.subheader(ctx.t("members.movement", start=start, as_of=as_of))
+    st.caption(ctx.t("members.movement.help"))
+    movement = ui.metric(ctx, "tier_movement", start=start, end=end, t1=t1, t2=t2, t3=t3)
+    if movement.empty:
+        st.info(ctx.t("members.movement.empty"))
+    else:
+        st.plotly_chart(
+            charts.tier_sankey(
+                movement,
+                "from_tier",
+                "to_tier",
+                "members",
+                ["new", *TIERS],
+                {k: tier_label(k) for k in TIER_KEYS},
+                "",  # the subheader above names it
+            ),
+            width="stretch",
+        )
+
+# -- RFM -----------------------------------------------------------------------------------
+with tab_rfm:
+    split = (
+        st.segmented_control(
+            ctx.t("members.split"),
+            ["mean", "median"],
+            default="mean",
+            format_func=lambda s: ctx.t(f"members.split.{s}"),
+            key="rfm_split",
+            bind="query-params",
+        )
+        or "mean"
+    )
+    splits = ui.metric(ctx, "rfm_splits", start=start, end=end, split=split).iloc[0]
+    if not splits["buyers"]:
+        st.info(ctx.t("members.rfm.no_buyers"))
+    else:
+        st.caption(
+            ctx.t(
+                "members.rfm.help",
+                split=ctx.t(f"members.split.{split}"),
+                buyers=f"{splits['buyers']:,}",
+                r=f"{splits['recency']:.2f}",
+                f=f"{splits['frequency']:.2f}",
+                m=f"{splits['monetary']:,.2f}",
+            )
+        )
+        segments = ui.metric(ctx, "rfm", start=start, end=end, split=split)
+        named = segments.assign(
+            segment=[ctx.t(f"members.segment.{k}") for k in segments["segment"]],
+            action=[ctx.t(f"members.action.{k}") for k in segments["segment"]],
+        )
+        st.plotly_chart(
+            charts.segment_treemap(
+                named,
+                "segment",
+                "customers",
+                "gmv_share",
+                ctx.t("members.rfm.treemap"),
+                ctx.t("members.col.gmv_share"),
+            ),
+            width="stretch",
+        )
+        st.dataframe(
+            headed(named),
+            hide_index=True,
+            column_config=number_columns(
+                money=("gmv", "mean_monetary"),
+                rates=("gmv_share",),
+                floats=("mean_recency", "mean_frequency"),
+            ),
+            key="rfm_table",
+        )
+
+        segment = st.selectbox(
+            ctx.t("members.segment_pick"),
+            list(SEGMENTS),
+            format_func=lambda k: ctx.t(f"members.segment.{k}"),
+            key="rfm_segment",
+            bind="query-params",
+        )
+        people = ui.metric(
+            ctx, "rfm_members", start=start, end=end, split=split, segment=segment, personal=True
+        )
+        people = people.assign(
+            segment=people["segment"].map(lambda k: ctx.t(f"members.segment.{k}"))
+        )
+        st.caption(ctx.t("members.list_count", n=f"{len(people):,}"))
+        st.dataframe(
+            headed(people),
+            hide_index=True,
+            column_config=number_columns(money=("monetary",)),
+            key="rfm_people",
+        )
+        ui.download_buttons(ctx, headed(people), f"rfm_{segment}_{as_of}", "rfm_download")
+
+# -- layers --------------------------------------------------------------------------------
+with tab_layers:
+    st.caption(ctx.t("members.layers.help", days=LAYER_DAYS))
+    if not ctx.source.has("activity"):
+        st.caption(ctx.t("members.layers.no_activity"))
+    layer_options = {**tier_options, "split": split}
+    counts = ui.metric(ctx, "layers", start=start, end=end, **layer_options)
+    columns = st.columns(len(LAYERS))
+    for column, row in zip(columns, counts.itertuples(index=False), strict=True):
+        box = column.container(border=True)
+        box.metric(
+            ctx.t(f"members.layer.{row.layer}"),
+            fmt.show("count", row.members),
+            help=ctx.t(f"members.layer.{row.layer}.help", days=LAYER_DAYS),
+        )
+        box.caption(ctx.t("members.group_caption", group=ctx.t(f"members.group.{row.layer}")))
+        if row.members is None:
+            box.caption(ctx.t("needs.members"))
+
+    layer = st.selectbox(
+        ctx.t("members.layer_pick"),
+        list(LAYERS),
+        format_func=lambda k: ctx.t(f"members.layer.{k}"),
+        key="layer",
+        bind="query-params",
+    )
+    listed = ui.metric(ctx, "layer_members", start=start, end=end, layer=layer, **layer_options)
+    listed = listed.assign(
+        layer=listed["layer"].map(lambda k: ctx.t(f"members.layer.{k}")),
+        tier=listed["tier"].map(tier_label),
+        segment=listed["segment"].map(
+            lambda k: ctx.t(f"members.segment.{k}") if isinstance(k, str) else None
+        ),
+    )
+    st.caption(ctx.t("members.list_count", n=f"{len(listed):,}"))
+    st.dataframe(headed(listed), hide_index=True, key="layer_people")
+    ui.download_buttons(ctx, headed(listed), f"layer_{layer}_{as_of}", "layer_download")

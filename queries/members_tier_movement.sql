@@ -1,0 +1,125 @@
+-- Tier movement between two days: how many people moved from each rule tier to each other.
+--
+-- Parameters:
+--   $from_day      date: the first day; a person's tier "at" a day d is the rule tier by the
+--                  paid amount of the 365 days before d (d - 365 ... d - 1)
+--   $to_day        date: the second day (after $from_day)
+--   $t1            double: the 银卡 threshold in yuan (普通会员 < t1 <= 银卡 < t2 <= 金卡 < t3 <= 钻石卡)
+--   $t2            double: the 金卡 threshold in yuan
+--   $t3            double: the 钻石卡 threshold in yuan
+--   $with_members  boolean: the dataset has a members table
+--
+-- People at a day d: members who joined before d; without a members table, every user with an
+-- order (any status) before d. Everyone counted at $to_day appears once; someone who was not
+-- yet one of the people at $from_day comes from 'new'. Exported tiers are a snapshot of one
+-- day, so movement always uses the rule. A paid order: status null or 'paid', and amount > 0.
+--
+-- Returns one row per (from_tier, to_tier) pair that holds people (any order):
+--   from_tier   varchar: 'new', or 普通会员 / 银卡 / 金卡 / 钻石卡
+--   to_tier     varchar: 普通会员 / 银卡 / 金卡 / 钻石卡
+--   members     bigint: people who moved so
+--   from_order, to_order   integer: sort keys (new 0, then the tiers 1 ... 4)
+
+with
+
+orders as (
+    select
+        user_id,
+        ordered_at,
+        amount,
+        status,
+    from orders
+),
+
+members as (
+    select
+        user_id,
+        joined_at,
+    from members
+),
+
+people as (
+    select
+        user_id,
+        cast(joined_at as date) as since_day,
+    from members
+    where $with_members
+    union all
+    select
+        user_id,
+        min(cast(ordered_at as date)) as since_day,
+    from orders
+    where not $with_members
+    group by user_id
+),
+
+paid_sums as (
+    select
+        user_id,
+        sum(amount) filter (
+            where cast(ordered_at as date) >= cast($from_day as date) - 365
+            and cast(ordered_at as date) < cast($from_day as date)
+        ) as gmv_from,
+        sum(amount) filter (
+            where cast(ordered_at as date) >= cast($to_day as date) - 365
+        ) as gmv_to,
+    from orders
+    where
+        (status is null or status = 'paid')
+        and amount > 0
+        and cast(ordered_at as date) >= cast($from_day as date) - 365
+        and cast(ordered_at as date) < cast($to_day as date)
+    group by user_id
+),
+
+person_amounts as (
+    select
+        people.since_day < cast($from_day as date) as known_before,
+        coalesce(paid_sums.gmv_from, 0) as gmv_from,
+        coalesce(paid_sums.gmv_to, 0) as gmv_to,
+    from people
+    left join paid_sums on people.user_id = paid_sums.user_id
+    where people.since_day < cast($to_day as date)
+),
+
+person_tiers as (
+    select
+        case
+            when not known_before then 'new'
+            when gmv_from >= cast($t3 as decimal(18, 2)) then '钻石卡'
+            when gmv_from >= cast($t2 as decimal(18, 2)) then '金卡'
+            when gmv_from >= cast($t1 as decimal(18, 2)) then '银卡'
+            else '普通会员'
+        end as from_tier,
+        case
+            when gmv_to >= cast($t3 as decimal(18, 2)) then '钻石卡'
+            when gmv_to >= cast($t2 as decimal(18, 2)) then '金卡'
+            when gmv_to >= cast($t1 as decimal(18, 2)) then '银卡'
+            else '普通会员'
+        end as to_tier,
+    from person_amounts
+),
+
+tier_order as (
+    select
+        tier_list.tier,
+        tier_list.tier_order,
+    from
+        (values ('new', 0), ('普通会员', 1), ('银卡', 2), ('金卡', 3), ('钻石卡', 4))
+            as tier_list (tier, tier_order)
+),
+
+final as (
+    select
+        person_tiers.from_tier,
+        person_tiers.to_tier,
+        cast(count(*) as bigint) as members,
+        min(from_order.tier_order) as from_order,
+        min(to_order.tier_order) as to_order,
+    from person_tiers
+    inner join tier_order as from_order on person_tiers.from_tier = from_order.tier
+    inner join tier_order as to_order on person_tiers.to_tier = to_order.tier
+    group by person_tiers.from_tier, person_tiers.to_tier
+)
+
+select * from final
