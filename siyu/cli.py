@@ -143,10 +143,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from siyu.importer import FileRequest, import_files
+    from siyu.importer import FileRequest, commit, stage
+    from siyu.ingest import rejected_frame
 
     if args.replace and args.append:
         raise CliError("cli.replace_and_append")
+    stat_date = _date(args.stat_date)
     requests = []
     for name in args.files:
         path = Path(name)
@@ -159,26 +161,44 @@ def cmd_import(args: argparse.Namespace) -> int:
                 kind=args.table,
                 encoding=args.encoding,
                 sheet=args.sheet,
+                stat_date=stat_date,
             )
         )
     mode = "replace" if args.replace else "append" if args.append else "auto"
-    report = import_files(_workspace(args), args.dataset, requests, mode=mode)
-    for req, conv in zip(requests, report.converted, strict=True):
-        print(
-            t(
-                "cli.imported",
-                args.lang,
-                file=req.filename,
-                table=conv.kind,
-                accepted=conv.accepted,
-                rejected=conv.rejected,
+    ws = _workspace(args)
+    staged = stage(ws, requests)
+    try:
+        for req, conv in zip(staged.requests, staged.converted, strict=True):
+            print(
+                t(
+                    "cli.imported",
+                    args.lang,
+                    file=req.filename,
+                    table=conv.kind,
+                    accepted=conv.accepted,
+                    rejected=conv.rejected,
+                )
             )
-        )
-        if conv.rejected:
-            from siyu.ingest import rejected_frame
-
-            for row in rejected_frame(conv, args.lang, limit=5).itertuples(index=False):
-                print("  " + " | ".join(format_value(v) for v in row), file=sys.stderr)
+            if conv.lines and conv.lines != conv.accepted + conv.rejected:
+                print("  " + t("ingest.ui.lines_summary", args.lang, lines=f"{conv.lines:,}",
+                               rows=f"{conv.accepted:,}"))  # fmt: skip
+            if conv.identity is not None:
+                who = t(
+                    f"ingest.identity.{conv.identity.mode}", args.lang, column=conv.identity.column
+                )
+                print("  " + t("ingest.ui.identity", args.lang, identity=who))
+            if conv.rejected:
+                for row in rejected_frame(conv, args.lang, limit=5).itertuples(index=False):
+                    print("  " + " | ".join(format_value(v) for v in row), file=sys.stderr)
+        for filename, kind in staged.skipped:
+            print(
+                t("ingest.cli.skipped_no_date", args.lang, file=filename, table=kind),
+                file=sys.stderr,
+            )
+    except BaseException:
+        staged.discard()
+        raise
+    report = commit(ws, staged, args.dataset, mode=mode, lang=args.lang)
     print(t("cli.version", args.lang, dataset=args.dataset, version=report.version.version))
     return 0
 
@@ -272,8 +292,10 @@ def cmd_metric(args: argparse.Namespace) -> int:
         raise CliError("cli.start_after_end", start=start, end=end)
     try:
         frame = fn(source, start, end, **_options(args.set))
-    except TypeError as exc:
-        raise CliError("cli.bad_set", value=" ".join(args.set) or str(exc)) from None
+    except metrics.NeedsTable as exc:
+        raise CliError("cli.needs_table", table=exc.table, dataset=args.dataset) from None
+    except (TypeError, ValueError) as exc:
+        raise CliError("cli.bad_option", value=" ".join(args.set), reason=str(exc)) from None
     write_frame(frame, args.format)
     return 0
 
@@ -340,6 +362,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--append", action="store_true")
     p.add_argument("--encoding")
     p.add_argument("--sheet")
+    p.add_argument(
+        "--stat-date",
+        metavar="YYYY-MM-DD",
+        help="the date of group statistics whose rows carry none (今日入群 …)",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("datasets", parents=[common], help="list datasets")

@@ -20,6 +20,7 @@ import pandas as pd
 
 from siyu.metrics.base import (
     DEFAULT_PERIOD_DAYS,
+    NeedsTable,
     as_of,
     data_range,
     default_period,
@@ -81,6 +82,7 @@ __all__ = [
     "KPI_ORDER",
     "KPI_TARGETS",
     "METRICS",
+    "NeedsTable",
     "as_of",
     "data_range",
     "default_period",

@@ -20,6 +20,17 @@ from siyu.db import Source
 Date = dt.date
 
 DEFAULT_PERIOD_DAYS = 28
+
+
+class NeedsTable(ValueError):
+    """An option needs a table the dataset lacks; `table` names the file to upload."""
+
+    def __init__(self, table: str, option: str) -> None:
+        super().__init__(f"{option} needs the {table} table: import a {table} file first")
+        self.table = table
+        self.option = option
+
+
 CENT = Decimal("0.01")
 
 # -- dates ---------------------------------------------------------------------------------

@@ -51,6 +51,11 @@ TEXT = {
         "zh-Hant": "選項「{value}」無效，請寫成 名稱=值。",
         "en": "Option “{value}” is not valid; write it as name=value.",
     },
+    "cli.bad_option": {
+        "zh-Hans": "选项「{value}」无法使用：{reason}",
+        "zh-Hant": "選項「{value}」無法使用：{reason}",
+        "en": "Options “{value}” cannot be used: {reason}",
+    },
     "cli.no_metric": {
         "zh-Hans": "没有指标「{name}」。可用：{names}",
         "zh-Hant": "沒有指標「{name}」。可用：{names}",
