@@ -476,13 +476,14 @@ def fission_weeks(
         yaxis2={
             "overlaying": "y",
             "side": "right",
-            "tickformat": ".2f",
+            "tickformat": ".3~f",
+            "tickmode": "auto",
             "range": [0, max(k_top * 1.25, 0.05)],
             "showgrid": False,
             "title": {"text": k_factor},
         },
     )
-    fig.update_xaxes(tickformat="%m-%d")
+    fig.update_xaxes(tickvals=list(frame["week"]), tickformat="%m-%d")
     return fig
 
 
