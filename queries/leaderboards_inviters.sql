@@ -1,0 +1,160 @@
+-- Inviters leaderboard (裂变): invites, effective invites and invite conversion per inviter,
+-- ranked, with the rank in the previous period of equal length.
+--
+-- Parameters:
+--   $start           date: first day of the period (inclusive)
+--   $end             date: last day of the period (inclusive)
+--   $prev_start      date: first day of the previous period (inclusive)
+--   $prev_end        date: last day of the previous period (inclusive)
+--   $effective_days  integer: an invite is effective when the invitee's first order falls
+--                    on day 0 ... $effective_days after the join day (SPEC: 7)
+--   $rank_by         text: column to rank by: 'invites', 'effective_invites' or
+--                    'invite_conversion' (higher ranks first)
+--   $top             integer: keep rows ranked $top or better (ties at the cut all kept);
+--                    null keeps every row
+--
+-- Invites of u in a period: members who joined in it with inviter_id = u (an invitee who
+-- joined before the period counts in no invite of it). A member's first order is their
+-- earliest paid order (status null or 'paid', amount > 0) over all data; one before the join
+-- day makes the invite not effective, whatever follows. An inviter is on a period's board
+-- with >= 1 invite in it; the inviter need not be a member. Ranks: rank() over the ranking
+-- column, descending (ties share a rank: 1, 2, 2, 4); rows listed by rank, then user_id.
+--
+-- Returns one row per inviter of the period ranked $top or better:
+--   rank               bigint: rank in the period
+--   user_id            text: the inviter (inviter_id as stored)
+--   invites            bigint: members who joined in the period invited by user_id
+--   effective_invites  bigint: of those, members whose first order falls on day 0 ...
+--                      $effective_days after their join day
+--   invite_conversion  double: effective_invites / invites
+--   previous_rank      bigint: rank by the same column in the previous period (null: not on it)
+--   rank_change        text: previous_rank - rank with a sign ('+3', '-1', '0'), 'new' when
+--                      previous_rank is null
+--   nickname           text: the inviter's member nickname (personal data: mask before display)
+
+with
+
+members as (
+    select
+        user_id,
+        inviter_id,
+        nickname,
+        cast(joined_at as date) as join_day,
+    from members
+),
+
+orders as (
+    select
+        user_id,
+        ordered_at,
+        amount,
+        status,
+    from orders
+),
+
+invitees as (
+    select
+        user_id,
+        inviter_id,
+        join_day,
+        case
+            when join_day between $start and $end then 'current'
+            when join_day between $prev_start and $prev_end then 'previous'
+        end as period,
+    from members
+    where inviter_id is not null
+),
+
+period_invitees as (
+    select
+        user_id,
+        inviter_id,
+        join_day,
+        period,
+    from invitees
+    where period is not null
+),
+
+first_orders as (
+    select
+        user_id,
+        cast(min(ordered_at) as date) as first_day,
+    from orders
+    where
+        (status is null or status = 'paid')
+        and amount > 0
+        and user_id in (select period_invitees.user_id from period_invitees)
+    group by user_id
+),
+
+inviter_totals as (
+    select
+        period_invitees.period,
+        period_invitees.inviter_id as user_id,
+        count(*) as invites,
+        count(*) filter (
+            where first_orders.first_day between period_invitees.join_day
+            and period_invitees.join_day + cast($effective_days as integer)
+        ) as effective_invites,
+    from period_invitees
+    left join first_orders on period_invitees.user_id = first_orders.user_id
+    group by period_invitees.period, period_invitees.inviter_id
+),
+
+scored as (
+    select
+        period,
+        user_id,
+        invites,
+        effective_invites,
+        effective_invites / invites as invite_conversion,
+    from inviter_totals
+),
+
+ranked as (
+    select
+        period,
+        user_id,
+        invites,
+        effective_invites,
+        invite_conversion,
+        rank() over (
+            partition by period
+            order by
+                case $rank_by
+                    when 'invites' then cast(invites as double)
+                    when 'effective_invites' then cast(effective_invites as double)
+                    when 'invite_conversion' then invite_conversion
+                end desc
+        ) as rank,
+    from scored
+),
+
+final as (
+    select
+        cast(current_board.rank as bigint) as rank,
+        current_board.user_id,
+        cast(current_board.invites as bigint) as invites,
+        cast(current_board.effective_invites as bigint) as effective_invites,
+        cast(current_board.invite_conversion as double) as invite_conversion,
+        cast(previous_board.rank as bigint) as previous_rank,
+        case
+            when previous_board.rank is null then 'new'
+            when previous_board.rank > current_board.rank
+                then '+' || cast(previous_board.rank - current_board.rank as varchar)
+            else cast(previous_board.rank - current_board.rank as varchar)
+        end as rank_change,
+        members.nickname,
+    from ranked as current_board
+    left join ranked as previous_board
+        on
+            current_board.user_id = previous_board.user_id
+            and previous_board.period = 'previous'
+    left join members on current_board.user_id = members.user_id
+    where
+        current_board.period = 'current'
+        and (cast($top as bigint) is null or current_board.rank <= cast($top as bigint))
+    order by rank, current_board.user_id
+)
+
+select * from final

@@ -1,0 +1,118 @@
+-- Products leaderboard: units, GMV and buyers per product, ranked, with the rank in the
+-- previous period of equal length.
+--
+-- Parameters:
+--   $start       date: first day of the period (inclusive)
+--   $end         date: last day of the period (inclusive)
+--   $prev_start  date: first day of the previous period (inclusive)
+--   $prev_end    date: last day of the previous period (inclusive)
+--   $rank_by     text: column to rank by: 'units', 'gmv' or 'buyers' (higher ranks first)
+--   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
+--                null keeps every row
+--
+-- A paid order: status null or 'paid', and amount > 0. Orders without a product name are
+-- left out (they belong to no product); a paid order without a quantity counts as 1 unit.
+-- A product is on a period's board with >= 1 paid order in it. Ranks: rank() over the
+-- ranking column, descending (ties share a rank: 1, 2, 2, 4); rows listed by rank, then
+-- product.
+--
+-- Returns one row per product of the period ranked $top or better:
+--   rank           bigint: rank in the period
+--   product        text: the product name as stored
+--   units          bigint: sum of quantity over the product's paid orders in the period
+--   gmv            decimal(18,2): sum of amount over those orders
+--   buyers         bigint: distinct users with >= 1 of those orders
+--   previous_rank  bigint: rank by the same column in the previous period (null: not on it)
+--   rank_change    text: previous_rank - rank with a sign ('+3', '-1', '0'), 'new' when
+--                  previous_rank is null
+
+with
+
+orders as (
+    select
+        user_id,
+        ordered_at,
+        amount,
+        status,
+        quantity,
+        product,
+    from orders
+),
+
+paid_orders as (
+    select
+        user_id,
+        amount,
+        product,
+        coalesce(quantity, 1) as units,
+        case
+            when cast(ordered_at as date) between $start and $end then 'current'
+            when cast(ordered_at as date) between $prev_start and $prev_end then 'previous'
+        end as period,
+    from orders
+    where
+        (status is null or status = 'paid')
+        and amount > 0
+        and product is not null
+        -- a range on the raw timestamp lets DuckDB skip row groups outside both periods
+        and ordered_at >= cast($prev_start as timestamp)
+        and ordered_at < cast($end as timestamp) + interval 1 day
+),
+
+product_totals as (
+    select
+        period,
+        product,
+        sum(units) as units,
+        sum(amount) as gmv,
+        count(distinct user_id) as buyers,
+    from paid_orders
+    where period is not null
+    group by period, product
+),
+
+ranked as (
+    select
+        period,
+        product,
+        units,
+        gmv,
+        buyers,
+        rank() over (
+            partition by period
+            order by
+                case $rank_by
+                    when 'units' then cast(units as double)
+                    when 'gmv' then cast(gmv as double)
+                    when 'buyers' then cast(buyers as double)
+                end desc
+        ) as rank,
+    from product_totals
+),
+
+final as (
+    select
+        cast(current_board.rank as bigint) as rank,
+        current_board.product,
+        cast(current_board.units as bigint) as units,
+        cast(current_board.gmv as decimal(18, 2)) as gmv,
+        cast(current_board.buyers as bigint) as buyers,
+        cast(previous_board.rank as bigint) as previous_rank,
+        case
+            when previous_board.rank is null then 'new'
+            when previous_board.rank > current_board.rank
+                then '+' || cast(previous_board.rank - current_board.rank as varchar)
+            else cast(previous_board.rank - current_board.rank as varchar)
+        end as rank_change,
+    from ranked as current_board
+    left join ranked as previous_board
+        on
+            current_board.product = previous_board.product
+            and previous_board.period = 'previous'
+    where
+        current_board.period = 'current'
+        and (cast($top as bigint) is null or current_board.rank <= cast($top as bigint))
+    order by rank, current_board.product
+)
+
+select * from final

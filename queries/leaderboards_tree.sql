@@ -1,0 +1,66 @@
+-- Invitation tree (邀请树) of one inviter: everyone they brought in, directly or through
+-- the people they invited, with the level of each.
+--
+-- Parameters:
+--   $inviter  text: user_id of the inviter at the root (as stored)
+--   $start    date: first day of the period (marks who joined in it)
+--   $end      date: last day of the period; members who joined after it are left out
+--
+-- Level 1 holds the members whose inviter_id is $inviter, level 2 those invited by level 1,
+-- and so on. A member already on the path from the root is not visited again, so a cycle in
+-- bad data (A invited B, B invited A) ends the walk instead of looping; the walk also stops
+-- at level 100.
+--
+-- Returns one row per member of the tree, by depth then user_id:
+--   depth       integer: level below the root (1 = invited by $inviter)
+--   user_id     text: the member
+--   inviter_id  text: who invited them
+--   join_day    date: their join day
+--   in_period   boolean: joined between $start and $end
+--   nickname    text: their nickname (personal data: mask before display)
+
+with recursive
+
+members as (
+    select
+        user_id,
+        inviter_id,
+        nickname,
+        cast(joined_at as date) as join_day,
+    from members
+    where cast(joined_at as date) <= $end
+),
+
+tree (user_id, inviter_id, depth, path) as (
+    select
+        members.user_id,
+        members.inviter_id,
+        1 as depth,
+        [cast($inviter as varchar), members.user_id] as path,
+    from members
+    where members.inviter_id = $inviter
+    union all
+    select
+        members.user_id,
+        members.inviter_id,
+        tree.depth + 1 as depth,
+        list_append(tree.path, members.user_id) as path,
+    from tree
+    inner join members on tree.user_id = members.inviter_id
+    where not list_contains(tree.path, members.user_id) and tree.depth < 100
+),
+
+final as (
+    select
+        cast(tree.depth as integer) as depth,
+        tree.user_id,
+        tree.inviter_id,
+        members.join_day,
+        members.join_day between $start and $end as in_period,
+        members.nickname,
+    from tree
+    inner join members on tree.user_id = members.user_id
+    order by tree.depth, tree.user_id
+)
+
+select * from final
