@@ -4,8 +4,9 @@
 --
 -- Returns one row:
 --   last_order_day   date: day of the latest order of any status (as_of is the day after it)
---   first_day        date: earliest day over orders, members.joined_at and activity.at
---   last_day         date: latest day over orders, members.joined_at and activity.at
+--   first_day        date: earliest day over orders, members.joined_at, activity.at and
+--                    group_daily.stat_date
+--   last_day         date: latest day over the same
 -- Every column is null when the tables hold no rows.
 
 with
@@ -22,12 +23,18 @@ activity as (
     select "at" from activity
 ),
 
+group_daily as (
+    select stat_date from group_daily
+),
+
 days as (
     select cast(ordered_at as date) as day from orders
     union all
     select cast(joined_at as date) as day from members
     union all
     select cast("at" as date) as day from activity
+    union all
+    select stat_date as day from group_daily
 ),
 
 final as (

@@ -9,6 +9,7 @@ traceback (set SIYU_DEBUG=1 to see one).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -180,7 +181,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 )
             )
             if conv.lines and conv.lines != conv.accepted + conv.rejected:
-                print("  " + t("ingest.ui.lines_summary", args.lang, lines=f"{conv.lines:,}",
+                print("  " + t("ingest.ui.lines_summary", args.lang, lines=f"{conv.lines - conv.rejected:,}",
                                rows=f"{conv.accepted:,}"))  # fmt: skip
             if conv.identity is not None:
                 who = t(
@@ -261,13 +262,14 @@ def _options(pairs: list[str]) -> dict[str, Any]:
         key, sep, raw = pair.partition("=")
         if not sep or not key.isidentifier():
             raise CliError("cli.bad_set", value=pair)
-        try:
-            value: Any = int(raw)
-        except ValueError:
+        value: Any = raw
+        # Numbers become numbers, but an id such as 007 stays text exactly as typed.
+        if not (len(raw) > 1 and raw.startswith("0") and raw[1].isdigit()):
             try:
-                value = float(raw)
+                value = int(raw)
             except ValueError:
-                value = raw
+                with contextlib.suppress(ValueError):
+                    value = float(raw)
         opts[key] = value
     return opts
 
@@ -282,6 +284,9 @@ def cmd_metric(args: argparse.Namespace) -> int:
     for table in getattr(fn, "requires", ("orders",)):
         if not source.has(table):
             raise CliError("cli.needs_table", table=table, dataset=args.dataset)
+    any_of = getattr(fn, "requires_any", ())
+    if any_of and not any(source.has(table) for table in any_of):
+        raise CliError("cli.needs_table", table=" / ".join(any_of), dataset=args.dataset)
     start, end = _date(args.start), _date(args.end)
     if start is None or end is None:
         d_start, d_end = metrics.default_period(source)

@@ -426,6 +426,11 @@ group_health_total.requires = ()  # type: ignore[attr-defined]
 group_summary.requires = ()  # type: ignore[attr-defined]
 push_times.requires = ()  # type: ignore[attr-defined]
 push_hours.requires = ()  # type: ignore[attr-defined]
+# …but each needs one of these (the CLI names them when none is there).
+for _fn in (group_health, group_health_total, group_summary, group_changes):
+    _fn.requires_any = ("members", "group_daily")  # type: ignore[attr-defined]
+for _fn in (push_times, push_hours):
+    _fn.requires_any = ("activity", "orders")  # type: ignore[attr-defined]
 silent_members.requires = ("members", "activity")  # type: ignore[attr-defined]
 high_potential.requires = ("members", "activity", "orders")  # type: ignore[attr-defined]
 group_changes.requires = ()  # type: ignore[attr-defined]

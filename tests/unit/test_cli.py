@@ -135,3 +135,35 @@ def test_metric_with_a_bad_date_says_how_to_write_it(tmp_path):
     proc = siyu("metric", "kpis", "--dataset", "shop", "--start", "2024-13-01", ws=ws, check=False)
     assert proc.returncode != 0
     assert proc.stderr.strip() == "Date “2024-13-01” is not valid; write it as YYYY-MM-DD."
+
+
+def test_set_options_keep_ids_with_leading_zeros_as_text():
+    from siyu.cli import _options
+
+    assert _options(["inviter=007", "top=10", "share=0.5", "zero=0", "by=gmv"]) == {
+        "inviter": "007",
+        "top": 10,
+        "share": 0.5,
+        "zero": 0,
+        "by": "gmv",
+    }
+
+
+def test_data_range_covers_group_daily_statistics():
+    import datetime as dt
+
+    import pandas as pd
+
+    from siyu import metrics
+    from siyu.db import Source
+
+    daily = pd.DataFrame(
+        {
+            "stat_date": [dt.date(2024, 4, 1), dt.date(2024, 4, 9)],
+            "group_id": ["g1", "g1"],
+            "member_total": [10, 12],
+        }
+    )
+    src = Source({"group_daily": daily})
+    assert metrics.data_range(src) == (dt.date(2024, 4, 1), dt.date(2024, 4, 9))
+    assert metrics.default_period(src) == (dt.date(2024, 3, 13), dt.date(2024, 4, 9))
