@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from siyu import charts, fmt, ui
+from siyu import charts, fmt, report, ui
 
 ctx = ui.frame("overview")
 if ctx.source is None:
@@ -66,3 +66,19 @@ if ctx.source.has("members"):
 else:
     right.info(ctx.t("needs.members"))
 st.caption(ctx.t("overview.caption", start=start, end=end))
+
+with st.expander(ctx.t("report.title"), icon=":material/summarize:"):
+    week = st.date_input(
+        ctx.t("report.week"),
+        value=report.week_of(ui.dataset_fact(ctx, "default_period")[1])[0],
+        key="report_week",
+    )
+    st.download_button(
+        ctx.t("report.download"),
+        data=lambda: ui.weekly_report(ctx, week),
+        file_name=f"siyu-weekly-{ctx.dataset}-{report.week_of(week)[0]}.html",
+        mime="text/html",
+        on_click="ignore",
+        key="report_download",
+        icon=":material/download:",
+    )

@@ -305,6 +305,23 @@ def cmd_metric(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from siyu import report
+
+    source = _workspace(args).source(args.dataset)
+    if not source.has("orders"):
+        raise CliError("cli.needs_table", table="orders", dataset=args.dataset)
+    week = _date(args.week) or report.default_week(source)
+    start, end = report.week_of(week)
+    text = report.build(source, week, args.lang, dataset=args.dataset)
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+    print(t("cli.report_written", args.lang, path=out, start=start, end=end))
+    return 0
+
+
 def cmd_passcode(args: argparse.Namespace) -> int:
     """Print the salted hash of a passcode (asked twice on a terminal, or read from stdin)."""
     import getpass
@@ -401,6 +418,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", required=True)
     p.add_argument("--space", required=True)
     p.set_defaults(func=cmd_space)
+
+    p = sub.add_parser("report", parents=[common], help="write the weekly review as HTML")
+    p.add_argument("--dataset", required=True)
+    p.add_argument("--week", help="any day of the week (default: the last week with data)")
+    p.add_argument("--out", required=True, help="the HTML file to write")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("metric", parents=[common], help="print a metric as CSV or JSON")
     p.add_argument("name")

@@ -297,6 +297,19 @@ def _cached_call(key: str, name: str, _source: Source) -> Any:
     return getattr(metrics, name)(_source)
 
 
+@st.cache_data(ttl=3600, max_entries=32, show_spinner=False)
+def _cached_report(key: str, week: str, lang: str, dataset: str, _source: Source) -> str:
+    from siyu import report
+
+    return report.build(_source, dt.date.fromisoformat(week), lang, dataset=dataset)
+
+
+def weekly_report(ctx: Context, week: dt.date) -> str:
+    """The weekly review HTML of `week` (cached by dataset version, week and language)."""
+    assert ctx.source is not None and ctx.dataset is not None
+    return _cached_report(ctx.source.key, week.isoformat(), ctx.lang, ctx.dataset, ctx.source)
+
+
 def dataset_fact(ctx: Context, name: str) -> Any:
     """A cached no-argument fact about the dataset (`default_period`, `data_range`, `as_of`)."""
     assert ctx.source is not None
@@ -362,9 +375,12 @@ def _preview(
     encoding: str | None,
     sheet: str | None,
     header_row: int | None,
+    kind: str | None,
     _data: bytes,
 ) -> ingest.Preview:
-    return ingest.preview(_data, name, encoding=encoding, sheet=sheet, header_row=header_row)
+    return ingest.preview(
+        _data, name, encoding=encoding, sheet=sheet, header_row=header_row, kind=kind
+    )
 
 
 def preview(
@@ -374,15 +390,26 @@ def preview(
     encoding: str | None = None,
     sheet: str | None = None,
     header_row: int | None = None,
+    kind: str | None = None,
 ) -> ingest.Preview:
     """The preview of an uploaded file, cached by upload id and the user's choices."""
-    return _preview(file_id, name, encoding, sheet, header_row, data)
+    return _preview(file_id, name, encoding, sheet, header_row, kind, data)
 
 
 def preview_frame(pv: ingest.Preview) -> pd.DataFrame:
+    """The first rows of the file as read, with every mobile number masked."""
+    from siyu.privacy import scrub_phones
+
     width = len(pv.headers)
-    rows = [list(r[:width]) + [""] * (width - len(r)) for r in pv.rows]
+    rows = [[scrub_phones(c) for c in r[:width]] + [""] * (width - len(r)) for r in pv.rows]
     return pd.DataFrame(rows, columns=pv.headers).astype(str)
+
+
+def remembered_plan(
+    ctx: Context, pv: ingest.Preview
+) -> tuple[ingest.Plan, list[ingest.Plan], str] | None:
+    """The settings saved in this workspace for files with the preview's headers."""
+    return importer.remembered(ctx.ws, pv)
 
 
 def request_signature(requests: list[FileRequest]) -> str:
@@ -395,10 +422,24 @@ def request_signature(requests: list[FileRequest]) -> str:
             r.encoding,
             r.sheet,
             r.header_row,
+            r.options.to_json() if r.options else None,
+            [p.to_json() for p in r.also or []],
+            r.stat_date,
         ]
         for r in requests
     ]
     return json.dumps(parts, default=str, sort_keys=True, ensure_ascii=False)
+
+
+def local_time(iso: str) -> str:
+    return _local_time(iso)
+
+
+def identity_line(ctx: Context, who: ingest.Identity) -> str:
+    return ctx.t(
+        "ingest.ui.identity",
+        identity=ctx.t(f"ingest.identity.{who.mode}", column=who.column),
+    )
 
 
 def stage_files(ctx: Context, requests: list[FileRequest], signature: str) -> None:
@@ -433,7 +474,7 @@ def save_stage(ctx: Context, name: str, mode: str) -> None:
             raise WorkspaceError("ws.no_dataset", dataset=name or "")
         # A new dataset goes to the space of the person who saves it.
         meta = {"space": ctx.grant.home_space()} if mode == "new" else None
-        report = importer.commit(ctx.ws, staged, name or "", mode=mode, meta=meta)
+        report = importer.commit(ctx.ws, staged, name or "", mode=mode, meta=meta, lang=ctx.lang)
     except WorkspaceError as exc:
         st.error(exc.message(ctx.lang))
         # commit() dropped the staging folder: the user checks again after fixing the name
