@@ -72,6 +72,7 @@ with st.expander(ctx.t("report.title"), icon=":material/summarize:"):
         ctx.t("report.week"),
         value=report.week_of(ui.dataset_fact(ctx, "default_period")[1])[0],
         key="report_week",
+        bind="query-params",
     )
     st.download_button(
         ctx.t("report.download"),

@@ -1,5 +1,8 @@
 """Data (数据): upload exports, check the mapping, save; dataset list, history, restore, delete."""
 
+import datetime as dt
+from dataclasses import replace
+
 import streamlit as st
 
 from siyu import exports, ingest, ui
@@ -15,6 +18,66 @@ tab_import, tab_datasets, tab_templates = st.tabs(
 ENCODINGS = ["auto", "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"]
 
 
+def option_widgets(kind: str, options: ingest.Options, key: str) -> ingest.Options:
+    """The preset's options for this kind, as the user leaves them."""
+    opts = options
+    if kind == "orders":
+        lines = st.checkbox(ctx.t("ingest.ui.lines_orders"), opts.lines, key=f"lines-{key}")
+        opts = replace(opts, lines=lines)
+        if lines:
+            rule = st.radio(
+                ctx.t("ingest.ui.amount_rule"),
+                ingest.AMOUNT_RULES,
+                index=ingest.AMOUNT_RULES.index(opts.amount_rule),
+                format_func=lambda r: ctx.t(f"ingest.ui.amount_rule.{r}"),
+                key=f"rule-{key}",
+            )
+            opts = replace(opts, amount_rule=rule)
+            if rule == "unit_price":
+                prefix = st.text_input(
+                    ctx.t("ingest.ui.cancelled_prefix"), opts.cancelled_prefix, key=f"cx-{key}"
+                )
+                opts = replace(opts, cancelled_prefix=prefix.strip())
+        if options.items_list:
+            items = st.checkbox(ctx.t("ingest.ui.items_list"), True, key=f"items-{key}")
+            opts = replace(opts, items_list=items)
+    elif kind == "members":
+        lines = st.checkbox(ctx.t("ingest.ui.lines_members"), opts.lines, key=f"lines-{key}")
+        opts = replace(opts, lines=lines)
+        if options.channel_codes:
+            codes = st.checkbox(ctx.t("ingest.ui.channel_codes"), True, key=f"codes-{key}")
+            opts = replace(opts, channel_codes=codes)
+    return opts
+
+
+def mapping_widgets(
+    kind: str, proposal: dict[str, str | None], headers: list[str], key: str
+) -> dict[str, str | None]:
+    st.markdown(f"**{ctx.t('data.mapping')}**")
+    mapping: dict[str, str | None] = {}
+    options = [None, *headers]
+    cols = st.columns(4)
+    for j, column in enumerate(TABLES[kind].columns):
+        current = proposal.get(column.name)
+        label = ctx.t(f"col.{column.name}") + (" *" if column.required else "")
+        mapping[column.name] = cols[j % 4].selectbox(
+            label,
+            options,
+            index=options.index(current) if current in options else 0,
+            format_func=lambda h: ctx.t("data.not_mapped") if h is None else h,
+            key=f"map-{key}-{kind}-{column.name}",
+        )
+    return mapping
+
+
+def stat_date_widget(plan: ingest.Plan, key: str) -> dt.date | None:
+    """The statistics date, asked when the file's rows carry none."""
+    if not ingest.needs_stat_date(plan):
+        return None
+    st.info(ctx.t("ingest.note.needs_stat_date"))
+    return st.date_input(ctx.t("ingest.ui.stat_date"), value=None, key=f"date-{key}")
+
+
 def file_settings(i: int, upload) -> FileRequest | None:
     """Preview one uploaded file with the user's choices; returns the request to import."""
     data = upload.getvalue()
@@ -25,11 +88,17 @@ def file_settings(i: int, upload) -> FileRequest | None:
     sheet = None
     if is_xlsx:
         try:
-            sheets = ui.preview(upload.file_id, data, upload.name).sheet_names
+            first = ui.preview(upload.file_id, data, upload.name)
         except ingest.ImportRefused as exc:
             st.error(exc.message(ctx.lang))
             return None
-        sheet = c1.selectbox(ctx.t("data.sheet"), sheets, key=f"sheet-{key}") if sheets else None
+        sheets = first.sheet_names
+        proposed = sheets.index(first.sheet) if first.sheet in sheets else 0
+        sheet = (
+            c1.selectbox(ctx.t("data.sheet"), sheets, index=proposed, key=f"sheet-{key}")
+            if sheets
+            else None
+        )
     else:
         chosen = c1.selectbox(
             ctx.t("data.encoding"),
@@ -52,10 +121,12 @@ def file_settings(i: int, upload) -> FileRequest | None:
     except ingest.ImportRefused as exc:
         st.error(exc.message(ctx.lang))
         return None
+    memory = ui.remembered_plan(ctx, pv)
+    proposed_kind = memory[0].kind if memory else pv.kind
     kind = c3.selectbox(
         ctx.t("data.kind"),
         TABLE_KINDS,
-        index=TABLE_KINDS.index(pv.kind),
+        index=TABLE_KINDS.index(proposed_kind),
         format_func=lambda k: ctx.t(f"table.{k}"),
         key=f"kind-{key}",
     )
@@ -66,27 +137,46 @@ def file_settings(i: int, upload) -> FileRequest | None:
             header_row=pv.header_row + 1,
             kind=ctx.t(f"table.{pv.kind}"),
         )
+        + " · "
+        + ctx.t("ingest.ui.platform", platform=ctx.t(f"ingest.platform.{pv.platform}"))
     )
-    proposal = pv.mapping if kind == pv.kind else ingest.propose_mapping(pv.headers, kind)
-    st.markdown(f"**{ctx.t('data.mapping')}**")
-    mapping: dict[str, str | None] = {}
-    options = [None, *pv.headers]
-    cols = st.columns(4)
-    for j, column in enumerate(TABLES[kind].columns):
-        current = proposal.get(column.name)
-        label = ctx.t(f"col.{column.name}") + (" *" if column.required else "")
-        mapping[column.name] = cols[j % 4].selectbox(
-            label,
-            options,
-            index=options.index(current) if current in options else 0,
-            format_func=lambda h: ctx.t("data.not_mapped") if h is None else h,
-            key=f"map-{key}-{kind}-{column.name}",
-        )
+    if memory and memory[0].kind == kind:
+        plan, also_plans = memory[0], memory[1]
+        st.info(ctx.t("ingest.ui.remembered", at=ui.local_time(memory[2])))
+    elif kind == pv.kind:
+        plan, also_plans = pv.plan, [pv.also] if pv.also else []
+    else:
+        other = ui.preview(upload.file_id, data, upload.name, encoding, sheet, header_row, kind)
+        plan, also_plans = other.plan, []
+    for note_key, params in pv.notes:
+        if note_key == "ingest.note.masked_phone" and kind == pv.kind:
+            st.info(ctx.t(note_key, **params))
+    options = option_widgets(kind, plan.options, f"{key}-{kind}")
+    mapping = mapping_widgets(kind, plan.mapping, pv.headers, key)
+    stat_date = stat_date_widget(ingest.Plan(kind, mapping, options), key)
     missing = [c for c in TABLES[kind].required if not mapping.get(c)]
+    if kind == "group_daily" and stat_date is not None:
+        missing = [c for c in missing if c != "stat_date"]
     if missing:
         st.warning(
             ctx.t("data.missing_required", columns=", ".join(ctx.t(f"col.{c}") for c in missing))
         )
+    who, problems = ingest.identity_of(kind, mapping, pv)
+    for problem_key, params in problems:
+        st.error(ctx.t(problem_key, **params))
+    if who is not None:
+        st.caption(ui.identity_line(ctx, who))
+    elif kind in ("orders", "members") and not problems:
+        st.warning(ctx.t("ingest.ui.no_identity"))
+    also: list[ingest.Plan] = []
+    for n, extra in enumerate(also_plans):
+        label = ctx.t("ingest.ui.also", table=ctx.t(f"table.{extra.kind}"))
+        if st.checkbox(label, True, key=f"also-{key}-{n}"):
+            extra_map = mapping_widgets(extra.kind, extra.mapping, pv.headers, f"{key}-also{n}")
+            extra_plan = ingest.Plan(extra.kind, extra_map, extra.options)
+            day = stat_date_widget(extra_plan, f"{key}-also{n}")
+            if day is not None or not ingest.needs_stat_date(extra_plan):
+                also.append(replace(extra_plan, options=replace(extra.options, stat_date=day)))
     st.dataframe(ui.preview_frame(pv), hide_index=True, width="stretch")
     return FileRequest(
         data=data,
@@ -96,6 +186,8 @@ def file_settings(i: int, upload) -> FileRequest | None:
         encoding=encoding,
         sheet=sheet,
         header_row=header_row,
+        options=replace(options, stat_date=stat_date),
+        also=also,
     )
 
 
@@ -106,7 +198,7 @@ with tab_import:
         st.caption(ingest.limits_text(ctx.lang))
         uploads = st.file_uploader(
             ctx.t("data.upload"),
-            type=["csv", "tsv", "txt", "xlsx", "xlsm"],
+            type=["csv", "tsv", "txt", "xlsx", "xlsm", "gz"],
             accept_multiple_files=True,
             key="upload",
         )
@@ -149,10 +241,26 @@ with tab_import:
                 ui.stage_files(ctx, requests, signature)
             staged = ui.current_stage(signature)
             if staged is not None:
-                for req, conv in zip(staged.requests, staged.converted, strict=True):
+                for n, (req, conv) in enumerate(
+                    zip(staged.requests, staged.converted, strict=True)
+                ):
                     a, b = st.columns(2)
-                    a.metric(f"{req.filename} · {ctx.t('data.accepted')}", f"{conv.accepted:,}")
+                    a.metric(
+                        f"{req.filename} · {ctx.t(f'table.{conv.kind}')} · "
+                        f"{ctx.t('data.accepted')}",
+                        f"{conv.accepted:,}",
+                    )
                     b.metric(ctx.t("data.rejected"), f"{conv.rejected:,}")
+                    if conv.lines and conv.lines != conv.accepted + conv.rejected:
+                        st.caption(
+                            ctx.t(
+                                "ingest.ui.lines_summary",
+                                lines=f"{conv.lines - conv.rejected:,}",
+                                rows=f"{conv.accepted:,}",
+                            )
+                        )
+                    if conv.identity is not None:
+                        st.caption(ui.identity_line(ctx, conv.identity))
                     if conv.rejected:
                         st.dataframe(
                             ingest.rejected_frame(conv, ctx.lang, limit=20),
@@ -165,7 +273,7 @@ with tab_import:
                             file_name=f"rejected-{req.filename}.csv",
                             mime="text/csv",
                             on_click="ignore",
-                            key=f"rej-{req.filename}",
+                            key=f"rej-{n}-{req.filename}",
                         )
                 if st.button(ctx.t("data.save"), type="primary", key="save"):
                     ui.save_stage(ctx, name, mode)

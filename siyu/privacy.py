@@ -1,34 +1,98 @@
-"""Personal data on screen and in downloads: masked, never in clear (SPEC §2).
+"""Personal data: masked on screen and in downloads, never stored in clear (SPEC §2).
 
-Phones are masked at import (`siyu_phone` in `siyu.ingest.values`); nicknames are stored as
+Phones are masked before an import writes anything (`siyu.ingest`): a phone column keeps
+`138****1234`, a phone that identifies a person becomes a keyed hash (`hash_phone`, HMAC-SHA256
+with a key kept in the workspace), and a mobile number met in any other text a person typed
+(nickname, tags, a rejected line) is masked in place (`scrub_phones`). Nicknames are stored as
 exported and masked here whenever a page or a download shows them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+import unicodedata
 
 import pandas as pd
 
+# A mainland mobile number as exports write it: 13812345678, 138-1234-5678, 138 1234 5678,
+# +86 13812345678, 008613812345678; not inside a longer run of digits (order numbers).
+MOBILE = re.compile(
+    r"(?<!\d)(?:(?:\+|＋|00)?86[-\s]?)?([1１][3-9３-９]\d)[-\s－]?(\d{4})[-\s－]?(\d{4})(?!\d)"
+)
+# A phone an export already masked: 186******05, 1******6198, 138****1234.
+MASKED = re.compile(r"^(?:\+?86[-\s]?)?\d{1,4}[*＊]{2,}\d{1,4}$")
+HASH_PREFIX = "ph_"
 
-def mask_phone(value: object) -> str | None:
-    """138****1234 for an 11-digit phone; an already masked value is kept; None stays None."""
+
+def _text(value: object) -> str | None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    text = str(value).strip()
-    if "*" in text:
+    return str(value).strip()
+
+
+def _ascii(text: str) -> str:
+    """Full-width digits and signs as ASCII (only when there is anything but ASCII)."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def phone_digits(value: str) -> str:
+    """The digits of a phone, without a +86 / 0086 country prefix."""
+    digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", value))
+    if len(digits) == 13 and digits.startswith("86"):
+        return digits[2:]
+    if len(digits) == 15 and digits.startswith("0086"):
+        return digits[4:]
+    return digits
+
+
+def is_mobile(value: str) -> bool:
+    """True for a whole cell that is one mobile number (any of the written forms)."""
+    return MOBILE.fullmatch(value.strip()) is not None
+
+
+def is_masked_phone(value: str) -> bool:
+    return MASKED.match(_ascii(value.strip())) is not None
+
+
+def mask_phone(value: object) -> str | None:
+    """138****1234 for a phone; an already masked value is kept; None stays None."""
+    text = _text(value)
+    if text is None:
+        return None
+    if "*" in text or "＊" in text:
         return text
-    digits = re.sub(r"\D", "", text)
-    if len(digits) < 7:
+    digits = phone_digits(text)
+    if len(digits) < 9:  # too short to show 3 + 4 digits and hide any
         return "****"
     return f"{digits[:3]}****{digits[-4:]}"
 
 
+def scrub_phones(text: str) -> str:
+    """`text` with every mobile number in it masked (138****5678)."""
+    return MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+
+
+def hash_phone(key: bytes, value: str) -> str:
+    """The keyed hash that stands for a phone used as an id: ph_ + 16 hex digits.
+
+    The same number in any written form gives the same id; without the workspace key the
+    number cannot be found again from the id (HMAC-SHA256).
+    """
+    digest = hmac.new(key, phone_digits(value).encode("ascii"), hashlib.sha256).hexdigest()
+    return HASH_PREFIX + digest[:16]
+
+
+def hash_text(key: bytes, value: str) -> str:
+    """The keyed hash of an id that merely holds a phone (U13812345678): ph_ + 16 hex digits."""
+    digest = hmac.new(key, value.strip().encode("utf-8"), hashlib.sha256).hexdigest()
+    return HASH_PREFIX + digest[:16]
+
+
 def mask_name(value: object) -> str | None:
     """The first character and one star per further character (at most 3): 张三丰 → 张**."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    text = str(value).strip()
+    text = _text(value)
     if not text:
         return None
     return text[0] + "*" * min(max(len(text) - 1, 1), 3)

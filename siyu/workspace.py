@@ -8,6 +8,8 @@ Layout under the workspace root:
                          publishes them); an interrupted import leaves only litter here
     trash/               deleted datasets, kept an hour for readers that still hold them
     .lock                writers take an exclusive `flock` on it: imports are serialised
+    identity.key         the key phones used as ids are hashed with (created on first use)
+    mappings.json        import settings remembered by header signature
 
 A reader never locks: it reads `catalog.json` (always whole, since it is replaced with an
 atomic rename after its files are on disk) and then opens files that never change. So the
@@ -23,6 +25,7 @@ import fcntl
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import threading
 import time
@@ -37,6 +40,9 @@ from siyu.db import Source, database, parquet_columns
 from siyu.schema import TABLES, canonical_select, quote_ident, quote_literal
 
 CATALOG = "catalog.json"
+KEY_FILE = "identity.key"  # the key phones used as ids are hashed with
+MAPPINGS = "mappings.json"  # import settings remembered by header signature
+MAX_MAPPINGS = 200
 FORMAT = 1
 STALE_SECONDS = 3600  # staging and trash older than this are removed by the next writer
 
@@ -444,6 +450,67 @@ class Workspace:
             if raw is None:
                 raise WorkspaceError("ws.no_dataset", dataset=name)
             raw["meta"] = {**raw.get("meta", {}), **meta}
+
+    # ---- identity key and mapping memory ------------------------------------------------
+
+    def identity_key(self) -> bytes:
+        """The key phones used as ids are hashed with (HMAC-SHA256), created on first use.
+
+        Kept in the workspace (`identity.key`, owner-only), so one number gives the same id in
+        every import of the workspace, and the ids cannot be turned back into numbers without
+        it. Two processes creating it at once end up with the same key: the file is linked
+        into place atomically and the loser reads the winner's.
+        """
+        path = self.root / KEY_FILE
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        tmp = self.root / f".{KEY_FILE}.{uuid.uuid4().hex}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, secrets.token_hex(32).encode("ascii"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
+        _fsync_dir(self.root)
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+
+    def recall_mapping(self, signature: str) -> dict[str, Any] | None:
+        """The import settings last saved for files with this header signature."""
+        try:
+            memory = json.loads((self.root / MAPPINGS).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return None
+        entry = memory.get(signature) if isinstance(memory, dict) else None
+        return entry if isinstance(entry, dict) else None
+
+    def remember_mappings(self, entries: Mapping[str, dict[str, Any]]) -> None:
+        """Save import settings by header signature (the newest `MAX_MAPPINGS` are kept)."""
+        if not entries:
+            return
+        with self._writer():
+            path = self.root / MAPPINGS
+            try:
+                memory = json.loads(path.read_text(encoding="utf-8"))
+            except (FileNotFoundError, ValueError):
+                memory = {}
+            if not isinstance(memory, dict):
+                memory = {}
+            for signature, entry in entries.items():
+                memory.pop(signature, None)
+                memory[signature] = {**entry, "saved_at": _now()}
+            kept = dict(list(memory.items())[-MAX_MAPPINGS:])
+            tmp = self.root / f".{MAPPINGS}.{uuid.uuid4().hex}.tmp"
+            with tmp.open("w", encoding="utf-8") as f:
+                json.dump(kept, f, ensure_ascii=False, indent=1)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
 
     def _collect_litter(self) -> None:
         """Remove staging folders and trash older than an hour (left by killed imports)."""

@@ -1,65 +1,92 @@
 """Import: an exported file → validated canonical rows in Parquet (SPEC §3).
 
 `preview` reads the head of a file and proposes how to read it (encoding, delimiter, sheet,
-header row, table kind, column mapping); `convert` streams the whole file with the user's
-choices into a Parquet file of accepted rows and one of rejected rows, each rejected row with
-its line number and a reason key of `siyu/text/ingest.py`.
+header row, source platform, table kind, column mapping, who identifies a person); `convert`
+streams the whole file with the user's choices into a Parquet file of accepted rows and one
+of rejected rows, each rejected row with its line number and a reason key of
+`siyu/text/ingest.py`.
 
 How a file flows, and why it streams:
 1. `reading` decodes the file in Python (DuckDB cannot decode GBK/Big5 here), splits records
    with the C `csv` module (or reads an XLSX sheet with openpyxl's read-only mode) and catches
    structural problems per row (ragged rows, absurd lines, unclosed quotes, undecodable text).
-2. Only the mapped columns are written, as text, to a temporary UTF-8 CSV with the source line
-   number, so memory stays flat whatever the file size.
-3. DuckDB reads that CSV (`all text`) and parses and validates every value in SQL
-   (`values.py`), rejects duplicate keys (first kept) and writes both Parquet files.
+2. `presets` recognises the platform from the header signature (有赞, 快团团, 群接龙, WeCom,
+   UCI Online Retail …) and proposes a mapping and `Options`; `identity` settles who a person
+   is (an id, else the phone hashed, else the nickname).
+3. `staging` writes only the needed cells, as text, to a temporary UTF-8 CSV with the source
+   line number, so memory stays flat whatever the file size; phones are masked or hashed
+   there, before anything touches the disk.
+4. DuckDB reads that CSV (`all text`) and parses and validates every value in SQL (`values`,
+   `sqlgen`): one row per line, or line items collapsed to orders / rows per staff member to
+   members; then both Parquet files are written.
 
 Every failure of a whole file is an `ImportRefused` with a message key: nothing else escapes
-the public functions, so a user never meets a traceback. Platform presets can plug in through
-`propose_mapping` / `guess_kind` (header signatures) and the `mapping` argument of `convert`.
+the public functions, so a user never meets a traceback.
 """
 
 from __future__ import annotations
 
-import csv
+import hashlib
 import json
 import logging
 import shutil
 import tempfile
 import uuid
-from dataclasses import dataclass
-from operator import itemgetter
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from siyu.config import settings
+from siyu.ingest import identity as ident
+from siyu.ingest import sqlgen
 from siyu.ingest.aliases import ALIASES, guess_kind, normalise_header, propose_mapping
 from siyu.ingest.errors import ImportRefused, Limits, limits_text, render
+from siyu.ingest.identity import Identity
+from siyu.ingest.presets import (
+    AMOUNT_RULES,
+    PLATFORM_NAMES,
+    Options,
+    Plan,
+    channel_label,
+    needs_stat_date,
+    platform_plan,
+    split_items,
+)
 from siyu.ingest.reading import (
     HEADER_SCAN_ROWS,
     MAX_COLUMNS,
-    MAX_FIELD_CHARS,
     Opened,
     RawFile,
     clean_headers,
     find_header_row,
     open_table,
 )
-from siyu.ingest.values import NON_NEGATIVE, PARSERS, macro_statements
-from siyu.schema import TABLES, quote_ident, quote_literal
+from siyu.ingest.staging import Input, RowProblem, stage_rows
+from siyu.ingest.values import macro_statements
+from siyu.privacy import MOBILE, hash_phone, hash_text, is_masked_phone, mask_phone, scrub_phones
+from siyu.schema import TABLES, quote_literal
 from siyu.storage import disk_full
 
 __all__ = [
     "ALIASES",
+    "AMOUNT_RULES",
+    "PLATFORM_NAMES",
     "Converted",
+    "Identity",
     "ImportRefused",
     "Limits",
+    "Options",
+    "Plan",
     "Preview",
     "convert",
     "guess_kind",
+    "header_signature",
+    "identity_of",
     "limits_text",
+    "needs_stat_date",
     "normalise_header",
     "preview",
     "propose_mapping",
@@ -70,6 +97,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 20
+IDENTITY_SAMPLE = 200  # rows whose values decide what a column holds
+
+KeySource = bytes | Callable[[], bytes] | None
+Note = tuple[str, dict[str, Any]]
 
 
 @dataclass
@@ -86,6 +117,21 @@ class Preview:
     kind: str  # guessed (or given) table kind
     kind_scores: dict[str, float]
     mapping: dict[str, str | None]  # canonical column → header, for `kind`
+    platform: str = "unknown"  # the recognised source (presets.PLATFORMS), or unknown
+    options: Options = field(default_factory=Options)
+    identity: Identity | None = None  # who a person is, for orders / members / activity
+    notes: list[Note] = field(default_factory=list)  # things to tell the user (message keys)
+    also: Plan | None = None  # a second table the file holds (WeCom group lists → group_daily)
+    signature: str = ""  # the header signature, for the mapping memory
+
+    @property
+    def plan(self) -> Plan:
+        return Plan(self.kind, dict(self.mapping), self.options)
+
+    def column_values(self, header: str) -> list[str]:
+        """The previewed cells of one column."""
+        i = self.headers.index(header)
+        return [r[i] for r in self.rows if i < len(r)]
 
 
 @dataclass
@@ -98,6 +144,17 @@ class Converted:
     encoding: str | None
     header_row: int
     sheet: str | None
+    lines: int = 0  # data lines read (more than `accepted` when lines become orders)
+    identity: Identity | None = None
+    options: Options = field(default_factory=Options)
+    mapping: dict[str, str | None] = field(default_factory=dict)
+    signature: str = ""  # header signature of the file (mapping memory)
+
+
+def header_signature(headers: list[str]) -> str:
+    """The same for two files with the same headers (compared normalised), whatever the data."""
+    text = "\x1f".join(normalise_header(h) for h in headers)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,6 +221,23 @@ def _guarded(fn):
 # Preview
 
 
+def _sample_values(opened: Opened, header_row: int, headers: list[str]) -> dict[str, list[str]]:
+    """The sampled cells of each column (below the header)."""
+    out: dict[str, list[str]] = {h: [] for h in headers}
+    for _, cells, problem in opened.sample[header_row + 1 : header_row + 1 + IDENTITY_SAMPLE]:
+        if problem is not None or not cells:
+            continue
+        for h, c in zip(headers, cells, strict=False):
+            out[h].append(c)
+    return out
+
+
+def _plan_notes(plan: Plan | None) -> list[Note]:
+    if plan is not None and needs_stat_date(plan):
+        return [("ingest.note.needs_stat_date", {"table": plan.kind})]
+    return []
+
+
 @_guarded
 def preview(
     data: bytes | Path,
@@ -175,12 +249,12 @@ def preview(
     kind: str | None = None,
     limits: Limits | None = None,
 ) -> Preview:
-    """How the file would be read: detected settings, headers, first rows, kind and mapping."""
+    """How the file would be read: detected settings, platform, headers, rows, kind, mapping."""
     limits = limits or Limits()
     raw = _raw(data, filename, limits)
     if kind is not None and kind not in TABLES:
         raise ImportRefused("ingest.refused.unknown_kind", kind=kind)
-    scan = max(HEADER_SCAN_ROWS, (header_row or 0) + 1) + PREVIEW_ROWS * 3
+    scan = max(HEADER_SCAN_ROWS, (header_row or 0) + 1) + max(PREVIEW_ROWS * 3, IDENTITY_SAMPLE)
     opened = open_table(raw, encoding=encoding, sheet=sheet, sample_rows=scan)
     try:
         hr, headers = _locate_header(opened, header_row)
@@ -193,8 +267,12 @@ def preview(
             rows.append(row + [""] * (width - len(row)))
             if len(rows) >= PREVIEW_ROWS:
                 break
-        guessed, scores = guess_kind(headers)
-        kind = kind or guessed
+        _, scores = guess_kind(headers)
+        recognised = platform_plan(headers, kind)
+        plan = recognised.plan
+        values = _sample_values(opened, hr, headers)
+        mapping, who, notes = ident.propose_identity(plan.kind, headers, plan.mapping, values)
+        notes += _plan_notes(plan) + _plan_notes(recognised.also)
         return Preview(
             filename=raw.filename,
             size=raw.size,
@@ -205,217 +283,208 @@ def preview(
             header_row=hr,
             headers=headers,
             rows=rows,
-            kind=kind,
+            kind=plan.kind,
             kind_scores=scores,
-            mapping=propose_mapping(headers, kind),
+            mapping=mapping,
+            platform=recognised.platform,
+            options=plan.options,
+            identity=who,
+            notes=notes,
+            also=recognised.also,
+            signature=header_signature(headers),
         )
     finally:
         opened.close()
 
 
+def identity_of(
+    kind: str, mapping: dict[str, str | None], pv: Preview
+) -> tuple[Identity | None, list[Note]]:
+    """Who a person is under a mapping the user edited, and why a choice cannot be used."""
+    header = mapping.get("user_id")
+    if kind not in ident.PERSON_TABLES or not header or header not in pv.headers:
+        return None, []
+    values = pv.column_values(header)
+    mode = ident.mode_of(header, values, mapping.get("nickname"))
+    if mode == "masked":
+        return None, [
+            (
+                "ingest.refused.masked_phone_id",
+                {"column": header, "example": ident.first_masked(values)},
+            )
+        ]
+    return Identity(mode, header), []
+
+
 # ---------------------------------------------------------------------------------------------
 # Convert
 
+_HELPERS = {"refund_status": "status", "refunded_amount": "money"}
 
-def _check_mapping(kind: str, mapping: dict[str, str | None], headers: list[str]) -> list[str]:
-    """The mapped canonical columns in schema order; refuses a wrong or incomplete mapping."""
+
+def _inputs(
+    kind: str, mapping: dict[str, str | None], options: Options, headers: list[str]
+) -> list[Input]:
+    """The cells to stage, in schema order, then helpers; refuses a wrong or incomplete plan."""
     table = TABLES[kind]
-    mapped: list[str] = []
-    for col in table.column_names:
-        header = (mapping or {}).get(col)
+    lines = options.lines and kind == "orders"
+    index = {h: i for i, h in enumerate(headers)}
+
+    def where(col: str, header: Any) -> int:
+        if header not in index:
+            raise ImportRefused("ingest.refused.bad_mapping", column=col, header=str(header))
+        return index[header]
+
+    inputs: list[Input] = []
+    for col in table.columns:
+        header = (mapping or {}).get(col.name)
         if header is None or header == "":
             continue
-        if header not in headers:
-            raise ImportRefused("ingest.refused.bad_mapping", column=col, header=str(header))
-        mapped.append(col)
-    missing = [c for c in table.required if c not in mapped]
+        parser = col.kind
+        non_negative = True
+        if lines and col.name == "amount" and options.amount_rule == "unit_price":
+            parser = "price"
+        if lines and col.name == "quantity" and options.amount_rule == "unit_price":
+            non_negative = False  # a cancellation's lines have negative quantities
+        required = col.required and not (lines and col.name == "amount")
+        inputs.append(
+            Input(
+                col.name,
+                str(header),
+                where(col.name, header),
+                parser,
+                required,
+                False,
+                non_negative,
+            )
+        )
+    names = {i.name for i in inputs}
+    if options.items_list and kind == "orders" and "product" in names:
+        product = next(i for i in inputs if i.name == "product")
+        quantity = next((i for i in inputs if i.name == "quantity"), None)
+        if quantity is None or quantity.header == product.header:
+            inputs = [i for i in inputs if i.name != "quantity"]
+            inputs.append(Input("quantity", product.header, product.index, "int"))
+    if kind == "group_daily" and "stat_date" not in names and options.stat_date:
+        inputs.append(Input("stat_date", None, None, "date", True))
+    if kind == "orders":
+        for helper, parser in _HELPERS.items():
+            header = getattr(options, helper)
+            if header:
+                inputs.append(Input(helper, header, where(helper, header), parser, helper=True))
+    names = {i.name for i in inputs}
+    missing = [c for c in table.required if c not in names]
+    if kind == "group_daily" and missing == ["stat_date"]:
+        raise ImportRefused("ingest.refused.needs_stat_date")
     if missing:
         raise ImportRefused("ingest.refused.missing_columns", columns=missing)
-    return mapped
+    if lines and options.amount_rule == "unit_price" and "quantity" not in names:
+        raise ImportRefused("ingest.refused.unit_price_needs_quantity")
+    order = {c: n for n, c in enumerate(table.column_names)}
+    return sorted(inputs, key=lambda i: (i.helper, order.get(i.name, 99)))
 
 
-def _stage_rows(
-    opened: Opened,
-    header_row: int,
-    headers: list[str],
-    indexes: list[int],
-    path: Path,
-    limits: Limits,
-) -> int:
-    """Write the data rows (mapped cells only, as text) to a UTF-8 CSV; return the row count."""
-    width = len(headers)
-    header_line = opened.sample[header_row][0]
-    check_width = opened.fmt == "text"
-    need = max(indexes) + 1 if indexes else 0
-    pick = itemgetter(*indexes)
-    single = len(indexes) == 1
-    empty = ("",) * len(indexes)
-    delimiter = opened.delimiter or ","
-    rows = 0
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        out = csv.writer(f, lineterminator="\r\n")  # so cells with \r or \n get quoted
-        write = out.writerow
-        records = opened.records()
-        try:
-            for line, cells, problem in records:
-                if line <= header_line:
-                    continue
-                if problem is None:
-                    if not cells or not any(cells):
-                        continue
-                    n = len(cells)
-                    if n != width and check_width:
-                        if n > width:
-                            if any(cells[width:]):
-                                problem = (
-                                    "ingest.reason.too_many_fields",
-                                    {"found": n, "expected": width},
-                                )
-                        else:
-                            problem = (
-                                "ingest.reason.too_few_fields",
-                                {"found": n, "expected": width},
-                            )
-                    if problem is None and max(map(len, cells)) > MAX_FIELD_CHARS:
-                        problem = (
-                            "ingest.reason.field_too_long",
-                            {"max_kb": MAX_FIELD_CHARS // 1024},
-                        )
-                rows += 1
-                if rows > limits.max_rows:
-                    raise ImportRefused(
-                        "ingest.refused.too_many_rows", max_rows=f"{limits.max_rows:,}"
-                    )
-                if problem is None:
-                    if n < need:
-                        cells = cells + [""] * (need - n)
-                    picked = pick(cells)
-                    write((line, "", "", "", picked) if single else (line, "", "", "", *picked))
-                else:
-                    key, params = problem
-                    snippet = delimiter.join(cells)[:200] if cells else ""
-                    write((line, key, json.dumps(params, ensure_ascii=False), snippet, *empty))
-        finally:
-            close = getattr(records, "close", None)
-            if close:
-                close()
-    return rows
+class _Key:
+    """The workspace's identity key, fetched on first use (a file without phones never asks)."""
+
+    def __init__(self, source: KeySource) -> None:
+        self.source = source
+        self.value: bytes | None = None
+
+    def __call__(self) -> bytes:
+        if self.value is None:
+            src = self.source() if callable(self.source) else self.source
+            if not src:
+                raise ImportRefused("ingest.refused.no_identity_key")
+            self.value = bytes(src)
+        return self.value
 
 
-def _convert_sql(
+def _hash_rewrite(key: _Key, column: str) -> Callable[[str], str]:
+    """A phone that identifies a person → its keyed hash; a masked one rejects the row."""
+
+    def rewrite(value: str) -> str:
+        text = value.strip()
+        if not text:
+            return value
+        if "*" in text or "＊" in text:
+            raise RowProblem("ingest.reason.masked_phone_id", column=column, value=text[:40])
+        if not MOBILE.search(text) and sum(ch.isdigit() for ch in text) < 7:
+            raise RowProblem(
+                "ingest.reason.not_a_phone", column=column, value=scrub_phones(text)[:40]
+            )
+        return hash_phone(key(), text)
+
+    return rewrite
+
+
+def _id_scrub(key: _Key, column: str) -> Callable[[str], str]:
+    """An id that is a mobile number → its keyed hash (the same id in every table); one that
+    is a masked phone rejects its row (it is no one's id)."""
+
+    def rewrite(value: str) -> str:
+        text = value.strip()
+        if ("*" in text or "＊" in text) and is_masked_phone(text):
+            raise RowProblem("ingest.reason.masked_phone_id", column=column, value=text[:40])
+        if not MOBILE.search(text):
+            return value
+        if MOBILE.fullmatch(text):
+            return hash_phone(key(), text)
+        return hash_text(key(), text)
+
+    return rewrite
+
+
+def _mask_cell(value: str) -> str:
+    return (mask_phone(value) or "") if value.strip() else value
+
+
+def _rewrites(
     kind: str,
+    inputs: list[Input],
+    options: Options,
+    key: _Key,
+    values: dict[str, list[str]],
     mapping: dict[str, str | None],
-    mapped: list[str],
-    csv_path: Path,
-    out: Path,
-    rejected_out: Path,
-) -> tuple[str, list[str]]:
-    """(statement that stages the parsed rows, statements that write both Parquet files)."""
-    table = TABLES[kind]
-    q = quote_ident
-    columns = {"line": "BIGINT", "perr": "VARCHAR", "pparams": "VARCHAR", "pvalue": "VARCHAR"}
-    for i, _ in enumerate(mapped):
-        columns[f"c{i}"] = "VARCHAR"
-    col_spec = (
-        "{" + ", ".join(f"{quote_literal(k)}: {quote_literal(v)}" for k, v in columns.items()) + "}"
-    )
-    source = (
-        f"read_csv({quote_literal(str(csv_path))}, header = false, auto_detect = false, "
-        f"delim = ',', quote = '\"', escape = '\"', new_line = '\\r\\n', columns = {col_spec}, "
-        f"max_line_size = 16000000)"
-    )
-    raw_cols, value_cols, checks = [], [], []
-    for i, name in enumerate(mapped):
-        col = table.column(name)
-        r, v = q(f"r_{name}"), q(f"v_{name}")
-        trimmed = f"siyu_trim({q(f'c{i}')})"
-        if col.kind != "text":
-            trimmed = f"siyu_present({trimmed})"
-        raw_cols.append(f"{trimmed} as {r}")
-        expr, bad_key = PARSERS.get(col.kind, PARSERS["text"])
-        value = expr.format(r=r)
-        if col.kind == "status":
-            value = f"case when {r} is null then 'paid' else {value} end"
-        value_cols.append(f"{value} as {v}")
-        header = quote_literal(str(mapping[name]))
-        if col.required:
-            checks.append((f"{r} is null", "ingest.reason.required_missing", header, r))
-        if bad_key:
-            checks.append((f"{r} is not null and {v} is null", bad_key, header, r))
-        if col.kind in NON_NEGATIVE:
-            checks.append((f"{v} < 0", "ingest.reason.negative", header, r))
-    reason = " ".join(f"when {c} then {quote_literal(k)}" for c, k, _, _ in checks)
-    rcol = " ".join(f"when {c} then {h}" for c, _, h, _ in checks)
-    rval = " ".join(f"when {c} then {rv}" for c, _, _, rv in checks)
-    key_cols = [c for c in table.key if c in mapped]
-    key_header = " / ".join(str(mapping[c]) for c in key_cols)
-    key_value = " || ' / ' || ".join(f"cast({q('v_' + c)} as varchar)" for c in key_cols)
-    if key_cols:
-        window = (
-            f"partition by (s.reason is null), {', '.join(q('v_' + c) for c in key_cols)} "
-            f"order by s.line"
-        )
-        dup = (
-            "case when s.reason is null and row_number() over w > 1 "
-            "then 'ingest.reason.duplicate' end"
-        )
-        first_line = "first_value(s.line) over w"
-        window_clause = f"window w as ({window})"
-    else:
-        dup, first_line, window_clause = "null", "null", ""
-    stage = f"""
-        create temp table siyu_stage as
-        with src as (select * from {source}),
-        raw as (select line, perr, pparams, pvalue{"".join(", " + c for c in raw_cols)} from src),
-        parsed as (select *{"".join(", " + c for c in value_cols)} from raw),
-        checked as (
-            select *,
-                case when perr is not null then perr {reason} end as reason,
-                case when perr is not null then '' {rcol} end as rcol,
-                case when perr is not null then pvalue {rval} end as rval
-            from parsed
-        )
-        select s.*, {dup} as dup, {first_line} as first_line
-        from checked as s
-        {window_clause}
-    """
-    accepted_cols = []
-    for col in table.columns:
-        if col.name in mapped:
-            accepted_cols.append(f"cast({q('v_' + col.name)} as {col.sql_type}) as {q(col.name)}")
-        elif col.kind == "status":
-            accepted_cols.append(f"cast('paid' as {col.sql_type}) as {q(col.name)}")
-        else:
-            accepted_cols.append(f"cast(null as {col.sql_type}) as {q(col.name)}")
-    dup_params = (
-        f"to_json({{'column': {quote_literal(key_header)}, 'value': left({key_value}, 200), "
-        f"'first_line': first_line}})::varchar"
-        if key_cols
-        else "null"
-    )
-    writes = [
-        f"copy (select {', '.join(accepted_cols)} from siyu_stage "
-        f"where reason is null and dup is null order by line) "
-        f"to {quote_literal(str(out))} (format parquet)",
-        f"""copy (
-            select
-                line::bigint as line,
-                coalesce(case when dup is not null then {quote_literal(key_header)} else rcol end, '')
-                    as "column",
-                coalesce(case when dup is not null then {key_value if key_cols else "null"}
-                    else rval end, '') as value,
-                coalesce(reason, dup) as reason,
-                case
-                    when perr is not null then coalesce(pparams, '{{}}')
-                    when dup is not null and reason is null then {dup_params}
-                    else to_json({{'column': rcol, 'value': left(rval, 200)}})::varchar
-                end as params
-            from siyu_stage
-            where reason is not null or dup is not null
-            order by line
-        ) to {quote_literal(str(rejected_out))} (format parquet)""",
-    ]
-    return stage, writes
+) -> tuple[list, list, Identity | None]:
+    """(rewrites, scrubbers, identity) for the staging of these inputs."""
+    rewrites: list = []
+    scrubbers: list = []
+    who: Identity | None = None
+    person = kind in ident.PERSON_TABLES
+    for pos, inp in enumerate(inputs):
+        col = inp.name
+        if inp.header is None and col == "stat_date" and options.stat_date:
+            day = options.stat_date.isoformat()
+            rewrites.append((pos, lambda _v, d=day: d))
+        elif col == "phone":
+            rewrites.append((pos, _mask_cell))
+        elif person and col in ("user_id", "inviter_id"):
+            found = ident.resolve(
+                col, inp.header, values.get(inp.header, []), mapping.get("nickname")
+            )
+            if col == "user_id":
+                who = found
+            if found.mode == "phone":
+                rewrites.append((pos, _hash_rewrite(key, inp.header)))
+            else:
+                scrubbers.append((pos, _id_scrub(key, inp.header)))
+        elif col == "product" and options.items_list and kind == "orders":
+            rewrites.append((pos, lambda v: split_items(v)[0]))
+            scrubbers.append((pos, scrub_phones))
+        elif (
+            col == "quantity"
+            and options.items_list
+            and kind == "orders"
+            and (inp.header == mapping.get("product"))
+        ):
+            rewrites.append((pos, lambda v: str(split_items(v)[1] or "") if v.strip() else v))
+        elif col == "channel" and options.channel_codes:
+            rewrites.append((pos, channel_label))
+            scrubbers.append((pos, scrub_phones))
+        elif inp.parser == "text" and not inp.helper:
+            scrubbers.append((pos, scrub_phones))
+    return rewrites, scrubbers, who
 
 
 @_guarded
@@ -430,15 +499,22 @@ def convert(
     sheet: str | None = None,
     header_row: int | None = None,
     limits: Limits | None = None,
+    options: Options | None = None,
+    phone_key: KeySource = None,
 ) -> Converted:
-    """Read the whole file into `out_dir`: accepted rows and rejected rows, as Parquet."""
+    """Read the whole file into `out_dir`: accepted rows and rejected rows, as Parquet.
+
+    `phone_key` (bytes, or a function returning them) is the workspace key that phones used
+    as ids are hashed with; it is fetched only when a phone needs it.
+    """
     from siyu.db import database
 
     limits = limits or Limits()
+    options = options or Options()
     raw = _raw(data, filename, limits)
     if kind not in TABLES:
         raise ImportRefused("ingest.refused.unknown_kind", kind=str(kind))
-    scan = max(HEADER_SCAN_ROWS, (header_row or 0) + 1)
+    scan = max(HEADER_SCAN_ROWS, (header_row or 0) + 1) + IDENTITY_SAMPLE
     opened = open_table(raw, encoding=encoding, sheet=sheet, sample_rows=scan)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -449,25 +525,23 @@ def convert(
     cur = None
     try:
         hr, headers = _locate_header(opened, header_row)
-        mapped = _check_mapping(kind, mapping, headers)
-        indexes = [headers.index(str(mapping[c])) for c in mapped]
+        inputs = _inputs(kind, mapping, options, headers)
+        values = _sample_values(opened, hr, headers)
+        key = _Key(phone_key)
+        rewrites, scrubbers, who = _rewrites(kind, inputs, options, key, values, mapping)
         staged = work / "rows.csv"
-        if _stage_rows(opened, hr, headers, indexes, staged, limits) == 0:
+        if stage_rows(opened, hr, headers, inputs, rewrites, scrubbers, staged, limits) == 0:
             raise ImportRefused("ingest.refused.header_only")
-        stage, writes = _convert_sql(kind, mapping, mapped, staged, out, rejected_out)
+        built = sqlgen.build(kind, inputs, options, staged, out, rejected_out)
         cur = database().cursor()
         cur.execute(f"set TimeZone = {quote_literal(settings().timezone)}")
         for stmt in macro_statements(settings().timezone):
             cur.execute(stmt)
-        cur.execute(stage)
-        for stmt in writes:
+        for stmt in built.statements:
             cur.execute(stmt)
-        accepted, rejected = cur.execute(
-            "select count(*) filter (where reason is null and dup is null), "
-            "count(*) filter (where reason is not null or dup is not null) from siyu_stage"
-        ).fetchone()
+        accepted, rejected, lines = cur.execute(built.counts).fetchone()
         if accepted == 0:
-            key, top, line, params = cur.execute(
+            key_, top, line, params = cur.execute(
                 f"select reason, count(*) over (partition by reason) as n, line, params "
                 f"from read_parquet({quote_literal(str(rejected_out))}) "
                 f"order by n desc, line limit 1"
@@ -477,7 +551,7 @@ def convert(
                 count=rejected,
                 top_count=top,
                 line=line,
-                reason=(key, _params(params)),
+                reason=(key_, _params(params)),
             )
         return Converted(
             kind=kind,
@@ -488,6 +562,11 @@ def convert(
             encoding=opened.encoding,
             header_row=hr,
             sheet=opened.sheet,
+            lines=int(lines),
+            identity=who,
+            options=options,
+            mapping=dict(mapping),
+            signature=header_signature(headers),
         )
     except BaseException:
         out.unlink(missing_ok=True)
@@ -497,7 +576,8 @@ def convert(
         opened.close()
         if cur is not None:
             try:
-                cur.execute("drop table if exists siyu_stage")
+                for stmt in sqlgen.CLEANUP:
+                    cur.execute(stmt)
             finally:
                 cur.close()
         shutil.rmtree(work, ignore_errors=True)

@@ -16,9 +16,11 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import gzip
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -35,6 +37,7 @@ MAX_RECORD_LINES = 1_000  # a quoted cell spanning more lines than this is an un
 MAX_COLUMNS = 1_000
 SAMPLE_BYTES = 256 * 1024
 HEADER_SCAN_ROWS = 50
+MAX_SHEETS_SCORED = 30
 DELIMITERS = (",", "\t", ";", "|")
 
 Problem = tuple[str, dict[str, Any]]
@@ -46,6 +49,8 @@ Record = tuple[int, list[str] | None, Problem | None]
 
 @dataclass
 class RawFile:
+    """The bytes of an uploaded file or a path; a gzip file (`.csv.gz`) reads as its content."""
+
     data: bytes | Path
     filename: str
 
@@ -55,16 +60,30 @@ class RawFile:
             return len(self.data)
         return Path(self.data).stat().st_size
 
-    def open(self) -> IO[bytes]:
+    def _open_stored(self) -> IO[bytes]:
         if isinstance(self.data, bytes | bytearray):
             return io.BytesIO(self.data)
         return open(self.data, "rb")  # closed by the caller
 
+    @property
+    def gzipped(self) -> bool:
+        with self._open_stored() as f:
+            return f.read(2) == b"\x1f\x8b"
+
+    def open(self) -> IO[bytes]:
+        f = self._open_stored()
+        if f.read(2) == b"\x1f\x8b":
+            f.seek(0)
+            return gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
+        f.seek(0)
+        return f
+
     def head(self, n: int = SAMPLE_BYTES) -> bytes:
-        if isinstance(self.data, bytes | bytearray):
-            return bytes(self.data[:n])
-        with open(self.data, "rb") as f:
-            return f.read(n)
+        with self.open() as f:
+            try:
+                return f.read(n)
+            except (OSError, EOFError, zlib.error):
+                raise ImportRefused("ingest.refused.corrupt_archive") from None
 
 
 _BINARY_MAGIC = (
@@ -186,6 +205,9 @@ def _detection_sample(raw: RawFile, head: bytes, complete: bool) -> bytes:
     """
     if complete or not head.isascii() or b"\x00" in head:
         return head
+    if raw.gzipped:  # no cheap seeking inside a gzip stream: read on from the start instead
+        more = raw.head(8 * SAMPLE_BYTES)
+        return more[: more.rfind(b"\n") + 1] or more
     size, parts = raw.size, [head[: head.rfind(b"\n") + 1]]
     with raw.open() as f:
         for offset in [size * i // 9 for i in range(1, 9)] + [max(0, size - 32 * 1024)]:
@@ -283,6 +305,8 @@ def text_records(opener: Callable[[], IO[bytes]], codec: str, delimiter: str, en
                         ("ingest.reason.line_too_long", {"max_kb": MAX_LINE_CHARS // 1000}),
                     )
                 continue
+            except (EOFError, zlib.error, gzip.BadGzipFile):
+                raise ImportRefused("ingest.refused.corrupt_archive") from None
             except csv.Error as exc:
                 line += 1
                 if "field larger" in str(exc):
@@ -513,7 +537,7 @@ def open_table(
             workbook=wb,
         )
     else:
-        complete = len(head) >= raw.size
+        complete = len(head) < SAMPLE_BYTES  # the whole file fits in the head
         if encoding:
             codec, name = resolve_encoding(encoding)
         else:
@@ -549,16 +573,37 @@ def open_table(
 
 
 def _first_table_sheet(wb: Workbook, sample_rows: int) -> str:
-    """The first sheet with a header row (a workbook often opens with a note sheet)."""
-    for name in wb.sheet_names:
+    """The sheet to propose: the one that looks most like an order table.
+
+    A workbook often opens with a note or a summary sheet (快团团: 商品汇总 before 订单明细):
+    each sheet with a header row is scored by the platform its headers belong to and how well
+    they fit a table kind, orders first; a tie goes to the earlier sheet.
+    """
+    from siyu.ingest.aliases import guess_kind
+    from siyu.ingest.presets import recognise
+
+    best, best_score = wb.sheet_names[0], -1.0
+    for name in wb.sheet_names[:MAX_SHEETS_SCORED]:
         sample = []
         for rec in xlsx_records(wb, name):
             sample.append(rec)
             if len(sample) >= min(sample_rows, HEADER_SCAN_ROWS):
                 break
-        if find_header_row(sample) is not None:
-            return name
-    return wb.sheet_names[0]
+        found = find_header_row(sample)
+        if found is None:
+            continue
+        headers = clean_headers(sample[found][1] or [])
+        platform, fit = recognise(headers)
+        if platform is not None:
+            score = 2.0 + fit + (1.0 if platform.kind == "orders" else 0.0)
+        else:
+            kind, scores = guess_kind(headers)
+            score = scores[kind] + (0.5 if kind == "orders" and scores[kind] > 0 else 0.0)
+        if "订单" in name or "order" in name.lower():
+            score += 0.25
+        if score > best_score:
+            best, best_score = name, score
+    return best
 
 
 _VALUE_LIKE = re.compile(r"^[\d\s.,:/\-+年月日时分秒¥￥%()（）元TZ]+$")

@@ -162,10 +162,14 @@ def macro_statements(tz: str) -> list[str]:
         f"else siyu_zoned(siyu_local(regexp_extract(siyu_dnorm(s), {_lit(_DATETIME)}, 1), "
         f"regexp_extract(siyu_dnorm(s), {_lit(_DATETIME)}, 2)), "
         f"regexp_extract(siyu_dnorm(s), {_lit(_DATETIME)}, 3)) end",
-        "create or replace temp macro siyu_money_any(s) as try_cast(nullif(regexp_extract("
+        "create or replace temp macro siyu_money_text(s) as nullif(regexp_extract("
         "regexp_replace(siyu_fw(s), '[¥￥$,\\s]|元|RMB|CNY|rmb|cny', '', 'g'), "
-        "'^([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(?:\\(.*\\)|【.*】|\\[.*\\])?$', 1), '') "
-        "as decimal(18, 2))",
+        "'^([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(?:\\(.*\\)|【.*】|\\[.*\\])?$', 1), '')",
+        "create or replace temp macro siyu_money_any(s) as "
+        "try_cast(siyu_money_text(s) as decimal(18, 2))",
+        # A unit price keeps 4 decimals (UCI: 0.001): a line's amount is rounded, not its price.
+        "create or replace temp macro siyu_price(s) as coalesce(try_cast(s as decimal(18, 4)), "
+        "try_cast(siyu_money_text(s) as decimal(18, 4)))",
         "create or replace temp macro siyu_int_any(s) as try_cast(nullif(regexp_extract("
         "regexp_replace(siyu_fw(s), '[,\\s]|件|个|份|人|条|次|单|笔|位|名|盒|瓶|袋|箱|包|只|张|套', '', 'g'), "
         "'^([+-]?\\d+)(?:\\.0*)?$', 1), '') as integer)",
@@ -179,7 +183,7 @@ def macro_statements(tz: str) -> list[str]:
         # value that is already masked (186******05) is kept as it is.
         "create or replace temp macro siyu_digits(s) as regexp_replace(siyu_fw(s), '[^0-9]', '', 'g')",
         "create or replace temp macro siyu_phone(s) as case when contains(s, '*') then s "
-        "when length(siyu_digits(s)) >= 7 then left(siyu_digits(s), 3) || '****' || "
+        "when length(siyu_digits(s)) >= 9 then left(siyu_digits(s), 3) || '****' || "
         "right(siyu_digits(s), 4) else '****' end",
         # Fast paths first: most cells of an export are in the plain form.
         "create or replace temp macro siyu_ts(s) as "
@@ -198,10 +202,11 @@ PARSERS: dict[str, tuple[str, str | None]] = {
     "timestamp": ("siyu_ts({r})", "ingest.reason.bad_date"),
     "date": ("cast(siyu_ts({r}) as date)", "ingest.reason.bad_date"),
     "money": ("siyu_money({r})", "ingest.reason.bad_number"),
+    "price": ("siyu_price({r})", "ingest.reason.bad_number"),
     "int": ("siyu_int({r})", "ingest.reason.bad_integer"),
     "status": ("siyu_status({r})", "ingest.reason.unknown_status"),
     "phone": ("siyu_phone({r})", None),
 }
 
 # Kinds where a negative value is rejected.
-NON_NEGATIVE = ("money", "int")
+NON_NEGATIVE = ("money", "price", "int")

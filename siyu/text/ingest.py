@@ -247,4 +247,231 @@ TEXT = {
     "ingest.column.speakers": {"zh-Hans": "发言人数", "zh-Hant": "發言人數", "en": "Speakers"},
     "ingest.column.messages": {"zh-Hans": "消息数", "zh-Hant": "訊息數", "en": "Messages"},
     "ingest.list_separator": {"zh-Hans": "、", "zh-Hant": "、", "en": ", "},
+    # Platform presets, identity and personal data (issue 3).
+    "ingest.refused.masked_phone_id": {
+        "zh-Hans": "「{column}」里是打了星号的手机号（如 {example}），不能用来识别用户：同一个脱敏号码对应很多人，"
+        "不同买家的订单会被算成一个人。请选择用户ID列，或改用昵称。",
+        "zh-Hant": "「{column}」裡是打了星號的手機號（如 {example}），不能用來識別用戶：同一個遮罩號碼對應很多人，"
+        "不同買家的訂單會被算成一個人。請選擇用戶ID欄，或改用暱稱。",
+        "en": "“{column}” holds masked phone numbers (such as {example}), which cannot identify "
+        "a person: one masked number stands for many people, so different buyers would be "
+        "counted as one. Choose an id column, or the nickname.",
+    },
+    "ingest.refused.no_identity_key": {
+        "zh-Hans": "手机号只能在工作区内作为用户ID（需要工作区的加密密钥）。请通过数据页面或命令行导入。",
+        "zh-Hant": "手機號只能在工作區內作為用戶ID（需要工作區的加密金鑰）。請透過資料頁面或命令列匯入。",
+        "en": "A phone number can only serve as a user id inside a workspace (it needs the "
+        "workspace key). Import the file from the Data page or the command line.",
+    },
+    "ingest.refused.corrupt_archive": {
+        "zh-Hans": "这个压缩文件（.gz）已损坏，无法解压。请重新下载或导出。",
+        "zh-Hant": "這個壓縮檔（.gz）已損壞，無法解壓。請重新下載或匯出。",
+        "en": "This compressed file (.gz) is damaged and cannot be unpacked. "
+        "Download or export it again.",
+    },
+    "ingest.refused.needs_stat_date": {
+        "zh-Hans": "这份群统计没有日期列（如「今日入群」只是当天的数字）。请填写统计日期。",
+        "zh-Hant": "這份群統計沒有日期欄（如「今日入群」只是當天的數字）。請填寫統計日期。",
+        "en": "These group statistics have no date column (counts such as 今日入群 are for one "
+        "day). Give the date they are for.",
+    },
+    "ingest.refused.unit_price_needs_quantity": {
+        "zh-Hans": "按「单价 × 数量」计算订单金额时，需要为数量选择一列。",
+        "zh-Hant": "按「單價 × 數量」計算訂單金額時，需要為數量選擇一欄。",
+        "en": "To compute order amounts as unit price × quantity, choose a column for the quantity.",
+    },
+    "ingest.reason.masked_phone_id": {
+        "zh-Hans": "{column}「{value}」是打了星号的手机号，不能用来识别用户",
+        "zh-Hant": "{column}「{value}」是打了星號的手機號，不能用來識別用戶",
+        "en": "{column} “{value}” is a masked phone number; it cannot identify a person",
+    },
+    "ingest.reason.not_a_phone": {
+        "zh-Hans": "{column}「{value}」不是手机号，无法用来识别用户",
+        "zh-Hant": "{column}「{value}」不是手機號，無法用來識別用戶",
+        "en": "{column} “{value}” is not a phone number; it cannot identify a person",
+    },
+    "ingest.reason.order_line_rejected": {
+        "zh-Hans": "{column}「{value}」这个订单的第 {first_line} 行有问题，整单未导入（只导入部分商品会让金额出错）",
+        "zh-Hant": "{column}「{value}」這個訂單的第 {first_line} 列有問題，整單未匯入（只匯入部分商品會讓金額出錯）",
+        "en": "{column} “{value}”: line {first_line} of this order was rejected, so the whole "
+        "order is left out (part of an order would have a wrong total)",
+    },
+    "ingest.note.masked_phone": {
+        "zh-Hans": "「{column}」是打了星号的手机号（如 {example}），不能用来识别用户：同一个脱敏号码对应很多人。"
+        "已改用其他列。",
+        "zh-Hant": "「{column}」是打了星號的手機號（如 {example}），不能用來識別用戶：同一個遮罩號碼對應很多人。"
+        "已改用其他欄。",
+        "en": "“{column}” holds masked phone numbers (such as {example}): one masked number "
+        "stands for many people, so it cannot identify a person. Another column is used.",
+    },
+    "ingest.note.needs_stat_date": {
+        "zh-Hans": "这份文件的数字没有日期（如「今日入群」），请填写统计日期。",
+        "zh-Hant": "這份檔案的數字沒有日期（如「今日入群」），請填寫統計日期。",
+        "en": "The counts in this file carry no date (such as 今日入群): give the statistics date.",
+    },
+    # Sources recognised from the header signature.
+    "ingest.platform.unknown": {
+        "zh-Hans": "未识别的来源（按列名对应）",
+        "zh-Hant": "未識別的來源（按欄名對應）",
+        "en": "Unknown source (matched by column names)",
+    },
+    "ingest.platform.youzan_orders": {
+        "zh-Hans": "有赞 订单导出",
+        "zh-Hant": "有讚 訂單匯出",
+        "en": "Youzan order export",
+    },
+    "ingest.platform.youzan_items": {
+        "zh-Hans": "有赞 商品明细导出（一行一个商品）",
+        "zh-Hant": "有讚 商品明細匯出（一列一個商品）",
+        "en": "Youzan item-level export (one row per item)",
+    },
+    "ingest.platform.youzan_customers": {
+        "zh-Hans": "有赞 客户导出",
+        "zh-Hant": "有讚 客戶匯出",
+        "en": "Youzan customer export",
+    },
+    "ingest.platform.ktt_orders": {
+        "zh-Hans": "快团团 订单导出（一行一个商品）",
+        "zh-Hant": "快團團 訂單匯出（一列一個商品）",
+        "en": "Kuaituantuan order export (one row per item)",
+    },
+    "ingest.platform.jielong_orders": {
+        "zh-Hans": "群接龙 订单导出",
+        "zh-Hant": "群接龍 訂單匯出",
+        "en": "Qunjielong order export",
+    },
+    "ingest.platform.wecom_customers": {
+        "zh-Hans": "企业微信 客户列表",
+        "zh-Hant": "企業微信 客戶列表",
+        "en": "WeCom customer list",
+    },
+    "ingest.platform.wecom_groups": {
+        "zh-Hans": "企业微信 客户群列表",
+        "zh-Hant": "企業微信 客戶群列表",
+        "en": "WeCom customer group list",
+    },
+    "ingest.platform.wecom_group_daily": {
+        "zh-Hans": "企业微信 群统计",
+        "zh-Hant": "企業微信 群統計",
+        "en": "WeCom group statistics",
+    },
+    "ingest.platform.weimob_orders": {
+        "zh-Hans": "微盟 订单导出（按列名对应）",
+        "zh-Hant": "微盟 訂單匯出（按欄名對應）",
+        "en": "Weimob order export (matched by column names)",
+    },
+    "ingest.platform.uci_online_retail": {
+        "zh-Hans": "UCI Online Retail 公开数据（一行一个商品）",
+        "zh-Hant": "UCI Online Retail 公開資料（一列一個商品）",
+        "en": "UCI Online Retail public data (one row per item)",
+    },
+    # Who a person is.
+    "ingest.identity.id": {
+        "zh-Hans": "{column}（用户ID）",
+        "zh-Hant": "{column}（用戶ID）",
+        "en": "{column} (user id)",
+    },
+    "ingest.identity.phone": {
+        "zh-Hans": "{column}（手机号，加密哈希后作为用户ID，不保存号码）",
+        "zh-Hant": "{column}（手機號，加密雜湊後作為用戶ID，不保存號碼）",
+        "en": "{column} (phone, keyed hash as the user id; the number is not stored)",
+    },
+    "ingest.identity.nickname": {
+        "zh-Hans": "{column}（昵称：改了昵称会被算成新用户，同名的人会被算成一个人）",
+        "zh-Hant": "{column}（暱稱：改了暱稱會被算成新用戶，同名的人會被算成一個人）",
+        "en": "{column} (nickname: a renamed person counts as new, namesakes count as one)",
+    },
+    # The Data page's import settings.
+    "ingest.ui.platform": {
+        "zh-Hans": "来源：{platform}",
+        "zh-Hant": "來源：{platform}",
+        "en": "Source: {platform}",
+    },
+    "ingest.ui.remembered": {
+        "zh-Hans": "已套用这种表头上次保存的设置（{at}），可以再修改。",
+        "zh-Hant": "已套用這種表頭上次儲存的設定（{at}），可以再修改。",
+        "en": "The settings saved for these headers on {at} are applied; you can still change them.",
+    },
+    "ingest.ui.lines_orders": {
+        "zh-Hans": "一行一个商品：按订单号合并成一行一单",
+        "zh-Hant": "一列一個商品：按訂單編號合併成一列一單",
+        "en": "One row per item: combine rows into one order per order id",
+    },
+    "ingest.ui.lines_members": {
+        "zh-Hans": "同一客户有多行（多个员工添加）：合并为一人，保留最早的添加时间",
+        "zh-Hant": "同一客戶有多列（多個員工添加）：合併為一人，保留最早的添加時間",
+        "en": "A customer has several rows (added by several staff): one member, earliest time kept",
+    },
+    "ingest.ui.amount_rule": {
+        "zh-Hans": "订单金额",
+        "zh-Hant": "訂單金額",
+        "en": "Order amount",
+    },
+    "ingest.ui.amount_rule.first": {
+        "zh-Hans": "取订单第一行的金额（下面的行为 0、空白或合并单元格）",
+        "zh-Hant": "取訂單第一列的金額（下面的列為 0、空白或合併儲存格）",
+        "en": "The amount on the order's first row (rows below are 0, empty or merged)",
+    },
+    "ingest.ui.amount_rule.sum": {
+        "zh-Hans": "各行金额相加",
+        "zh-Hant": "各列金額相加",
+        "en": "The sum of the rows' amounts",
+    },
+    "ingest.ui.amount_rule.unit_price": {
+        "zh-Hans": "金额列是单价：Σ 数量 × 单价",
+        "zh-Hant": "金額欄是單價：Σ 數量 × 單價",
+        "en": "The amount column is a unit price: Σ quantity × unit price",
+    },
+    "ingest.ui.cancelled_prefix": {
+        "zh-Hans": "订单号以此开头的是取消单",
+        "zh-Hant": "訂單編號以此開頭的是取消單",
+        "en": "Order ids starting with this are cancellations",
+    },
+    "ingest.ui.items_list": {
+        "zh-Hans": "商品列是「名称(规格) * 数量」清单：拆出商品名称和总件数",
+        "zh-Hant": "商品欄是「名稱(規格) * 數量」清單：拆出商品名稱和總件數",
+        "en": "The product column lists “name (spec) * quantity” lines: read names and total quantity",
+    },
+    "ingest.ui.channel_codes": {
+        "zh-Hans": "来源是企业微信的数字代码（1 扫描二维码、2 搜索手机号 …）：换成文字",
+        "zh-Hant": "來源是企業微信的數字代碼（1 掃描二維碼、2 搜尋手機號 …）：換成文字",
+        "en": "The source holds WeCom codes (1 QR code, 2 phone search …): show their labels",
+    },
+    "ingest.ui.stat_date": {
+        "zh-Hans": "统计日期",
+        "zh-Hant": "統計日期",
+        "en": "Statistics date",
+    },
+    "ingest.ui.also": {
+        "zh-Hans": "同时导入为「{table}」",
+        "zh-Hant": "同時匯入為「{table}」",
+        "en": "Also import as “{table}”",
+    },
+    "ingest.ui.identity": {
+        "zh-Hans": "识别用户的依据：{identity}",
+        "zh-Hant": "識別用戶的依據：{identity}",
+        "en": "People are identified by: {identity}",
+    },
+    "ingest.ui.no_identity": {
+        "zh-Hans": "还没有选择识别用户的列：请为「用户ID」选择一列（用户ID，没有就用手机号，再没有就用昵称）。",
+        "zh-Hant": "還沒有選擇識別用戶的欄：請為「用戶ID」選擇一欄（用戶ID，沒有就用手機號，再沒有就用暱稱）。",
+        "en": "No column identifies people yet: choose one for the user id (an id, else the "
+        "phone, else the nickname).",
+    },
+    "ingest.ui.lines_summary": {
+        "zh-Hans": "{lines} 行合并为 {rows} 行",
+        "zh-Hant": "{lines} 列合併為 {rows} 列",
+        "en": "{lines} rows combined into {rows}",
+    },
+    "ingest.ui.identity_mixed": {
+        "zh-Hans": "订单：{orders}；会员：{members}",
+        "zh-Hant": "訂單：{orders}；會員：{members}",
+        "en": "orders: {orders}; members: {members}",
+    },
+    "ingest.cli.skipped_no_date": {
+        "zh-Hans": "{file}：没有导入 {table} 表，因为这些数字没有日期。请用 --stat-date YYYY-MM-DD 指定统计日期。",
+        "zh-Hant": "{file}：沒有匯入 {table} 表，因為這些數字沒有日期。請用 --stat-date YYYY-MM-DD 指定統計日期。",
+        "en": "{file}: the {table} table was not imported because its counts carry no date. "
+        "Give the date with --stat-date YYYY-MM-DD.",
+    },
 }

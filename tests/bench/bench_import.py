@@ -80,11 +80,22 @@ def main() -> None:
         convert_one(args.convert)
         return
     args.dir.mkdir(parents=True, exist_ok=True)
+    seconds = {}
     for encoding, name in (("utf-8", "orders_utf8.csv"), ("gb18030", "orders_gb18030.csv")):
         path = args.dir / f"{args.rows}_{name}"
         if not path.exists():
             write_orders(path, args.rows, encoding)
-        subprocess.run([sys.executable, __file__, "--convert", str(path)], check=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--convert", str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        print(done.stdout, end="")
+        seconds[encoding] = float(done.stdout.rsplit(", ", 2)[-2].removesuffix(" s"))
+    ratio = seconds["gb18030"] / seconds["utf-8"]
+    verdict = "ok" if ratio <= 2 else "over the 2x target"
+    print(f"GB18030 / UTF-8 = {ratio:.2f} ({verdict})")
 
 
 if __name__ == "__main__":
