@@ -1,0 +1,281 @@
+"""Funnels (转化漏斗): the member funnel, AARRR and custom event funnels (SPEC §4)."""
+
+import pandas as pd
+import streamlit as st
+
+from siyu import charts, fmt, ui
+from siyu.metrics.funnels import AARRR_STEPS, MEMBER_STEPS, FunnelOptionError
+
+ctx = ui.frame("funnels")
+if ctx.source is None:
+    ui.no_dataset(ctx)
+    st.stop()
+has = {t: ctx.source.has(t) for t in ("orders", "members", "activity")}
+member_ok = has["members"] and has["orders"]
+
+period = ui.period_filter(ctx)
+if period is None:
+    st.stop()
+start, end = period
+
+
+def pick(label_key, options, key, prefix, container=st, default=None):
+    """A URL-bound segmented control over `options`, labelled `<prefix>.<option>`."""
+    value = container.segmented_control(
+        ctx.t(label_key),
+        options,
+        default=default or options[0],
+        format_func=lambda o: ctx.t(f"{prefix}.{o}"),
+        key=key,
+        bind="query-params",
+    )
+    return value if value in options else (default or options[0])
+
+
+def columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """A result frame with translated column headings, for display and download."""
+    return frame.rename(columns={c: ctx.t(f"funnels.col.{c}") for c in frame.columns})
+
+
+def percent(frame: pd.DataFrame, *names: str) -> pd.DataFrame:
+    out = frame.copy()
+    for name in names:
+        out[name] = [fmt.show("rate", v) for v in out[name]]
+    return out
+
+
+def duration(seconds) -> str:
+    if seconds is None or pd.isna(seconds):
+        return "—"
+    minutes = round(float(seconds) / 60)
+    return ctx.t(
+        "funnels.duration", days=minutes // 1440, hours=minutes % 1440 // 60, minutes=minutes % 60
+    )
+
+
+def event_label(event: str) -> str:
+    label = ctx.t(f"funnels.event.{event}")
+    return event if label == f"funnels.event.{event}" else label
+
+
+views = ["member", "aarrr", "event"] if member_ok else ["event"]
+if not member_ok:
+    st.info(ctx.t("funnels.needs_members"))
+view = pick("funnels.view", views, "funnel_view", "funnels.view")
+
+# -- member funnel -------------------------------------------------------------------------
+
+if view == "member":
+    left, right = st.columns(2)
+    x_days = left.slider(ctx.t("funnels.x_days"), 0, 14, 3, key="funnel_x", bind="query-params")
+    y_days = right.slider(ctx.t("funnels.y_days"), 0, 30, 7, key="funnel_y", bind="query-params")
+    windows = {"x_days": x_days, "y_days": y_days}
+    labels = {s: ctx.t(f"funnels.step.{s}", **windows) for s in MEMBER_STEPS}
+    funnel = ui.metric(ctx, "member_funnel", start=start, end=end, **windows)
+
+    cards = st.columns(len(funnel))
+    for box, row in zip(cards, funnel.itertuples(index=False), strict=True):
+        box.metric(
+            labels[row.step],
+            fmt.show("count", row.count),
+            delta=None if row.step == "joined" else fmt.show("rate", row.conversion_overall),
+            delta_color="off",
+            border=True,
+        )
+    st.plotly_chart(
+        charts.funnel_steps(
+            funnel.assign(label=[labels[s] for s in funnel["step"]]),
+            "label",
+            "count",
+            ctx.t("funnels.chart.member"),
+        ),
+        width="stretch",
+    )
+    shown = percent(funnel, "conversion_from_previous", "conversion_overall")
+    shown["step"] = [labels[s] for s in shown["step"]]
+    shown["median_hours_to_convert"] = [
+        "—" if v is None else f"{v:,.1f}" for v in shown["median_hours_to_convert"]
+    ]
+    st.dataframe(columns(shown), hide_index=True, width="stretch")
+    st.caption(ctx.t("funnels.member.caption", **windows))
+
+    breakdown = pick(
+        "funnels.breakdown",
+        ["channel", "group", "join_week", "campaign"],
+        "funnel_breakdown",
+        "funnels.breakdown",
+    )
+    split = ui.metric(
+        ctx, "member_funnel", start=start, end=end, breakdown=breakdown, **windows
+    ).copy()
+    split["breakdown"] = [
+        ctx.t("funnels.breakdown.unknown") if b is None else str(b) for b in split["breakdown"]
+    ]
+    later = split[split["step"] != "joined"].assign(
+        step_label=lambda f: [labels[s] for s in f["step"]]
+    )
+    st.plotly_chart(
+        charts.funnel_breakdown(
+            later,
+            "breakdown",
+            "conversion_overall",
+            "step_label",
+            ctx.t("funnels.chart.breakdown", breakdown=ctx.t(f"funnels.breakdown.{breakdown}")),
+        ),
+        width="stretch",
+    )
+    table = percent(split, "conversion_from_previous", "conversion_overall")
+    table["step"] = [labels[s] for s in table["step"]]
+    table = table.drop(columns=["median_hours_to_convert"])
+    st.dataframe(columns(table), hide_index=True, width="stretch")
+    ui.download_buttons(ctx, columns(table), f"funnel-{breakdown}", "funnel-breakdown")
+
+    st.subheader(ctx.t("funnels.dropped"))
+    missed = st.selectbox(
+        ctx.t("funnels.dropped_step"),
+        list(MEMBER_STEPS[1:]),
+        format_func=labels.__getitem__,
+        key="funnel_dropped_step",
+        bind="query-params",
+    )
+    dropped = ui.metric(
+        ctx, "member_funnel_dropped", start=start, end=end, step=missed, **windows
+    ).drop(columns=["step"])
+    st.caption(ctx.t("funnels.dropped.count", n=len(dropped)))
+    st.dataframe(columns(dropped), hide_index=True, width="stretch")
+    ui.download_buttons(ctx, columns(dropped), f"funnel-dropped-{missed}", "funnel-dropped")
+
+# -- AARRR ---------------------------------------------------------------------------------
+
+elif view == "aarrr":
+    if not has["activity"]:
+        st.info(ctx.t("funnels.needs_activity"))
+        st.stop()
+    x_days = st.slider(ctx.t("funnels.x_days"), 0, 14, 3, key="funnel_x", bind="query-params")
+    steps = ui.metric(ctx, "aarrr", start=start, end=end, x_days=x_days)
+    labels = {s: ctx.t(f"funnels.aarrr.{s}", x_days=x_days) for s in AARRR_STEPS}
+    shown = steps.assign(step=[labels[s] for s in steps["step"]])
+    st.plotly_chart(
+        charts.funnel_steps(shown, "step", "count", ctx.t("funnels.chart.aarrr")),
+        width="stretch",
+    )
+    st.dataframe(columns(shown), hide_index=True, width="stretch")
+    st.caption(ctx.t("funnels.aarrr.caption"))
+
+# -- custom event funnel -------------------------------------------------------------------
+
+else:
+    known = list(ui.metric(ctx, "funnel_events", start=start, end=end)["event"])
+    if not known:
+        st.info(ctx.t("funnels.no_events"))
+        st.stop()
+    activity_kinds = [e for e in known if e not in ("join", "order")]
+    preferred = [e for e in ("join", *activity_kinds[:1], "order") if e in known]
+    n_steps = st.slider(ctx.t("funnels.steps_count"), 2, 6, 3, key="funnel_n", bind="query-params")
+    steps = []
+    for i, box in enumerate(st.columns(n_steps)):
+        default = preferred[i] if i < len(preferred) else known[i % len(known)]
+        steps.append(
+            box.selectbox(
+                ctx.t("funnels.step_n", n=i + 1),
+                known,
+                index=known.index(default),
+                format_func=event_label,
+                key=f"funnel_step_{i + 1}",
+                bind="query-params",
+            )
+        )
+    a, b, c, d = st.columns([1, 1, 2, 1])
+    amount = a.number_input(
+        ctx.t("funnels.window"), 1, 10_000, 7, key="funnel_window", bind="query-params"
+    )
+    unit = pick("funnels.window_unit", ["d", "h", "m"], "funnel_unit", "funnels.unit", b)
+    order = pick(
+        "funnels.order", ["ordered", "strict", "unordered"], "funnel_order", "funnels.order", c
+    )
+    count_by = pick("funnels.count", ["people", "conversions"], "funnel_count", "funnels.count", d)
+    e, f = st.columns([1, 2])
+    exclusion = e.selectbox(
+        ctx.t("funnels.exclude"),
+        ["", *known],
+        format_func=lambda x: ctx.t("funnels.exclude.none") if not x else event_label(x),
+        key="funnel_exclude",
+        bind="query-params",
+    )
+    exclude = None
+    if exclusion:
+        lo, hi = f.select_slider(
+            ctx.t("funnels.exclude_between"),
+            list(range(1, n_steps + 1)),
+            value=(1, 2),
+            key="funnel_exclude_steps",
+            bind="query-params",
+        )
+        exclude = f"{exclusion}:{lo}-{hi}"
+    options = {
+        "steps": ",".join(steps),
+        "window": f"{int(amount)}{unit}",
+        "order": order,
+        "exclude": exclude,
+        "count": count_by,
+    }
+    try:
+        result = ui.metric(ctx, "event_funnel", start=start, end=end, **options)
+        trend = ui.metric(ctx, "event_funnel_trend", start=start, end=end, **options)
+    except FunnelOptionError as exc:
+        st.error(exc.message(ctx.lang))
+        st.stop()
+
+    shown = result.assign(
+        label=[
+            f"{k}. {event_label(ev)}" for k, ev in zip(result["step"], result["event"], strict=True)
+        ]
+    )
+    st.plotly_chart(
+        charts.funnel_steps(shown, "label", "count", ctx.t("funnels.chart.event")),
+        width="stretch",
+    )
+    table = pd.DataFrame(
+        {
+            ctx.t("funnels.col.step"): result["step"],
+            ctx.t("funnels.col.event"): [event_label(ev) for ev in result["event"]],
+            ctx.t("funnels.col.count"): result["count"],
+            ctx.t("funnels.col.mean_time"): [
+                duration(v) for v in result["mean_seconds_to_convert"]
+            ],
+            ctx.t("funnels.col.median_time"): [
+                duration(v) for v in result["median_seconds_to_convert"]
+            ],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(ctx.t("funnels.event.caption"))
+
+    if trend.empty:
+        st.info(ctx.t("funnels.no_trend"))
+    else:
+        st.plotly_chart(
+            charts.conversion_trend(
+                trend,
+                "week",
+                "conversion",
+                ctx.t("funnels.chart.trend"),
+                ctx.t("funnels.col.conversion"),
+            ),
+            width="stretch",
+        )
+
+    st.subheader(ctx.t("funnels.dropped"))
+    missed = st.selectbox(
+        ctx.t("funnels.dropped_step"),
+        list(range(2, len(steps) + 1)),
+        format_func=lambda k: f"{k}. {event_label(steps[k - 1])}",
+        key="funnel_event_dropped_step",
+        bind="query-params",
+    )
+    people = ui.metric(
+        ctx, "event_funnel_dropped", start=start, end=end, step=missed, **options
+    ).drop(columns=["step"])
+    st.caption(ctx.t("funnels.dropped.count", n=len(people)))
+    st.dataframe(columns(people), hide_index=True, width="stretch")
+    ui.download_buttons(ctx, columns(people), f"event-funnel-dropped-{missed}", "event-dropped")
