@@ -175,10 +175,33 @@ def _language_before_widget() -> str:
     return by_name.get(st.query_params.get("lang", ""), DEFAULT_LANGUAGE)
 
 
+def _carry(key: str, scope: str = "") -> None:
+    """On the first run of a page, give a widget every page shares its value of the page
+    before.
+
+    Streamlit forgets the widgets of a page when another page runs (and a page switch drops
+    the address's query), so without this the language, the dataset and the period would
+    fall back to their defaults on every page switch. A fresh session (nothing kept yet)
+    takes them from the address: a shared link.
+    """
+    kept = st.session_state.get(f"_kept_{key}")
+    if kept is None or not st.session_state.get("_page_switched"):
+        return
+    if kept[0] == scope:
+        st.session_state[key] = kept[1]
+
+
+def _keep(key: str, value: Any, scope: str = "") -> None:
+    st.session_state[f"_kept_{key}"] = (scope, value)
+
+
 def frame(page_key: str) -> Context:
     """Set up a page: config, language, sign-in, navigation and the dataset picker."""
     st.set_page_config(page_title="Siyu 私域", page_icon="📊", layout="wide")
     codes = list(LANGUAGES)
+    st.session_state["_page_switched"] = st.session_state.get("_page") not in (None, page_key)
+    st.session_state["_page"] = page_key
+    _carry("lang")
     lang = st.sidebar.selectbox(
         t("frame.language", _language_before_widget()),
         codes,
@@ -187,15 +210,13 @@ def frame(page_key: str) -> Context:
         key="lang",
         bind="query-params",
     )
+    _keep("lang", lang)
     grant = gate(lang)
     ws = Workspace(os.environ.get("SIYU_WORKSPACE") or _workspace_from_secrets())
     _bootstrap(str(ws.root))
 
     st.sidebar.title(t("app.name", lang))
-    for path, key, icon in PAGES:
-        if path in EDITOR_PAGES and not grant.can_edit:
-            continue
-        st.sidebar.page_link(path, label=t(key, lang), icon=icon)
+    nav = st.sidebar.container()  # filled once the dataset is known: the links carry it
 
     ctx = Context(lang=lang, ws=ws, dataset=None, source=None, grant=grant)
     names = ctx.names()
@@ -211,6 +232,9 @@ def frame(page_key: str) -> Context:
         goto = st.session_state.pop("goto_dataset", None)
         if goto in names:  # set before the widget exists, as Streamlit requires
             st.session_state["dataset"] = goto
+        _carry("dataset")
+        if st.session_state.get("dataset") not in (None, *names):
+            del st.session_state["dataset"]  # deleted meanwhile, or not this person's
         dataset = st.sidebar.selectbox(
             t("frame.dataset", lang),
             names,
@@ -218,6 +242,7 @@ def frame(page_key: str) -> Context:
             key="dataset",
             bind="query-params",
         )
+        _keep("dataset", dataset)
     source = None
     if dataset:
         try:
@@ -238,24 +263,56 @@ def frame(page_key: str) -> Context:
         st.sidebar.caption(t("dataset.demo", lang))
     if source is not None and source.meta.get("identity"):
         st.sidebar.caption(t("frame.identity", lang, column=source.meta["identity"]))
+    _navigation(nav, lang, dataset, grant)
     if grant.who:
         st.sidebar.caption(
             t("auth.signed_in_as", lang, who=grant.who, role=t(f"role.{grant.role}", lang))
         )
         st.sidebar.button(t("auth.sign_out", lang), on_click=_sign_out, key="auth-sign-out")
-    _share_link(lang)
+    _share_link(lang, dataset)
     st.title(t(f"nav.{page_key}", lang))
     ctx.dataset, ctx.source = dataset, source
     return ctx
 
 
-def _share_link(lang: str) -> None:
-    """A copy-link control: the page's address with every URL-bound filter of this view."""
+# URL keys every page shares: a page link keeps them, so switching pages keeps the view.
+SHARED_KEYS = ("period",)
+
+
+def _navigation(nav: Any, lang: str, dataset: str | None, grant: Grant) -> None:
+    """The translated page links; each keeps the language, the dataset and the period."""
+    params = {"lang": LANGUAGES[lang]}
+    if dataset:
+        params["dataset"] = dataset
+    for key in SHARED_KEYS:
+        value = st.query_params.get(key)
+        if value:
+            params[key] = value
+    for path, key, icon in PAGES:
+        if path in EDITOR_PAGES and not grant.can_edit:
+            continue
+        nav.page_link(path, label=t(key, lang), icon=icon, query_params=params)
+
+
+def share_link(lang: str, dataset: str | None) -> str | None:
+    """This view's address with every URL-bound filter, and always the dataset and language
+    (the browser's address leaves out values at their default, which a link must not rely
+    on: the default dataset may differ when the link is opened)."""
     base = st.context.url
     if not base:
-        return
+        return None
     params = {k: v for k, v in st.query_params.to_dict().items() if v is not None}
-    link = base + ("?" + urlencode(params) if params else "")
+    params.setdefault("lang", LANGUAGES[lang])
+    if dataset:
+        params.setdefault("dataset", dataset)
+    return base + "?" + urlencode(params)
+
+
+def _share_link(lang: str, dataset: str | None) -> None:
+    """A copy-link control: the page's address with every URL-bound filter of this view."""
+    link = share_link(lang, dataset)
+    if not link:
+        return
     with st.sidebar.popover(t("frame.share", lang), icon=":material/link:"):
         st.caption(t("frame.share_help", lang))
         st.code(link, language=None, wrap_lines=True)
@@ -275,6 +332,9 @@ def dataset_label(name: str, lang: str) -> str:
 # ---- cached metrics -------------------------------------------------------------------------
 
 
+# Cache keys: the workspace folder and `Source.key` (dataset id @ version), so a new version
+# (an import, a restore) misses while every other dataset's entries stay hits; two workspaces
+# copied from one another (same ids) never share entries.
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
 def _cached_metric(key: str, name: str, params: str, _source: Source) -> pd.DataFrame:
     kwargs = json.loads(params)
@@ -289,7 +349,7 @@ def metric(ctx: Context, name: str, **params: Any) -> pd.DataFrame:
     """A `siyu.metrics` function's result, cached by dataset version, name and parameters."""
     assert ctx.source is not None
     text = json.dumps(params, default=str, sort_keys=True)
-    return _cached_metric(ctx.source.key, name, text, ctx.source)
+    return _cached_metric(_cache_key(ctx), name, text, ctx.source)
 
 
 @st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
@@ -313,7 +373,12 @@ def weekly_report(ctx: Context, week: dt.date) -> str:
 def dataset_fact(ctx: Context, name: str) -> Any:
     """A cached no-argument fact about the dataset (`default_period`, `data_range`, `as_of`)."""
     assert ctx.source is not None
-    return _cached_call(ctx.source.key, name, ctx.source)
+    return _cached_call(_cache_key(ctx), name, ctx.source)
+
+
+def _cache_key(ctx: Context) -> str:
+    assert ctx.source is not None
+    return f"{ctx.ws.root.resolve()}|{ctx.source.key}"
 
 
 # ---- small drawing helpers ------------------------------------------------------------------
@@ -325,6 +390,7 @@ def period_filter(ctx: Context) -> tuple[dt.date, dt.date] | None:
     first, last = dataset_fact(ctx, "data_range")
     if default is None or default[0] is None:
         return None
+    _carry("period", scope=ctx.source.key if ctx.source else "")
     value = st.date_input(
         ctx.t("filter.period"),
         value=(default[0], default[1]),
@@ -334,6 +400,7 @@ def period_filter(ctx: Context) -> tuple[dt.date, dt.date] | None:
         bind="query-params",
     )
     if isinstance(value, (tuple, list)) and len(value) == 2:
+        _keep("period", tuple(value), scope=ctx.source.key if ctx.source else "")
         return value[0], value[1]
     st.caption(ctx.t("filter.pick_end"))
     return None

@@ -14,7 +14,7 @@ from siyu.i18n import t
 from siyu.ui import PAGES
 
 # Pages that draw no chart by design (forms and lists only).
-NO_CHARTS = {"pages/data.py"}
+NO_CHARTS = {"pages/data.py", "pages/sql.py"}
 
 
 def slug(path: str) -> str:
@@ -118,8 +118,14 @@ def test_a_copied_link_reopens_the_same_view_in_a_fresh_session(server, browser,
     settle(page)
     page.get_by_role("radio", name=t("grain.week", "en")).click()
     settle(page)
-    link = page.url
-    assert parse_qs(urlparse(link).query)["grain"] == [t("grain.week", "en")]
+    assert parse_qs(urlparse(page.url).query)["grain"] == [t("grain.week", "en")]
+    # The copy-link control shows this view's link, with the dataset even at its default.
+    page.get_by_text(t("frame.share", "en"), exact=True).click()
+    link = page.locator('[data-testid="stPopoverBody"] code').inner_text().strip()
+    query = parse_qs(urlparse(link).query)
+    assert query["grain"] == [t("grain.week", "en")]
+    assert query["dataset"] == ["demo"] and query["lang"] == ["English"]
+    page.keyboard.press("Escape")
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -145,3 +151,16 @@ def test_csv_download_has_a_bom_and_the_canonical_header(server, page):
     body = Path(info.value.path()).read_bytes()
     assert body.startswith(b"\xef\xbb\xbf")
     assert body[3:].decode("utf-8").splitlines()[0].startswith("order_id,user_id,ordered_at")
+
+
+def test_switching_pages_keeps_language_dataset_and_period(server, page):
+    page.goto(f"{server.url}/?dataset=demo&lang=English&period=2026-10-01&period=2026-10-20")
+    settle(page)
+    before = page.locator('[data-testid="stDateInput"] input').first.input_value()
+    page.locator('[data-testid="stSidebar"] a', has_text=t("nav.leaderboards", "en")).click()
+    page.wait_for_timeout(500)
+    settle(page)
+    no_exception(page)
+    assert title(page) == t("nav.leaderboards", "en")
+    assert page.locator('[data-testid="stDateInput"] input').first.input_value() == before
+    assert "2026/10/01" in before or "2026-10-01" in before

@@ -534,9 +534,25 @@ def test_timeseries_on_empty_dataset_is_zero_filled():
         metrics.timeseries(Source({}), *P, "month")
 
 
-def test_metric_registry_has_a_uniform_signature():
+def test_overview_metrics_run_on_orders_with_the_period_alone():
+    from siyu.metrics import overview
+
     src = source_a()
-    for name, fn in metrics.METRICS.items():
+    for name, fn in overview.METRICS.items():
         out = fn(src, *P)
         assert isinstance(out, pd.DataFrame) and len(out) > 0, name
         assert fn.requires == ("orders",), name
+
+
+def test_every_registered_metric_takes_source_start_end_and_names_known_tables():
+    import inspect
+
+    from siyu.schema import TABLES
+
+    assert len(metrics.METRICS) > 20
+    for name, fn in metrics.METRICS.items():
+        params = list(inspect.signature(fn).parameters.values())
+        assert [p.name for p in params[:3]] == ["source", "start", "end"], name
+        assert set(getattr(fn, "requires", ())) <= set(TABLES), name
+        assert set(getattr(fn, "requires_any", ())) <= set(TABLES), name
+        assert metrics.lookup(name.replace("_", "-")) is fn

@@ -113,7 +113,20 @@ def test_cli_writes_the_report(tmp_path):
     importer.import_files(ws, "shop", [importer.FileRequest(csv.encode(), "o.csv")])
     out = tmp_path / "week.html"
     done = subprocess.run(
-        [sys.executable, "-m", "siyu", "report", "--dataset", "shop", "--workspace", str(ws.root), "--out", str(out), "--lang", "en"],
+        [
+            sys.executable,
+            "-m",
+            "siyu",
+            "report",
+            "--dataset",
+            "shop",
+            "--workspace",
+            str(ws.root),
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
