@@ -274,13 +274,30 @@ def _options(pairs: list[str]) -> dict[str, Any]:
     return opts
 
 
+def _reason(exc: Exception, lang: str) -> str:
+    """An error's own translated message when it has one, else its text."""
+    message = getattr(exc, "message", None)
+    return message(lang) if callable(message) else str(exc)
+
+
 def cmd_metric(args: argparse.Namespace) -> int:
     from siyu import metrics
 
     fn = metrics.lookup(args.name)
     if fn is None:
         raise CliError("cli.no_metric", name=args.name, names=", ".join(sorted(metrics.METRICS)))
-    source = _workspace(args).source(args.dataset)
+    if args.events:  # an event log from any tool, for the event funnel
+        from siyu.metrics.funnels import read_event_log
+
+        try:
+            source = read_event_log(args.events)
+        except ValueError as exc:
+            reason = _reason(exc, args.lang)
+            raise CliError("cli.bad_option", value=args.events, reason=reason) from None
+    elif args.dataset:
+        source = _workspace(args).source(args.dataset)
+    else:
+        raise CliError("cli.needs_dataset")
     for table in getattr(fn, "requires", ("orders",)):
         if not source.has(table):
             raise CliError("cli.needs_table", table=table, dataset=args.dataset)
@@ -300,7 +317,8 @@ def cmd_metric(args: argparse.Namespace) -> int:
     except metrics.NeedsTable as exc:
         raise CliError("cli.needs_table", table=exc.table, dataset=args.dataset) from None
     except (TypeError, ValueError) as exc:
-        raise CliError("cli.bad_option", value=" ".join(args.set), reason=str(exc)) from None
+        reason = _reason(exc, args.lang)
+        raise CliError("cli.bad_option", value=" ".join(args.set), reason=reason) from None
     write_frame(frame, args.format)
     return 0
 
@@ -427,7 +445,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("metric", parents=[common], help="print a metric as CSV or JSON")
     p.add_argument("name")
-    p.add_argument("--dataset", required=True)
+    p.add_argument("--dataset", help="the dataset (required unless --events is given)")
+    p.add_argument("--events", help="an event log CSV (user_id,event,at) for event-funnel")
     p.add_argument("--start")
     p.add_argument("--end")
     p.add_argument("--format", choices=["csv", "json"], default="csv")

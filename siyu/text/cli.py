@@ -51,6 +51,11 @@ TEXT = {
         "zh-Hant": "選項「{value}」無效，請寫成 名稱=值。",
         "en": "Option “{value}” is not valid; write it as name=value.",
     },
+    "cli.needs_dataset": {
+        "zh-Hans": "请用 --dataset 指定数据集（或用 --events 给出事件日志）。",
+        "zh-Hant": "請用 --dataset 指定資料集（或用 --events 給出事件日誌）。",
+        "en": "Name a dataset with --dataset (or give an event log with --events).",
+    },
     "cli.bad_option": {
         "zh-Hans": "选项「{value}」无法使用：{reason}",
         "zh-Hant": "選項「{value}」無法使用：{reason}",

@@ -167,3 +167,41 @@ def test_data_range_covers_group_daily_statistics():
     src = Source({"group_daily": daily})
     assert metrics.data_range(src) == (dt.date(2024, 4, 1), dt.date(2024, 4, 9))
     assert metrics.default_period(src) == (dt.date(2024, 3, 13), dt.date(2024, 4, 9))
+
+
+def test_event_funnel_runs_on_an_event_log_without_a_dataset(tmp_path):
+    log = tmp_path / "events.csv"
+    log.write_text(
+        "user_id,event,at\n007,view,2024-04-01 10:00:00\n007,buy,2024-04-01 11:00:00\n"
+        "008,view,2024-04-02 10:00:00\n",
+        encoding="utf-8",
+    )
+    base = [sys.executable, "-m", "siyu", "metric", "event-funnel", "--events", str(log)]
+    done = subprocess.run(
+        [*base, "--set", "steps=view,buy", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "step,event,count,mean_seconds_to_convert,median_seconds_to_convert",
+        "1,view,2,,",
+        "2,buy,1,3600,3600",
+    ]
+    bad = subprocess.run(
+        [*base, "--set", "steps=view,zzz", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode != 0 and "zzz" in bad.stderr and "Traceback" not in bad.stderr
+    none = subprocess.run(
+        [sys.executable, "-m", "siyu", "metric", "kpis", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (
+        none.stderr.strip() == "Name a dataset with --dataset (or give an event log with --events)."
+    )
