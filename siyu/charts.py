@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import html
+import inspect
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -774,6 +778,7 @@ def whatif_cumulative(
                 x=list(b["week"]) + list(b["week"])[::-1],
                 y=list(b[high]) + list(b[low])[::-1],
                 fill="toself",
+                mode="lines",
                 fillcolor=_rgba(colour, 0.12),
                 line={"width": 0},
                 hoverinfo="skip",
@@ -876,3 +881,67 @@ def whatif_discount_fit(
     fig.update_yaxes(rangemode=None)
     fig.update_layout(hovermode="closest")
     return fig
+
+
+# -- plain text ----------------------------------------------------------------------------
+# Plotly reads a few HTML tags in text (<b>, <a href>, <br>): a product or group name that
+# holds markup would render as markup. Every builder above hands its figure through
+# `_plain_text`, which escapes the user data of the traces so it reads as the text it is.
+
+_TEXT_FIELDS = ("x", "y", "labels", "parents", "text", "hovertext", "customdata")
+
+
+def _escape(value: object) -> object:
+    if isinstance(value, str) and ("<" in value or ">" in value or "&" in value):
+        return html.escape(value, quote=False)
+    return value
+
+
+def _escape_all(values: object) -> object:
+    if values is None or isinstance(values, str | bytes):
+        return _escape(values)
+    try:
+        items = list(values)  # type: ignore[call-overload]
+    except TypeError:
+        return values
+    if not any(isinstance(v, str) for v in items) and not any(
+        isinstance(v, list | tuple) for v in items
+    ):
+        return values
+    return [_escape_all(v) if isinstance(v, list | tuple) else _escape(v) for v in items]
+
+
+def _plain_text(fig: go.Figure) -> go.Figure:
+    for trace in fig.data:
+        for field in _TEXT_FIELDS:
+            if field in trace and trace[field] is not None:
+                trace[field] = _escape_all(trace[field])
+        if "name" in trace and isinstance(trace.name, str):
+            trace.name = _escape(trace.name)
+        if trace.type == "sankey" and trace.node.label is not None:
+            trace.node.label = _escape_all(trace.node.label)
+    for axis in ("xaxis", "yaxis"):
+        layout_axis = fig.layout[axis]
+        for field in ("categoryarray", "ticktext"):
+            if layout_axis[field] is not None:
+                layout_axis[field] = _escape_all(layout_axis[field])
+    return fig
+
+
+def _returns_plain_text(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        fig = fn(*args, **kwargs)
+        return _plain_text(fig) if isinstance(fig, go.Figure) else fig
+
+    return wrapper
+
+
+for _name, _fn in list(globals().items()):
+    if (
+        not _name.startswith("_")
+        and inspect.isfunction(_fn)
+        and _fn.__module__ == __name__
+        and inspect.signature(_fn).return_annotation in ("go.Figure", go.Figure)
+    ):
+        globals()[_name] = _returns_plain_text(_fn)
