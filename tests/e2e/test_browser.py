@@ -164,3 +164,30 @@ def test_switching_pages_keeps_language_dataset_and_period(server, page):
     assert title(page) == t("nav.leaderboards", "en")
     assert page.locator('[data-testid="stDateInput"] input').first.input_value() == before
     assert "2026/10/01" in before or "2026-10-01" in before
+
+
+def test_markup_in_product_and_group_names_reads_as_plain_text(server, page, tmp_path):
+    from siyu import importer
+    from siyu.workspace import Workspace
+
+    evil = '<b>粗体</b><img src=x onerror="window.__xss=1">'
+    rows = "".join(
+        f'H{i},u{i},2026-10-2{i} 10:00:00,{10 + i},"{evil.replace(chr(34), chr(34) * 2)}",<i>g</i>\n'
+        for i in range(3)
+    )
+    csv = "订单号,用户ID,下单时间,实付金额,商品名称,群ID\n" + rows
+    importer.import_files(
+        Workspace(server.workspace), "markup", [importer.FileRequest(csv.encode(), "o.csv")]
+    )
+    board = t("leaderboards.board.products", "en")
+    page.goto(f"{server.url}/leaderboards?dataset=markup&lang=English&lb_board={board}")
+    settle(page)
+    no_exception(page)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+    ticks = page.evaluate(
+        "Array.from(document.querySelectorAll('.ytick text')).map(e => e.textContent)"
+    )
+    assert any(evil in tick for tick in ticks), ticks  # the markup shows as the text it is
+    assert page.locator('[data-testid="stPlotlyChart"] .ytick [style*="bold"]').count() == 0
+    assert page.locator('[data-testid="stPlotlyChart"] img').count() == 0
+    assert page.evaluate("window.__xss") is None
