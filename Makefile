@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint format demo bench clean browser
+.PHONY: run test lint format demo bench scaleout nginx clean browser
 
 # The browser tests drive Debian's Chromium (never a downloaded one); CJK fonts draw Chinese.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -48,8 +48,24 @@ browser:
 test: lint browser
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
-bench: $(VENV)/.dev-installed
-	$(BIN)/python tests/bench/bench_import.py
+# The performance suite (tests/bench/bench.py): writes BENCHMARKS.md; data cached in data/bench/.
+bench: $(VENV)/.dev-installed browser nginx
+	$(BIN)/python tests/bench/bench.py
+
+# Two replicas behind Debian's nginx (also run by `make bench`; `make test` skips it).
+scaleout: $(VENV)/.dev-installed browser nginx
+	SIYU_SCALEOUT=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/integration/test_replicas.py
+
+nginx:
+	@dpkg -s nginx >/dev/null 2>&1 || { \
+		echo "Installing Debian's nginx for the scale-out test"; \
+		$(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends nginx; }
+
+# 20 browser sessions for 2 minutes while imports run (SIYU_SOAK_SECONDS, SIYU_SOAK_SESSIONS).
+soak: $(VENV)/.dev-installed browser
+	$(BIN)/python -m pytest -q -s -p no:cacheprovider tests/e2e/soak.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
