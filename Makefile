@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: run test lint format demo bench scaleout nginx clean browser
+.PHONY: run test lint format demo bench scaleout nginx soak clean browser
 
 # The browser tests drive Debian's Chromium (never a downloaded one); CJK fonts draw Chinese.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
