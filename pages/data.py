@@ -287,7 +287,9 @@ with tab_datasets:
         with st.expander(ui.dataset_label(ds.name, ctx.lang), expanded=ds.name == ctx.dataset):
             st.dataframe(ui.tables_frame(ctx, ds), hide_index=True, width="stretch")
             st.markdown(f"**{ctx.t('data.history')}**")
-            st.dataframe(ui.history_frame(ctx, ds), hide_index=True, width="stretch")
+            history = ui.history_frame(ctx, ds)
+            st.dataframe(history, hide_index=True, width="stretch")
+            ui.download_buttons(ctx, history, f"history-{ds.name}", f"history-{ds.name}")
             if not ctx.can_edit:
                 continue
             older = [v.version for v in reversed(ds.versions) if v.version != ds.current]

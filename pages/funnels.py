@@ -97,6 +97,7 @@ if view == "member":
         "—" if v is None else f"{v:,.1f}" for v in shown["median_hours_to_convert"]
     ]
     st.dataframe(columns(shown), hide_index=True, width="stretch")
+    ui.download_buttons(ctx, columns(shown), "member-funnel", "funnel-member")
     st.caption(ctx.t("funnels.member.caption", **windows))
 
     breakdown = pick(
@@ -160,6 +161,7 @@ elif view == "aarrr":
         width="stretch",
     )
     st.dataframe(columns(shown), hide_index=True, width="stretch")
+    ui.download_buttons(ctx, columns(shown), "aarrr", "funnel-aarrr")
     st.caption(ctx.t("funnels.aarrr.caption"))
 
 # -- custom event funnel -------------------------------------------------------------------
@@ -249,6 +251,7 @@ else:
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
+    ui.download_buttons(ctx, table, "event-funnel", "funnel-event")
     st.caption(ctx.t("funnels.event.caption"))
 
     if trend.empty:

@@ -110,6 +110,7 @@ with tab_tiers:
         ),
         key="tiers_table",
     )
+    ui.download_buttons(ctx, headed(shown), f"tiers_{as_of}", "tiers_download")
 
     st.subheader(ctx.t("members.movement", start=start, as_of=as_of))
     st.caption(ctx.t("members.movement.help"))
@@ -183,6 +184,7 @@ with tab_rfm:
             ),
             key="rfm_table",
         )
+        ui.download_buttons(ctx, headed(named), f"rfm_segments_{as_of}", "rfm_segments_download")
 
         segment = st.selectbox(
             ctx.t("members.segment_pick"),

@@ -4,6 +4,7 @@ The baseline comes from cached metrics (`ui.metric`, keyed by dataset version an
 every lever below only re-runs the pure model in `siyu.whatif`, never a query.
 """
 
+import pandas as pd
 import streamlit as st
 
 from siyu import charts, fmt, ui
@@ -58,7 +59,7 @@ def show(item: str, value) -> str:
 
 
 rows = frame[frame["item"].isin(BASELINE_ITEMS)]
-st.dataframe(
+baseline_table = pd.DataFrame(
     {
         ctx.t("whatif.col.item"): [ctx.t(f"whatif.item.{i}", **windows) for i in rows["item"]],
         ctx.t("whatif.col.value"): [
@@ -70,10 +71,14 @@ st.dataframe(
             for i, lo, hi in zip(rows["item"], rows["ci_low"], rows["ci_high"], strict=True)
         ],
         ctx.t("whatif.col.method"): [ctx.t(f"whatif.method.{m}") for m in rows["method"]],
-    },
+    }
+)
+st.dataframe(
+    baseline_table,
     hide_index=True,
     width="stretch",
 )
+ui.download_buttons(ctx, baseline_table, f"whatif-baseline-{ctx.dataset}", "whatif-baseline")
 st.caption(
     ctx.t(
         "whatif.baseline.caption",
