@@ -71,7 +71,8 @@ def test_members_page_on_the_demo_dataset_shows_tiers_rfm_and_layers(monkeypatch
         label = label or {"high_value": "高价值客户", "dormant": "沉睡客户"}[layer]
         assert cards[label] == fmt.show("count", count)
     assert len(table(at, "layer_people")) == layers["members"].iloc[0]  # potential (default)
-    assert len(at.get("download_button")) == 4  # CSV and XLSX of both lists
+    # CSV and XLSX of the tier table, the segment table and both member lists
+    assert len(at.get("download_button")) == 8
 
 
 def test_members_page_widgets_change_the_numbers(monkeypatch, demo_ws):
