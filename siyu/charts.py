@@ -73,7 +73,9 @@ def funnel_steps(frame: pd.DataFrame, label: str, value: str, title: str) -> go.
         go.Funnel(
             y=frame[label],
             x=frame[value],
-            textinfo="value+percent initial+percent previous",
+            # numbers only (Plotly's own textinfo words are English): count, share of
+            # step 1, share of the step before
+            texttemplate="%{value:,}<br>%{percentInitial:.1%} · %{percentPrevious:.1%}",
             marker={"color": PALETTE[: len(frame)] or PALETTE[0]},
             connector={"line": {"color": "#ccc"}},
             hovertemplate="%{y}: %{x:,}<extra></extra>",
