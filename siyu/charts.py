@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import inspect
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -922,6 +924,12 @@ def _plain_text(fig: go.Figure) -> go.Figure:
             trace.name = _escape(trace.name)
         if trace.type == "sankey" and trace.node.label is not None:
             trace.node.label = _escape_all(trace.node.label)
+    # Dates read the same in every language (Plotly's own month names are English).
+    first = fig.data[0] if fig.data else None
+    xs = getattr(first, "x", None) if first is not None and "x" in first else None
+    dated = xs is not None and len(xs) and isinstance(xs[0], dt.date | pd.Timestamp | np.datetime64)
+    if dated and fig.layout.xaxis.tickformat is None:
+        fig.update_xaxes(tickformat="%m-%d", hoverformat="%Y-%m-%d")
     for axis in ("xaxis", "yaxis"):
         layout_axis = fig.layout[axis]
         for field in ("categoryarray", "ticktext"):
