@@ -138,18 +138,25 @@ def test_reader_never_sees_an_error_or_a_half_published_version_while_a_writer_l
     # Version k holds 1000 + k orders of k + 1 yuan: count and sum must always agree.
     writer = _run(
         f"""
+        import time
         from pathlib import Path
         from tests.unit.test_workspace import orders_parquet
         from siyu.workspace import Workspace
         ws = Workspace({str(root)!r})
+        ready = Path({str(tmp_path / "reader-ready")!r})
+        deadline = time.time() + 120
+        while not ready.exists() and time.time() < deadline:  # the reader is reading
+            time.sleep(0.01)
         for k in range(1, 41):
             ws.publish("shop", {{"orders": orders_parquet(ws.staging_dir(), 1000 + k, k + 1)}}, mode="replace")
+            time.sleep(0.02)
         print("written", k)
         """
     )
     reader = _run(
         f"""
         import time
+        from pathlib import Path
         from siyu.workspace import Workspace
         ws = Workspace({str(root)!r})
         seen = set()
@@ -160,6 +167,7 @@ def test_reader_never_sees_an_error_or_a_half_published_version_while_a_writer_l
             k = int(n) - 1000
             assert float(total) == (k + 1) * int(n), (n, total)
             seen.add(k)
+            Path({str(tmp_path / "reader-ready")!r}).touch()
             if 40 in seen:
                 break
         print("versions seen", len(seen))
