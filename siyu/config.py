@@ -6,6 +6,7 @@ Every setting has a default that works on a laptop; the README lists them.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class Settings:
     max_rows: int
     duckdb_threads: int
     duckdb_memory_limit: str
+    duckdb_temp_dir: str  # where DuckDB spills what does not fit in memory
 
 
 def _int(name: str, default: int) -> int:
@@ -40,4 +42,6 @@ def settings() -> Settings:
         max_rows=_int("SIYU_MAX_ROWS", 20_000_000),
         duckdb_threads=_int("SIYU_DUCKDB_THREADS", min(os.cpu_count() or 2, 4)),
         duckdb_memory_limit=os.environ.get("SIYU_DUCKDB_MEMORY_LIMIT") or "4GB",
+        duckdb_temp_dir=os.environ.get("SIYU_DUCKDB_TEMP_DIR")
+        or os.path.join(tempfile.gettempdir(), "siyu-duckdb"),
     )

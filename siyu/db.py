@@ -36,7 +36,12 @@ def database() -> duckdb.DuckDBPyConnection:
             s = settings()
             _db = duckdb.connect(
                 ":memory:",
-                config={"threads": s.duckdb_threads, "memory_limit": s.duckdb_memory_limit},
+                config={
+                    "threads": s.duckdb_threads,
+                    "memory_limit": s.duckdb_memory_limit,
+                    # never the working directory (DuckDB's default `.tmp`)
+                    "temp_directory": s.duckdb_temp_dir,
+                },
             )
         return _db
 

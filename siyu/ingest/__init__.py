@@ -20,6 +20,11 @@ How a file flows, and why it streams:
    `sqlgen`): one row per line, or line items collapsed to orders / rows per staff member to
    members; then both Parquet files are written.
 
+Steps 1 and 3 are the Python path, for any file. A text file without surprises takes the fast
+path (`fastpath`) instead: DuckDB's own CSV reader produces the cells, phones are settled in
+the same SQL projection, and the result is exactly the Python path's (when anything could
+make it differ, the fast path steps aside before writing anything, and steps 1 and 3 run).
+
 Every failure of a whole file is an `ImportRefused` with a message key: nothing else escapes
 the public functions, so a user never meets a traceback.
 """
@@ -40,10 +45,11 @@ from typing import Any
 import pandas as pd
 
 from siyu.config import settings
+from siyu.ingest import fastpath, sqlgen
 from siyu.ingest import identity as ident
-from siyu.ingest import sqlgen
 from siyu.ingest.aliases import ALIASES, guess_kind, normalise_header, propose_mapping
 from siyu.ingest.errors import ImportRefused, Limits, limits_text, render
+from siyu.ingest.fastpath import CellPlan
 from siyu.ingest.identity import Identity
 from siyu.ingest.presets import (
     AMOUNT_RULES,
@@ -149,6 +155,7 @@ class Converted:
     options: Options = field(default_factory=Options)
     mapping: dict[str, str | None] = field(default_factory=dict)
     signature: str = ""  # header signature of the file (mapping memory)
+    fast: bool = False  # DuckDB read the file itself (`fastpath`), not the Python path
 
 
 def header_signature(headers: list[str]) -> str:
@@ -439,26 +446,28 @@ def _mask_cell(value: str) -> str:
     return (mask_phone(value) or "") if value.strip() else value
 
 
-def _rewrites(
+def _cell_plans(
     kind: str,
     inputs: list[Input],
     options: Options,
     key: _Key,
     values: dict[str, list[str]],
     mapping: dict[str, str | None],
-) -> tuple[list, list, Identity | None]:
-    """(rewrites, scrubbers, identity) for the staging of these inputs."""
-    rewrites: list = []
-    scrubbers: list = []
+) -> tuple[list[CellPlan], Identity | None]:
+    """How each staged cell is rewritten (every row) and scrubbed (rows holding a phone)."""
+    plans: list[CellPlan] = []
     who: Identity | None = None
     person = kind in ident.PERSON_TABLES
-    for pos, inp in enumerate(inputs):
+    for inp in inputs:
         col = inp.name
+        rewrite: tuple[str, Callable[[str], str]] | None = None
+        scrub: tuple[str, Callable[[str], str]] | None = None
+        const = None
         if inp.header is None and col == "stat_date" and options.stat_date:
-            day = options.stat_date.isoformat()
-            rewrites.append((pos, lambda _v, d=day: d))
+            const = options.stat_date.isoformat()
+            rewrite = ("const", lambda _v, d=const: d)
         elif col == "phone":
-            rewrites.append((pos, _mask_cell))
+            rewrite = ("mask", _mask_cell)
         elif person and col in ("user_id", "inviter_id"):
             found = ident.resolve(
                 col, inp.header, values.get(inp.header, []), mapping.get("nickname")
@@ -466,25 +475,48 @@ def _rewrites(
             if col == "user_id":
                 who = found
             if found.mode == "phone":
-                rewrites.append((pos, _hash_rewrite(key, inp.header)))
+                rewrite = ("hash", _hash_rewrite(key, inp.header))
             else:
-                scrubbers.append((pos, _id_scrub(key, inp.header)))
+                scrub = ("id_scrub", _id_scrub(key, inp.header))
         elif col == "product" and options.items_list and kind == "orders":
-            rewrites.append((pos, lambda v: split_items(v)[0]))
-            scrubbers.append((pos, scrub_phones))
+            rewrite = ("items_product", lambda v: split_items(v)[0])
+            scrub = ("scrub", scrub_phones)
         elif (
             col == "quantity"
             and options.items_list
             and kind == "orders"
             and (inp.header == mapping.get("product"))
         ):
-            rewrites.append((pos, lambda v: str(split_items(v)[1] or "") if v.strip() else v))
+            rewrite = (
+                "items_quantity",
+                lambda v: str(split_items(v)[1] or "") if v.strip() else v,
+            )
         elif col == "channel" and options.channel_codes:
-            rewrites.append((pos, channel_label))
-            scrubbers.append((pos, scrub_phones))
+            rewrite = ("channel", channel_label)
+            scrub = ("scrub", scrub_phones)
         elif inp.parser == "text" and not inp.helper:
-            scrubbers.append((pos, scrub_phones))
-    return rewrites, scrubbers, who
+            scrub = ("scrub", scrub_phones)
+        plans.append(
+            CellPlan(
+                rewrite[0] if rewrite else None,
+                scrub[0] if scrub else None,
+                _chain(rewrite[1] if rewrite else None, scrub[1] if scrub else None),
+                const,
+                rewrite[1] if rewrite else None,
+                scrub[1] if scrub else None,
+            )
+        )
+    return plans, who
+
+
+def _chain(
+    first: Callable[[str], str] | None, then: Callable[[str], str] | None
+) -> Callable[[str], str] | None:
+    """One cell's rewrite, then its scrub: what the Python path does to a row holding a phone
+    (a scrub changes nothing in a cell without a phone or a star, so it may run on any)."""
+    if first is None or then is None:
+        return first or then
+    return lambda v: then(first(v))
 
 
 @_guarded
@@ -528,17 +560,31 @@ def convert(
         inputs = _inputs(kind, mapping, options, headers)
         values = _sample_values(opened, hr, headers)
         key = _Key(phone_key)
-        rewrites, scrubbers, who = _rewrites(kind, inputs, options, key, values, mapping)
-        staged = work / "rows.csv"
-        if stage_rows(opened, hr, headers, inputs, rewrites, scrubbers, staged, limits) == 0:
-            raise ImportRefused("ingest.refused.header_only")
-        built = sqlgen.build(kind, inputs, options, staged, out, rejected_out)
+        plans, who = _cell_plans(kind, inputs, options, key, values, mapping)
         cur = database().cursor()
         cur.execute(f"set TimeZone = {quote_literal(settings().timezone)}")
         for stmt in macro_statements(settings().timezone):
             cur.execute(stmt)
-        for stmt in built.statements:
-            cur.execute(stmt)
+        staged = work / "rows.csv"
+
+        def build(fast: sqlgen.FastSource | None = None) -> sqlgen.ConvertSql:
+            return sqlgen.build(kind, inputs, options, staged, out, rejected_out, fast=fast)
+
+        read = fastpath.prepare(cur, opened, raw, hr, headers, inputs, plans, key, work)
+        rows, built = fastpath.load(cur, read, build, limits) if read else (None, None)
+        fast = rows is not None
+        if rows is None:
+            rewrites = [(n, p.rewrite_fn) for n, p in enumerate(plans) if p.rewrite_fn]
+            scrubbers = [(n, p.scrub_fn) for n, p in enumerate(plans) if p.scrub_fn]
+            rows = stage_rows(opened, hr, headers, inputs, rewrites, scrubbers, staged, limits)
+            if rows == 0:
+                raise ImportRefused("ingest.refused.header_only")
+            built = build()
+            for stmt in built.load:
+                cur.execute(stmt)
+        if rows == 0:
+            raise ImportRefused("ingest.refused.header_only")
+        built.run(cur)
         accepted, rejected, lines = cur.execute(built.counts).fetchone()
         if accepted == 0:
             key_, top, line, params = cur.execute(
@@ -567,6 +613,7 @@ def convert(
             options=options,
             mapping=dict(mapping),
             signature=header_signature(headers),
+            fast=fast,
         )
     except BaseException:
         out.unlink(missing_ok=True)

@@ -20,12 +20,12 @@ the staged CSV; every literal goes through `quote_literal`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from siyu.ingest.presets import Options
 from siyu.ingest.staging import Input
-from siyu.ingest.values import NON_NEGATIVE, PARSERS
+from siyu.ingest.values import MISSING_CODES, NON_NEGATIVE, PARSERS, SPACE_CODES
 from siyu.schema import TABLES, quote_ident, quote_literal
 
 q = quote_ident
@@ -36,8 +36,37 @@ PRODUCT_CHARS = 1000
 
 @dataclass
 class ConvertSql:
-    statements: list[str]  # run in order; they leave the two Parquet files written
+    load: list[str]  # run first: they read the source (the fast path binds its parameters)
+    statements: list[str]  # run next, in order; they leave the two Parquet files written
     counts: str  # select accepted, rejected, lines
+    check: str = ""  # the table the fast path checks once `load` has run (`fastpath.verify`)
+    copies: list[str] = field(default_factory=list)  # write the accepted, then rejected rows
+    unique_copy: str | None = None  # the accepted rows' copy when no key repeats (`copies`)
+
+    def run(self, cur) -> None:
+        """The statements and copies, once `load` has run."""
+        for stmt in self.statements:
+            cur.execute(stmt)
+        copies = list(self.copies)
+        if self.unique_copy is not None:
+            (repeated,) = cur.execute("select count(*) from siyu_dups").fetchone()
+            if repeated == 0:
+                copies[0] = self.unique_copy
+        for stmt in copies:
+            cur.execute(stmt)
+
+
+@dataclass
+class FastSource:
+    """DuckDB's own reading of the file (`fastpath`): a relation with the staged cells
+    (c0 …) and the flags `siyu_blank` (an empty line) and `siyu_flag` (a reason to fall
+    back), in the file's order; a row's line is `first_line` + its position."""
+
+    relation: str
+    first_line: int
+
+
+FLAGS = ("siyu_blank", "siyu_flag")
 
 
 def _lines_mode(kind: str, options: Options) -> str | None:
@@ -55,7 +84,14 @@ def build(
     csv_path: Path,
     out: Path,
     rejected_out: Path,
+    fast: FastSource | None = None,
 ) -> ConvertSql:
+    """The statements of a convert, reading the staged CSV or, when given, `fast`.
+
+    The lines of the stage are numbered by position: the fast path's stage is first built
+    straight from the file (`siyu_stage_rows`, with the flags), then numbered by a view;
+    order lines need their numbers before parsing, so for them the cells are stored first.
+    """
     table = TABLES[kind]
     mode = _lines_mode(kind, options)
     by_name = {i.name: i for i in inputs}
@@ -70,12 +106,13 @@ def build(
         f"delim = ',', quote = '\"', escape = '\"', new_line = '\\r\\n', columns = {col_spec}, "
         f"max_line_size = 16000000)"
     )
-    raw_cols = []
+    # A cell is trimmed (and, when typed, a word meaning "no value" made NULL) by the macros;
+    # most cells need neither, which their first and last characters show (`ends`).
+    raw_cols, ends = [], []
     for n, inp in enumerate(inputs):
-        trimmed = f"siyu_trim({q(f'c{n}')})"
-        if inp.parser != "text":
-            trimmed = f"siyu_present({trimmed})"
-        raw_cols.append(f"{trimmed} as {q('r_' + inp.name)}")
+        c, a, z = q(f"c{n}"), q(f"a{n}"), q(f"z{n}")
+        ends.append(f"{c}, {first_last(c, a, z)}")
+        raw_cols.append(f"{raw_cell(c, a, z, inp.parser)} as {q('r_' + inp.name)}")
     # Order lines: an empty order id continues the order above; order columns left empty on
     # later lines come from the order's first line that has them.
     fill = ""
@@ -120,43 +157,102 @@ def build(
     rcol = " ".join(f"when {c} then {h}" for c, _, h, _ in checks)
     rval = " ".join(f"when {c} then {rv}" for c, _, _, rv in checks)
     last = "filled" if fill else "raw"
+    load: list[str] = []
+    carry = ""
+    check = ""
+    if fast is not None and mode == "orders":
+        load.append(f"create temp table siyu_fast as select * from {fast.relation}")
+        check = "siyu_fast"
+        cells = "".join(f", {q(f'c{n}')}" for n in range(len(inputs)))
+        source = (
+            f"(select rowid + {int(fast.first_line)} as line, null::varchar as perr, "
+            f"null::varchar as pparams, null::varchar as pvalue{cells} "
+            f"from siyu_fast where not siyu_blank)"
+        )
+    elif fast is not None:
+        check = "siyu_stage_rows"
+        carry = "".join(f", {f}" for f in FLAGS)
+        source = (
+            "(select null::bigint as line, null::varchar as perr, null::varchar as pparams, "
+            f"null::varchar as pvalue, * from {fast.relation})"
+        )
+    r_cols = ", ".join(q("r_" + inp.name) for inp in inputs)
     stage = f"""
-        create temp table siyu_stage as
+        create temp table siyu_stage_rows as
         with src as (select * from {source}),
-        raw as (select line, perr, pparams, pvalue{"".join(", " + c for c in raw_cols)} from src)
+        ends as (select line, perr, pparams, pvalue{carry}, {", ".join(ends)} from src),
+        raw as (select line, perr, pparams, pvalue{carry}{"".join(", " + c for c in raw_cols)}
+            from ends)
         {fill},
         parsed as (select *{"".join(", " + c for c in value_cols)} from {last}),
+        judged as (
+            select *, case when perr is not null then perr {reason} end as reason from parsed
+        ),
         checked as (
             select *,
-                case when perr is not null then perr {reason} end as reason,
-                case when perr is not null then '' {rcol} end as rcol,
-                case when perr is not null then pvalue {rval} end as rval
-            from parsed
+                case when reason is not null then case when perr is not null then '' {rcol} end
+                    end as rcol,
+                case when reason is not null then case when perr is not null then pvalue {rval} end
+                    end as rval
+            from judged
         )
-        select * from checked
+        select * exclude ({r_cols}) from checked
     """
+    load.append(stage)
+    if fast is not None and mode != "orders":
+        flags = ", ".join(FLAGS)
+        load.append(
+            f"create temp view siyu_stage as select * exclude ({flags}) "
+            f"replace (rowid + {int(fast.first_line)} as line) "
+            f"from siyu_stage_rows where not siyu_blank"
+        )
+    else:
+        load.append("create temp view siyu_stage as select * from siyu_stage_rows")
     own_params = _own_params("")
+    unique = None
     if mode == "orders":
         statements, accepted, rejected = _orders_lines(table, by_name, options, own_params)
     elif mode == "members":
         statements, accepted, rejected = _members_lines(table, by_name, own_params)
     else:
-        statements, accepted, rejected = _plain(kind, table, by_name, options, own_params)
-    statements = [stage, *statements]
-    statements.append(
+        statements, accepted, rejected, unique = _plain(kind, table, by_name, options, own_params)
+    copies = [
         f"copy (select * exclude (line) from ({accepted}) as a order by a.line) "
-        f"to {quote_literal(str(out))} (format parquet)"
-    )
-    statements.append(
+        f"to {quote_literal(str(out))} (format parquet)",
         f"copy (select * from ({rejected}) as r order by r.line) "
-        f"to {quote_literal(str(rejected_out))} (format parquet)"
-    )
+        f"to {quote_literal(str(rejected_out))} (format parquet)",
+    ]
+    if unique is not None:
+        # Without repeated keys the accepted lines are a filter of the stage, which DuckDB
+        # keeps in its insertion (line) order: no join, no sort.
+        unique = (
+            f"copy (select * exclude (line) from ({unique}) as a) "
+            f"to {quote_literal(str(out))} (format parquet)"
+        )
     every_line = "siyu_verdict" if mode is None else "siyu_stage"
     counts = (
         f"select (select count(*) from ({accepted})), (select count(*) from ({rejected})), "
         f"(select count(*) from {every_line})"
     )
-    return ConvertSql(statements, counts)
+    return ConvertSql(load, statements, counts, check, copies, unique)
+
+
+def first_last(cell: str, a: str, z: str) -> str:
+    """The code points of a cell's first and last characters, as columns `a` and `z`."""
+    return f"ord({cell}) as {a}, ord(substring({cell}, -1)) as {z}"
+
+
+def raw_cell(cell: str, a: str, z: str, parser: str) -> str:
+    """`siyu_trim` (and `siyu_present` for a typed column) of a cell, skipped when its first
+    and last characters (`first_last`) show it would change nothing."""
+    trimmed, stops = f"siyu_trim({cell})", SPACE_CODES
+    if parser != "text":
+        trimmed, stops = f"siyu_present({trimmed})", SPACE_CODES + MISSING_CODES
+    plain = (
+        f"{a} > 32 and {a} not in ({', '.join(map(str, stops))}) "
+        f"and {z} > 32 and {z} not in ({', '.join(map(str, SPACE_CODES))})"
+    )
+    return f"case when {plain} then {cell} else {trimmed} end"
 
 
 def _own_params(alias: str) -> str:
@@ -221,29 +317,45 @@ def _plain(kind, table, by_name, options, own_params):
     key_header = " / ".join(str(by_name[c].header) for c in key_cols)
     key_value = " || ' / ' || ".join(f"cast({q('v_' + c)} as varchar)" for c in key_cols)
     if key_cols:
-        window = (
-            f"partition by (s.reason is null), {', '.join(q('v_' + c) for c in key_cols)} "
-            f"order by s.line"
-        )
+        # A repeated key rejects the later accepted lines: the keys seen twice are few, so
+        # they are found by a grouping and joined back (cheaper than a window over all lines).
+        # Grouping by a hash of the key first is quicker than by the key itself; the keys
+        # whose hash repeats (the repeated ones, and the odd collision) are then grouped.
+        keys = ", ".join(q("v_" + c) for c in key_cols)
+        on = " and ".join(f"d.{q('v_' + c)} = s.{q('v_' + c)}" for c in key_cols)
+        dups = f"""
+            create temp table siyu_dups as
+            with twice as (
+                select hash({keys}) as h from siyu_stage where reason is null
+                group by h having count(*) > 1
+            )
+            select {keys}, min(line) as first_line
+            from siyu_stage
+            where reason is null and hash({keys}) in (select h from twice)
+            group by {keys}
+            having count(*) > 1
+        """
         verdict = f"""
-            create temp table siyu_verdict as
+            create temp view siyu_verdict as
             select s.*,
-                case when s.reason is null and row_number() over w > 1
+                case when s.reason is null and s.line > d.first_line
                     then 'ingest.reason.duplicate' end as dup,
-                first_value(s.line) over w as first_line
+                d.first_line
             from siyu_stage as s
-            window w as ({window})
+            left join siyu_dups as d on s.reason is null and {on}
         """
         dup_params = (
             f"to_json({{'column': {quote_literal(key_header)}, 'value': left({key_value}, 200), "
             f"'first_line': first_line}})::varchar"
         )
+        prepare = [dups, verdict]
     else:
         verdict = (
-            "create temp table siyu_verdict as "
+            "create temp view siyu_verdict as "
             "select *, null::varchar as dup, null::bigint as first_line from siyu_stage"
         )
         dup_params = "null"
+        prepare = [verdict]
     values = {c: q("v_" + c) for c in table.column_names if c in by_name}
     if kind == "orders" and "order_id" in values:
         values["status"] = _status_expr(
@@ -264,6 +376,7 @@ def _plain(kind, table, by_name, options, own_params):
     accepted = (
         f"select {_typed(table, values)} from siyu_verdict where reason is null and dup is null"
     )
+    unique = f"select {_typed(table, values)} from siyu_stage where reason is null"
     rejected = f"""
         select
             line::bigint as line,
@@ -277,8 +390,7 @@ def _plain(kind, table, by_name, options, own_params):
         from siyu_verdict
         where reason is not null or dup is not null
     """
-    # The verdict holds every line: the stage is dropped so that memory holds one copy.
-    return [verdict, "drop table siyu_stage"], accepted, rejected
+    return prepare, accepted, rejected, (unique if key_cols else None)
 
 
 def _first(col: str) -> str:
@@ -424,11 +536,12 @@ def _members_lines(table, by_name, own_params):
     return [people], accepted, rejected
 
 
-CLEANUP = [
+CLEANUP = [f"drop view if exists {v}" for v in ("siyu_verdict", "siyu_stage")] + [
     f"drop table if exists {t}"
     for t in (
-        "siyu_stage",
-        "siyu_verdict",
+        "siyu_stage_rows",
+        "siyu_fast",
+        "siyu_dups",
         "siyu_lines",
         "siyu_orders_raw",
         "siyu_orders",

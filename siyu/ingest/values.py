@@ -29,6 +29,12 @@ from siyu.schema import quote_literal
 
 WHITESPACE = " \t\r\n\u3000\u00a0\ufeff"
 MISSING_WORDS = ("-", "--", "—", "——", "/", "null", "none", "n/a", "na", "nan", "无", "空")
+_MISSING_STARTS = "".join(
+    sorted({w[0] for w in MISSING_WORDS} | {w[0].upper() for w in MISSING_WORDS})
+)
+# Code points a trimmed cell cannot start or end with, and those a missing word starts with.
+SPACE_CODES = tuple(ord(c) for c in WHITESPACE)
+MISSING_CODES = tuple(ord(c) for c in _MISSING_STARTS)
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "paid": (
@@ -124,6 +130,14 @@ def _in_list(words: tuple[str, ...]) -> str:
     return ", ".join(_lit(w) for w in words)
 
 
+def _codes(chars: str) -> str:
+    return ", ".join(str(ord(c)) for c in chars)
+
+
+def _all_words() -> str:
+    return _in_list(tuple(w for words in STATUS_WORDS.values() for w in words))
+
+
 def macro_statements(tz: str) -> list[str]:
     """Temporary macros for value parsing; `tz` is the workspace time zone."""
     statuses = " ".join(
@@ -133,10 +147,16 @@ def macro_statements(tz: str) -> list[str]:
     return [
         f"create or replace temp macro siyu_fw(s) as translate(s, {_lit(_FW_FROM)}, {_lit(_FW_TO)})",
         # Trimmed text, NULL when empty.
-        f"create or replace temp macro siyu_trim(s) as nullif(trim(s, {_lit(WHITESPACE)}), '')",
+        # (Most cells neither start nor end with white space: they are kept without trim().)
+        f"create or replace temp macro siyu_trim(s) as case "
+        f"when ascii(s) > 32 and ascii(s) not in ({_codes(WHITESPACE)}) "
+        f"and ascii(right(s, 1)) > 32 and ascii(right(s, 1)) not in ({_codes(WHITESPACE)}) "
+        f"then s else nullif(trim(s, {_lit(WHITESPACE)}), '') end",
         # NULL for the words that mean "no value" in a typed column.
+        # (Only a text starting as a word does, or with N, can be one once lower-cased.)
         f"create or replace temp macro siyu_present(s) as "
-        f"case when lower(s) in ({_in_list(MISSING_WORDS)}) then null else s end",
+        f"case when ascii(s) in ({_codes(_MISSING_STARTS)}) "
+        f"and lower(s) in ({_in_list(MISSING_WORDS)}) then null else s end",
         # 2024年4月9日 11:54 / 2024/4/9T11:54 → 2024-4-9 11:54
         f"create or replace temp macro siyu_dnorm(s) as trim(regexp_replace("
         f"regexp_replace(siyu_fw(s), {_lit(_DATE_HEAD)}, '\\1-\\2-\\3 '), '\\s+', ' ', 'g'))",
@@ -168,15 +188,19 @@ def macro_statements(tz: str) -> list[str]:
         "create or replace temp macro siyu_money_any(s) as "
         "try_cast(siyu_money_text(s) as decimal(18, 2))",
         # A unit price keeps 4 decimals (UCI: 0.001): a line's amount is rounded, not its price.
-        "create or replace temp macro siyu_price(s) as coalesce(try_cast(s as decimal(18, 4)), "
-        "try_cast(siyu_money_text(s) as decimal(18, 4)))",
+        "create or replace temp macro siyu_price(s) as case "
+        "when try_cast(s as decimal(18, 4)) is not null then try_cast(s as decimal(18, 4)) "
+        "else try_cast(siyu_money_text(s) as decimal(18, 4)) end",
         "create or replace temp macro siyu_int_any(s) as try_cast(nullif(regexp_extract("
         "regexp_replace(siyu_fw(s), '[,\\s]|件|个|份|人|条|次|单|笔|位|名|盒|瓶|袋|箱|包|只|张|套', '', 'g'), "
         "'^([+-]?\\d+)(?:\\.0*)?$', 1), '') as integer)",
         f"create or replace temp macro siyu_status_word(s) as case {statuses} else null end",
-        "create or replace temp macro siyu_status(s) as "
-        f"siyu_status_word(translate(lower(regexp_replace(s, '\\s', '', 'g')), "
-        f"{_lit(TRADITIONAL)}, {_lit(SIMPLIFIED)}))",
+        # A status word as listed is itself (no space, lower case, simplified): looked up first.
+        # (DuckDB's coalesce() computes every argument: a case expression is what skips work.)
+        f"create or replace temp macro siyu_status(s) as case when s in ({_all_words()}) "
+        f"then siyu_status_word(s) "
+        f"else siyu_status_word(translate(lower(regexp_replace(s, '\\s', '', 'g')), "
+        f"{_lit(TRADITIONAL)}, {_lit(SIMPLIFIED)})) end",
         "create or replace temp macro siyu_id(s) as case when starts_with(s, '=') "
         "then trim(regexp_replace(s, '^=\"(.*)\"$', '\\1'), ' \t') else s end",
         # A phone is never stored in clear (SPEC §2): keep the first 3 and last 4 digits; a
@@ -186,10 +210,16 @@ def macro_statements(tz: str) -> list[str]:
         "when length(siyu_digits(s)) >= 9 then left(siyu_digits(s), 3) || '****' || "
         "right(siyu_digits(s), 4) else '****' end",
         # Fast paths first: most cells of an export are in the plain form.
-        "create or replace temp macro siyu_ts(s) as "
-        "coalesce(try_strptime(s, '%Y-%m-%d %H:%M:%S'), siyu_ts_any(s))",
-        "create or replace temp macro siyu_money(s) as "
-        "coalesce(try_cast(s as decimal(18, 2)), siyu_money_any(s))",
+        "create or replace temp macro siyu_ts(s) as case "
+        "when try_strptime(s, '%Y-%m-%d %H:%M:%S') is not null "
+        "then try_strptime(s, '%Y-%m-%d %H:%M:%S') else siyu_ts_any(s) end",
+        # ¥1,299.00: what siyu_money_any reads it as, without its regular expressions (a
+        # direct cast refuses a currency sign or a comma, and casting is slow when it fails).
+        "create or replace temp macro siyu_money(s) as case "
+        "when regexp_full_match(s, '[¥￥]?[0-9][0-9,]*(\\.[0-9]*)?') "
+        "then try_cast(replace(replace(replace(s, '¥', ''), '￥', ''), ',', '') as decimal(18, 2)) "
+        "when try_cast(s as decimal(18, 2)) is not null then try_cast(s as decimal(18, 2)) "
+        "else siyu_money_any(s) end",
         "create or replace temp macro siyu_int(s) as case when regexp_full_match(s, '[0-9]{1,9}') "
         "then s::integer else siyu_int_any(s) end",
     ]

@@ -97,7 +97,7 @@ def tiny_tmpfs(tmp_path):
 def test_full_tmpfs_workspace_refuses_the_import_and_keeps_the_dataset(tiny_tmpfs, tmp_path):
     ws = shop(tiny_tmpfs / "ws")
     before = tree(ws.root)
-    big = big_csv(tmp_path / "big.csv", rows=300_000)  # ~10 MB, the tmpfs holds 2 MB
+    big = big_csv(tmp_path / "big.csv", rows=1_000_000)  # ~35 MB, the tmpfs holds 2 MB
     with pytest.raises((WorkspaceError, importer.ingest.ImportRefused)) as err:
         importer.import_files(ws, "shop", [importer.FileRequest(big, "big.csv")], mode="replace")
     assert err.value.key in ("ws.disk_full", "ingest.refused.disk_full")
