@@ -269,7 +269,10 @@ with tab_import:
                         )
                         st.download_button(
                             ctx.t("data.download_rejected"),
-                            exports.to_csv_bytes(ingest.rejected_frame(conv, ctx.lang)),
+                            # built on click: a file may reject many rows
+                            lambda conv=conv: exports.to_csv_bytes(
+                                ingest.rejected_frame(conv, ctx.lang)
+                            ),
                             file_name=f"rejected-{req.filename}.csv",
                             mime="text/csv",
                             on_click="ignore",

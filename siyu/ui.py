@@ -407,11 +407,15 @@ def period_filter(ctx: Context) -> tuple[dt.date, dt.date] | None:
 
 
 def download_buttons(ctx: Context, frame: pd.DataFrame, stem: str, key: str) -> None:
-    """CSV (UTF-8 with BOM) and XLSX downloads of a table, formula cells neutralised."""
+    """CSV (UTF-8 with BOM) and XLSX downloads of a table, formula cells neutralised.
+
+    The files are built only when a button is clicked (a callable `data`), never on a render:
+    a list of a million members would otherwise be written twice on every rerun.
+    """
     left, right = st.columns(2)
     left.download_button(
         ctx.t("download.csv"),
-        exports.to_csv_bytes(frame),
+        lambda: exports.to_csv_bytes(frame),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"{key}-csv",
@@ -419,7 +423,7 @@ def download_buttons(ctx: Context, frame: pd.DataFrame, stem: str, key: str) -> 
     )
     right.download_button(
         ctx.t("download.xlsx"),
-        exports.to_xlsx_bytes(frame),
+        lambda: exports.to_xlsx_bytes(frame),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx",

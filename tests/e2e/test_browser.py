@@ -191,3 +191,16 @@ def test_markup_in_product_and_group_names_reads_as_plain_text(server, page, tmp
     assert page.locator('[data-testid="stPlotlyChart"] .ytick [style*="bold"]').count() == 0
     assert page.locator('[data-testid="stPlotlyChart"] img').count() == 0
     assert page.evaluate("window.__xss") is None
+
+
+def test_a_table_download_is_built_on_click_with_bom_and_the_rows(server, page):
+    board = t("leaderboards.board.buyers", "en")
+    page.goto(f"{server.url}/leaderboards?dataset=demo&lang=English&lb_board={board}")
+    settle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=t("download.csv", "en")).first.click()
+    body = Path(info.value.path()).read_bytes()
+    assert body.startswith(b"\xef\xbb\xbf")
+    lines = body[3:].decode("utf-8").splitlines()
+    assert len(lines) >= 11  # header and the top 10 (ties may add rows)
+    assert t("leaderboards.col.gmv", "en") in lines[0]
