@@ -21,7 +21,7 @@
 --   dormant      no paid order and no activity in the recent window, and one of the people
 --                since its first day (joined, or first order without a members table)
 --
--- Returns one row per (person, layer), in any order:
+-- Returns one row per (person, layer), by layer_order then user_id:
 --   layer              varchar: potential / active / high_value / dormant
 --   user_id            varchar
 --   tier               varchar: the tier as of $as_of
@@ -252,6 +252,7 @@ final as (
         layer_order,
     from layer_rows
     where $layer = '' or layer = $layer
+    order by layer_order, user_id
 )
 
 select * from final

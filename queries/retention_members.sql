@@ -68,17 +68,6 @@ paid_orders as (
     where (status is null or status = 'paid') and amount > 0
 ),
 
-first_orders as (
-    select
-        user_id,
-        min(order_day) as first_day,
-        arg_min(campaign, (ordered_at, order_id)) as first_campaign,
-        arg_min(nickname, (ordered_at, order_id)) as nickname,
-        arg_min(phone, (ordered_at, order_id)) as phone,
-    from paid_orders
-    group by user_id
-),
-
 joined as (
     select
         user_id,
@@ -87,6 +76,34 @@ joined as (
         arg_min(nickname, joined_at) as nickname,
         arg_min(phone, joined_at) as phone,
     from members
+    group by user_id
+),
+
+-- with cohorts by join day, the people of the cohort: only their first orders are needed
+-- (for the nickname, phone and campaign), not every buyer's
+join_cohort as (
+    select user_id,
+    from joined
+    where
+        $cohort_by = 'join'
+        and join_day between $start and $end
+        and cast(
+            case
+                when $grain = 'week' then date_trunc('week', join_day)
+                else join_day
+            end as date
+        ) = $cohort
+),
+
+first_orders as (
+    select
+        user_id,
+        min(order_day) as first_day,
+        arg_min(campaign, (ordered_at, order_id)) as first_campaign,
+        arg_min(nickname, (ordered_at, order_id)) as nickname,
+        arg_min(phone, (ordered_at, order_id)) as phone,
+    from paid_orders
+    where $cohort_by != 'join' or user_id in (select join_cohort.user_id from join_cohort)
     group by user_id
 ),
 

@@ -1,5 +1,5 @@
--- What-if baseline extras of a period: the spread of paid order amounts (for the AOV's
--- interval and draws) and the members in the private domain on the period's last day.
+-- What-if baseline extras of a period: the GMV and spread of paid order amounts (for the AOV,
+-- its interval and draws) and the members in the private domain on the period's last day.
 --
 -- Parameters:
 --   $start   date: first day of the period (inclusive)
@@ -11,6 +11,7 @@
 -- Returns one row:
 --   paid_orders      bigint: paid orders in the period
 --   amount_sd        double: sample standard deviation of their amounts (null below 2)
+--   gmv              decimal(18,2): sum of their amounts, 0 without any (as kpis_orders.sql)
 --   domain_members   bigint: members in the domain on $end
 
 with
@@ -43,6 +44,7 @@ order_spread as (
     select
         count(*) as paid_orders,
         stddev_samp(cast(amount as double)) as amount_sd,
+        coalesce(sum(amount), 0) as gmv,
     from paid_in_period
 ),
 
@@ -58,6 +60,7 @@ final as (
     select
         cast(order_spread.paid_orders as bigint) as paid_orders,
         cast(order_spread.amount_sd as double) as amount_sd,
+        cast(order_spread.gmv as decimal(18, 2)) as gmv,
         cast(domain.domain_members as bigint) as domain_members,
     from order_spread
     cross join domain

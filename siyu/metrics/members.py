@@ -388,9 +388,10 @@ def layer_members(source: Source, /, start: Date, end: Date, **options: Any) -> 
     layer = options.get("layer") or ""
     if layer and layer not in LAYERS:
         raise ValueError(f"layer must be one of {LAYERS}, not {layer!r}")
+    # sorted by layer_order, user_id in SQL (a million rows sort faster there)
     df = source.query(
         "members_layer_members", layer=layer, **_layer_params(source, start, end, options)
-    ).sort_values(["layer_order", "user_id"], ignore_index=True)
+    )
     out = pd.DataFrame(
         {
             "layer": df["layer"].astype(object),

@@ -2,9 +2,9 @@
 
 The baseline reuses the other pages' functions so that its numbers equal theirs for the same
 period: `member_funnel` (members, first-order conversion within X days, repurchase within Y
-days: the funnels page), `kpis` (AOV: the overview), `fission_summary` (invited members and
-the domain at the period's start: the leaderboards' K-factor) and `seven_day_compare` (the
-7-day programme's effect: the retention page). `queries/whatif_*.sql` add what no page shows:
+days: the funnels page), `fission_summary` (invited members and the domain at the period's
+start: the leaderboards' K-factor) and `seven_day_compare` (the 7-day programme's effect: the
+retention page); the AOV is the overview's (`kpis`' formula, `overview_aov`). `queries/whatif_*.sql` add what no page shows:
 the spread of order amounts, the members in the domain at the period's end and the discount
 depths of past orders. The projection itself is pure Python in `siyu.whatif`.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -23,7 +24,6 @@ from siyu.db import Source
 from siyu.metrics.base import Date, check_period, count, day, last_data_day, money
 from siyu.metrics.funnels import member_funnel
 from siyu.metrics.leaderboards import fission_summary
-from siyu.metrics.overview import kpis
 from siyu.metrics.retention import SEVEN_DAY_LAST_DAY, Z_95, seven_day_compare, wilson_interval
 
 DEPTH_BUCKET = 0.05
@@ -57,6 +57,16 @@ def mean_interval(mean: float | None, sd: float | None, n: int, z: float = Z_95)
     return max(0.0, mean - half), mean + half
 
 
+def overview_aov(gmv: float, paid_orders: int) -> float | None:
+    """The overview's AOV (`kpis`' `aov`) from the period's GMV (2 places) and paid orders.
+
+    Computed here from `queries/whatif_baseline.sql`'s totals rather than by calling `kpis`,
+    which would also run its member and daily queries for nothing (issue 11); the tests pin
+    it equal to `kpis`' value.
+    """
+    return None if paid_orders == 0 else money(Decimal(repr(gmv)) / paid_orders)
+
+
 def _weeks(start: Date, end: Date) -> float:
     return ((end - start).days + 1) / 7
 
@@ -88,13 +98,12 @@ def whatif_baseline(
         count(steps["first_order"]),
         count(steps["repurchase"]),
     )
-    kpi = kpis(source, start, end, x_days=x_days, y_days=y_days).set_index("metric")["value"]
     fission = fission_summary(source, start, end).set_index("metric")["value"]
     invited, base = count(fission["invited_members"]), count(fission["base_members"])
     extra = source.query("whatif_baseline", start=start, end=end).iloc[0]
     paid_orders = count(extra["paid_orders"])
     sd = None if pd.isna(extra["amount_sd"]) else float(extra["amount_sd"])
-    aov = kpi["aov"]
+    aov = overview_aov(money(extra["gmv"]) or 0.0, paid_orders)
 
     def share(x: int, n: int) -> tuple[Any, ...]:
         ci = wilson_interval(x, n)
@@ -177,16 +186,22 @@ def whatif_seven_day(source: Source, start: Date, end: Date) -> pd.DataFrame:
     whose day 36 is observed, else over every observed start day (the whole history up to
     the last day of data - 36). Extra columns `window_start, window_end` say which."""
     check_period(start, end)
-    compare = seven_day_compare(source, start, end)
-    window = (start, end)
-    members = [count(v) for v in compare["members"].iloc[:2]]
     last = last_data_day(source)
-    if min(members) == 0 and last is not None:
-        latest = last - dt.timedelta(days=SEVEN_DAY_LAST_DAY)
+    latest = None if last is None else last - dt.timedelta(days=SEVEN_DAY_LAST_DAY)
+    compare = None
+    if latest is None or start <= latest:
+        compare = seven_day_compare(source, start, end)
+        members = [count(v) for v in compare["members"].iloc[:2]]
+    # else nobody who started in the period has day 36 observed: both groups are empty, so
+    # the period's comparison (all zeros) is needed only when there is no window to fall to
+    window = (start, end)
+    if latest is not None and (compare is None or min(members) == 0):
         first = day(source.query("data_range").iloc[0]["first_day"])
         if first is not None and first <= latest:
             window = (first, latest)
             compare = seven_day_compare(source, first, latest)
+    if compare is None:
+        compare = seven_day_compare(source, start, end)
     compare = compare.copy()
     compare["window_start"], compare["window_end"] = window
     return compare

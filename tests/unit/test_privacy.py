@@ -173,3 +173,89 @@ def test_the_rejected_rows_shown_and_downloaded_carry_masked_phones(tmp_path):
     shown = frame.to_csv()
     assert "159****0005" in shown and "15912340005" not in shown and "15912340006" not in shown
     staged.discard()
+
+
+# -- mask_frame is vectorised (issue 11): it must give exactly what the cell-by-cell map gave --
+
+
+def _mask_frame_by_cell(frame: pd.DataFrame) -> pd.DataFrame:
+    """mask_frame as it was before issue 11: one Python call per cell."""
+    from siyu.privacy import mask_name, mask_phone
+
+    out = frame.copy()
+    if "nickname" in out:
+        out["nickname"] = out["nickname"].map(mask_name).astype(object)
+    if "phone" in out:
+        out["phone"] = out["phone"].map(mask_phone).astype(object)
+    return out
+
+
+def _cells(frame: pd.DataFrame) -> list[tuple[str, str, list[str]]]:
+    return [(c, str(frame[c].dtype), [repr(v) for v in frame[c]]) for c in frame.columns]
+
+
+def test_spaces_are_every_character_strip_removes():
+    import sys
+
+    from siyu.privacy import SPACES
+
+    assert "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()) == SPACES
+
+
+_PIECES = [
+    "张", "三", "a", "Z", "1", "*", "＊", " ", "\u3000", "\t", "\x1c", "\xa0", "-", "+86",
+    "138", "1234", "5678", "１", "😀", "é", "\u200b",
+]  # fmt: skip
+
+
+def test_mask_frame_equals_the_cell_by_cell_masking_on_random_columns():
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    for trial in range(60):
+        n = int(rng.integers(0, 40))
+        cells: list[object] = []
+        for _ in range(n):
+            pick = rng.random()
+            if pick < 0.1:
+                cells.append(None)
+            elif pick < 0.15:
+                cells.append(float("nan"))
+            elif pick < 0.18:
+                cells.append("")
+            else:
+                k = int(rng.integers(1, 8))
+                cells.append("".join(rng.choice(_PIECES, size=k)))
+        for dtype in (object, "str"):
+            if dtype == "str" and trial % 2:
+                continue
+            frame = pd.DataFrame(
+                {
+                    "user_id": [f"U{i}" for i in range(n)],
+                    "nickname": pd.Series(cells, dtype=dtype),
+                    "phone": pd.Series(cells[::-1], dtype=dtype),
+                },
+                index=pd.RangeIndex(n) * 3 + 7,
+            )
+            assert _cells(mask_frame(frame)) == _cells(_mask_frame_by_cell(frame))
+            assert mask_frame(frame).index.equals(frame.index)
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        [None, None],
+        [float("nan")],
+        [],
+        ["", " ", None],
+        ["张三", None, float("nan"), pd.NA, pd.NaT],
+        [1, 2.5, None, "张三"],
+        [b"bytes", "x"],
+        ["138****1234", " 13812345678 ", "13812345678", "＋86 138-1234-5678", "12"],
+    ],
+)
+def test_mask_frame_equals_the_cell_by_cell_masking_on_odd_columns(column):
+    for dtype in (object, None):
+        frame = pd.DataFrame({"nickname": pd.Series(column, dtype=dtype)})
+        frame["phone"] = frame["nickname"]
+        assert _cells(mask_frame(frame)) == _cells(_mask_frame_by_cell(frame))

@@ -481,3 +481,69 @@ def test_cli_prints_baseline_and_scenario_rows(demo_root):
 def test_cli_refuses_an_unknown_option(tiny):
     with pytest.raises(ValueError, match="unknown options"):
         whatif(tiny, START, END, coupons=0.2)
+
+
+# -- issue 11: the baseline no longer calls `kpis`, and `whatif_seven_day` skips a comparison
+# it would throw away; both must give what they gave before, on random small datasets --------
+
+
+def _random_source(seed: int) -> Source:
+    rng = np.random.default_rng(seed)
+    n_members, n_orders = int(rng.integers(0, 30)), int(rng.integers(0, 80))
+    day0 = pd.Timestamp("2024-01-01")
+    members = pd.DataFrame(
+        {
+            "user_id": [f"M{i}" for i in range(n_members)],
+            "joined_at": [
+                day0 + pd.Timedelta(hours=int(h)) for h in rng.integers(0, 24 * 120, n_members)
+            ],
+            "channel": ["qr"] * n_members,
+        }
+    )
+    users = rng.integers(0, max(n_members, 1) + 5, n_orders)
+    orders = pd.DataFrame(
+        {
+            "order_id": [f"O{i}" for i in range(n_orders)],
+            "user_id": [f"M{u}" for u in users],
+            "ordered_at": [
+                day0 + pd.Timedelta(minutes=int(m))
+                for m in rng.integers(0, 60 * 24 * 120, n_orders)
+            ],
+            "amount": rng.choice([0.0, 9.99, 10.005, 33.33, 100.0, 0.01], n_orders),
+            "status": rng.choice(["paid", "paid", "refunded", "cancelled"], n_orders),
+            "campaign": rng.choice(["7day", "", "spring"], n_orders),
+        }
+    )
+    return Source({"members": members, "orders": orders})
+
+
+def _seven_day_before_issue_11(source: Source, start: dt.date, end: dt.date) -> pd.DataFrame:
+    from siyu.metrics.base import count, day, last_data_day
+
+    compare = seven_day_compare(source, start, end)
+    window = (start, end)
+    members = [count(v) for v in compare["members"].iloc[:2]]
+    last = last_data_day(source)
+    if min(members) == 0 and last is not None:
+        latest = last - dt.timedelta(days=36)
+        first = day(source.query("data_range").iloc[0]["first_day"])
+        if first is not None and first <= latest:
+            window = (first, latest)
+            compare = seven_day_compare(source, first, latest)
+    compare = compare.copy()
+    compare["window_start"], compare["window_end"] = window
+    return compare
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_baseline_aov_and_seven_day_window_equal_the_pages_on_random_data(seed):
+    source = _random_source(seed)
+    rng = np.random.default_rng(seed + 100)
+    for _ in range(3):
+        start = dt.date(2024, 1, 1) + dt.timedelta(days=int(rng.integers(0, 130)))
+        end = start + dt.timedelta(days=int(rng.integers(0, 60)))
+        frame = whatif_baseline(source, start, end).set_index("item")["value"]
+        assert frame["aov"] == kpis(source, start, end).set_index("metric").at["aov", "value"]
+        got = whatif_seven_day(source, start, end)
+        want = _seven_day_before_issue_11(source, start, end)
+        pd.testing.assert_frame_equal(got, want)
