@@ -48,24 +48,6 @@ members as (
     from members
 ),
 
-orders as (
-    select
-        user_id,
-        ordered_at,
-        amount,
-        status,
-    from orders
-),
-
-activity as (
-    select
-        user_id,
-        "at",
-        group_id,
-        kind,
-    from activity
-),
-
 groups as (
     select
         group_id,
@@ -123,7 +105,10 @@ message_cells as (
     from activity
     where
         (kind is null or kind = '' or kind = 'message')
-        and cast("at" as date) between $start and (select last_counted.day from last_counted)
+        and "at" >= cast($start as timestamp)
+        and "at" < cast(
+            least(cast($end as date), coalesce(cast($last_day as date), $end)) as timestamp
+        ) + interval 1 day
     group by group_id, case when group_id is null then user_id end, cast("at" as date)
 ),
 
@@ -137,7 +122,8 @@ message_counts as (
     group by coalesce(message_cells.group_id, members.group_id), message_cells.day
 ),
 
--- every activity row and paid order of the period, one stream
+-- every activity row and paid order of the counted days, one stream; the timestamp bounds
+-- let the scans skip data outside them
 events as (
     select
         user_id,
@@ -145,7 +131,11 @@ events as (
         kind is null or kind <> 'view' as interactive,
         false as converting,
     from activity
-    where cast("at" as date) between $start and (select last_counted.day from last_counted)
+    where
+        "at" >= cast($start as timestamp)
+        and "at" < cast(
+            least(cast($end as date), coalesce(cast($last_day as date), $end)) as timestamp
+        ) + interval 1 day
     union all
     select
         user_id,
@@ -156,36 +146,36 @@ events as (
     where
         (status is null or status = 'paid')
         and amount > 0
-        and cast(ordered_at as date) between $start and (select last_counted.day from last_counted)
+        and ordered_at >= cast($start as timestamp)
+        and ordered_at < cast(
+            least(cast($end as date), coalesce(cast($last_day as date), $end)) as timestamp
+        ) + interval 1 day
 ),
 
--- members numbered, so that the big aggregation below groups by integers
-member_numbers as (
+-- one row per user and day with an event, before the join (fewer rows to join)
+user_days as (
     select
         user_id,
-        group_id,
-        join_day,
-        left_day,
-        row_number() over () as member_number,
-    from members
+        day,
+        bool_or(interactive) as interactive,
+        bool_or(converting) as converting,
+    from events
+    group by user_id, day
 ),
 
--- one row per member and day in the domain with an event: the join keeps members only, on
--- the days they are in the domain
+-- the join keeps members only, on the days they are in the domain
 member_days as (
     select
-        member_numbers.member_number,
-        events.day,
-        any_value(member_numbers.group_id) as group_id,
-        bool_or(events.interactive) as interactive,
-        bool_or(events.converting) as converting,
-    from events
-    inner join member_numbers
+        members.group_id,
+        user_days.day,
+        user_days.interactive,
+        user_days.converting,
+    from user_days
+    inner join members
         on
-            events.user_id = member_numbers.user_id
-            and events.day >= member_numbers.join_day
-            and (member_numbers.left_day is null or events.day < member_numbers.left_day)
-    group by member_numbers.member_number, events.day
+            user_days.user_id = members.user_id
+            and user_days.day >= members.join_day
+            and (members.left_day is null or user_days.day < members.left_day)
 ),
 
 active_members as (

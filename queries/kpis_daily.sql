@@ -1,9 +1,12 @@
--- Daily rates of a period: daily active rate, interaction rate, daily conversion rate.
+-- Daily rates of a period and, optionally, of the period before it: daily active rate,
+-- interaction rate, daily conversion rate.
 --
 -- Parameters:
---   $start     date: first day of the period (inclusive)
---   $end       date: last day of the period (inclusive)
---   $last_day  date: last day of data; days after it are not counted (null: no limit)
+--   $start       date: first day of the period (inclusive)
+--   $end         date: last day of the period (inclusive)
+--   $prev_start  date: first day of the previous period (inclusive; null: no previous row)
+--   $prev_end    date: last day of the previous period (inclusive)
+--   $last_day    date: last day of data; days after it are not counted (null: no limit)
 --
 -- Only members count, and only on days they are in the private domain: joined on or before
 -- the day, and not left on or before it. Such a member is active on a day with >= 1
@@ -15,7 +18,8 @@
 --   conversion rate   = converting / active         (defined when active > 0)
 -- A period's value is the plain mean of its daily rates over the days where they are defined.
 --
--- Returns one row:
+-- Returns one row per period ('current', then 'previous' when $prev_start is given):
+--   period                  text: 'current' or 'previous'
 --   days                    bigint: calendar days counted (start .. min(end, last_day))
 --   defined_days            bigint: days with a defined daily active rate (in domain > 0)
 --   daily_active_rate       double: mean daily active rate (null when no day is defined)
@@ -32,30 +36,29 @@ members as (
     from members
 ),
 
-orders as (
+periods as (
     select
-        user_id,
-        ordered_at,
-        amount,
-        status,
-    from orders
+        'current' as period,
+        cast($start as date) as first_day,
+        least(cast($end as date), coalesce(cast($last_day as date), $end)) as last_day,
+    union all
+    select
+        'previous' as period,
+        cast($prev_start as date) as first_day,
+        least(cast($prev_end as date), coalesce(cast($last_day as date), $prev_end)) as last_day,
+    where $prev_start is not null
 ),
 
-activity as (
-    select
-        user_id,
-        "at",
-        kind,
-    from activity
-),
-
+-- the days counted, of either period
 days as (
-    select cast(generate_series as date) as day
-    from generate_series(
-        cast($start as timestamp),
-        cast(least(cast($end as date), coalesce(cast($last_day as date), $end)) as timestamp),
-        interval 1 day
-    )
+    select distinct cast(day_series.generate_series as date) as day
+    from periods
+    cross join
+        generate_series(
+            cast(periods.first_day as timestamp),
+            cast(periods.last_day as timestamp),
+            interval 1 day
+        ) as day_series
 ),
 
 -- members in the domain per day, from running totals of joins (+1) and leaves (-1); a member
@@ -90,36 +93,49 @@ in_domain as (
     asof left join domain_by_day on days.day >= domain_by_day.day
 ),
 
-paid_days as (
-    select distinct
+-- every activity row and paid order of both periods, one stream; the timestamp bounds let
+-- the scans skip data outside them (active_members keeps the counted days only)
+events as (
+    select
+        user_id,
+        cast("at" as date) as day,
+        kind is null or kind <> 'view' as interactive,
+        false as converting,
+    from activity
+    where
+        "at" >= cast(
+            least(cast($start as date), coalesce(cast($prev_start as date), $start)) as timestamp
+        )
+        and "at" < cast(
+            greatest(cast($end as date), coalesce(cast($prev_end as date), $end)) as timestamp
+        ) + interval 1 day
+    union all
+    select
         user_id,
         cast(ordered_at as date) as day,
+        false as interactive,
+        true as converting,
     from orders
     where
         (status is null or status = 'paid')
         and amount > 0
-        and cast(ordered_at as date) between $start and $end
+        and ordered_at >= cast(
+            least(cast($start as date), coalesce(cast($prev_start as date), $start)) as timestamp
+        )
+        and ordered_at < cast(
+            greatest(cast($end as date), coalesce(cast($prev_end as date), $end)) as timestamp
+        ) + interval 1 day
 ),
 
-activity_days as (
-    select
-        user_id,
-        cast("at" as date) as day,
-        bool_or(kind is null or kind <> 'view') as interactive,
-    from activity
-    where cast("at" as date) between $start and $end
-    group by user_id, cast("at" as date)
-),
-
+-- one row per user and day with an event
 active_days as (
     select
-        coalesce(activity_days.user_id, paid_days.user_id) as user_id,
-        coalesce(activity_days.day, paid_days.day) as day,
-        coalesce(activity_days.interactive, false) as interactive,
-        paid_days.user_id is not null as converting,
-    from activity_days
-    full outer join paid_days
-        on activity_days.user_id = paid_days.user_id and activity_days.day = paid_days.day
+        user_id,
+        day,
+        bool_or(interactive) as interactive,
+        bool_or(converting) as converting,
+    from events
+    group by user_id, day
 ),
 
 active_members as (
@@ -159,12 +175,17 @@ daily_rates as (
 
 final as (
     select
-        cast(count(*) as bigint) as days,
-        cast(count(daily_active_rate) as bigint) as defined_days,
-        avg(daily_active_rate) as daily_active_rate,
-        avg(interaction_rate) as interaction_rate,
-        avg(conversion_rate) as conversion_rate,
-    from daily_rates
+        periods.period,
+        cast(count(daily_rates.day) as bigint) as days,
+        cast(count(daily_rates.daily_active_rate) as bigint) as defined_days,
+        avg(daily_rates.daily_active_rate) as daily_active_rate,
+        avg(daily_rates.interaction_rate) as interaction_rate,
+        avg(daily_rates.conversion_rate) as conversion_rate,
+    from periods
+    left join daily_rates
+        on daily_rates.day between periods.first_day and periods.last_day
+    group by periods.period
+    order by periods.period
 )
 
 select * from final

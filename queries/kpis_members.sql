@@ -1,77 +1,82 @@
--- Member KPIs of a period: new members and their first-order conversion.
+-- Member KPIs of a period and, optionally, of the period before it: new members and their
+-- first-order conversion.
 --
 -- Parameters:
---   $start   date: first day of the period (inclusive)
---   $end     date: last day of the period (inclusive)
---   $x_days  integer: conversion window, days after the join day (join day = day 0)
+--   $start       date: first day of the period (inclusive)
+--   $end         date: last day of the period (inclusive)
+--   $prev_start  date: first day of the previous period (inclusive; null: no previous row)
+--   $prev_end    date: last day of the previous period (inclusive)
+--   $x_days      integer: conversion window, days after the join day (join day = day 0)
 --
 -- A paid order: status null or 'paid', and amount > 0. A member's first order is their
 -- earliest paid order over all data (ties broken by order_id); a first order before the join
 -- day does not convert, and a later order cannot replace it.
 --
--- Returns one row:
+-- Returns one row per period ('current', then 'previous' when $prev_start is given):
+--   period       text: 'current' or 'previous'
 --   members      bigint: members who joined in the period
 --   converted    bigint: of those, members whose first order falls on day 0 ... $x_days
 --                after the join day
 
 with
 
-members as (
+periods as (
     select
-        user_id,
-        cast(joined_at as date) as join_day,
-    from members
-),
-
-orders as (
+        'current' as period,
+        cast($start as date) as first_day,
+        cast($end as date) as last_day,
+    union all
     select
-        order_id,
-        user_id,
-        ordered_at,
-        amount,
-        status,
-    from orders
-),
-
-paid_orders as (
-    select
-        order_id,
-        user_id,
-        cast(ordered_at as date) as order_day,
-        row_number() over (
-            partition by user_id order by ordered_at, order_id
-        ) as order_number,
-    from orders
-    where (status is null or status = 'paid') and amount > 0
-),
-
-first_orders as (
-    select
-        user_id,
-        order_day as first_day,
-    from paid_orders
-    where order_number = 1
+        'previous' as period,
+        cast($prev_start as date) as first_day,
+        cast($prev_end as date) as last_day,
+    where $prev_start is not null
 ),
 
 new_members as (
     select
+        periods.period,
         members.user_id,
-        members.join_day,
-        first_orders.first_day,
+        cast(members.joined_at as date) as join_day,
     from members
-    left join first_orders on members.user_id = first_orders.user_id
-    where members.join_day between $start and $end
+    inner join periods
+        on cast(members.joined_at as date) between periods.first_day and periods.last_day
+),
+
+-- the first paid order's day (the earliest day of their paid orders), of new members only
+first_orders as (
+    select
+        user_id,
+        min(cast(ordered_at as date)) as first_day,
+    from orders
+    where
+        (status is null or status = 'paid')
+        and amount > 0
+        and user_id in (select new_members.user_id from new_members)
+    group by user_id
+),
+
+member_totals as (
+    select
+        new_members.period,
+        count(*) as members,
+        count(*) filter (
+            where first_orders.first_day between new_members.join_day
+            and new_members.join_day + cast($x_days as integer)
+        ) as converted,
+    from new_members
+    left join first_orders on new_members.user_id = first_orders.user_id
+    group by new_members.period
 ),
 
 final as (
     select
-        cast(count(*) as bigint) as members,
-        cast(
-            count(*) filter (
-                where first_day between join_day and join_day + cast($x_days as integer)
-            ) as bigint
-        ) as converted,
-    from new_members
+        periods.period,
+        cast(coalesce(member_totals.members, 0) as bigint) as members,
+        cast(coalesce(member_totals.converted, 0) as bigint) as converted,
+    from periods
+    left join member_totals on periods.period = member_totals.period
+    order by periods.period
 )
 
 select * from final

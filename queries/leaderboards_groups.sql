@@ -44,17 +44,6 @@
 
 with
 
-orders as (
-    select
-        order_id,
-        user_id,
-        ordered_at,
-        amount,
-        status,
-        group_id,
-    from orders
-),
-
 members as (
     select
         user_id,
@@ -106,29 +95,46 @@ days as (
         ) as day_series
 ),
 
-paid_orders as (
-    select
-        order_id,
-        user_id,
-        ordered_at,
-        amount,
-        group_id,
-        cast(ordered_at as date) as order_day,
-    from orders
-    where (status is null or status = 'paid') and amount > 0
-),
-
--- orders of either period, in the group they came from, else the buyer's main group
-period_orders as (
+-- paid orders of either period (the timestamp bounds let the scan skip the other days), in
+-- the group they came from, else the buyer's main group: only the orders that name no group
+-- are looked up in members
+period_paid_orders as (
     select
         periods.period,
-        paid_orders.user_id,
-        paid_orders.amount,
-        coalesce(paid_orders.group_id, members.group_id) as group_id,
-    from paid_orders
+        orders.user_id,
+        orders.amount,
+        orders.group_id,
+    from orders
     inner join periods
-        on paid_orders.order_day between periods.first_day and periods.last_day
-    left join members on paid_orders.user_id = members.user_id
+        on cast(orders.ordered_at as date) between periods.first_day and periods.last_day
+    where
+        (orders.status is null or orders.status = 'paid')
+        and orders.amount > 0
+        and orders.ordered_at >= cast(
+            least(cast($start as date), cast($prev_start as date)) as timestamp
+        )
+        and orders.ordered_at < cast(
+            greatest(cast($end as date), cast($prev_end as date)) as timestamp
+        ) + interval 1 day
+),
+
+period_orders as (
+    select
+        period,
+        user_id,
+        amount,
+        group_id,
+    from period_paid_orders
+    where group_id is not null
+    union all
+    select
+        period_paid_orders.period,
+        period_paid_orders.user_id,
+        period_paid_orders.amount,
+        members.group_id,
+    from period_paid_orders
+    left join members on period_paid_orders.user_id = members.user_id
+    where period_paid_orders.group_id is null
 ),
 
 group_sales as (
@@ -157,10 +163,11 @@ group_joins as (
 user_orders as (
     select
         user_id,
-        min(order_day) as first_day,
+        min(cast(ordered_at as date)) as first_day,
         arg_min_null(group_id, (ordered_at, order_id)) as first_group_id,
         count(*) as paid_orders,
-    from paid_orders
+    from orders
+    where (status is null or status = 'paid') and amount > 0
     group by user_id
 ),
 
@@ -233,9 +240,13 @@ active_days as (
     union
     select
         user_id,
-        order_day as day,
-    from paid_orders
-    where order_day between $prev_start and $end
+        cast(ordered_at as date) as day,
+    from orders
+    where
+        (status is null or status = 'paid')
+        and amount > 0
+        and ordered_at >= cast($prev_start as timestamp)
+        and ordered_at < cast($end as timestamp) + interval 1 day
 ),
 
 group_active as (

@@ -25,7 +25,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from siyu.db import Source
 from siyu.metrics.base import Date, check_period, count, day, last_data_day, rate
@@ -311,23 +313,53 @@ def reference_day(source: Source, end: Date) -> Date:
 def _people(df: pd.DataFrame, columns: list[str], contact: bool) -> pd.DataFrame:
     out = pd.DataFrame(
         {
-            "user_id": pd.Series([str(u) for u in df["user_id"]], dtype=object),
-            "group_id": pd.Series([_group(g) for g in df["group_id"]], dtype=object),
+            "user_id": pd.Series(_texts(df["user_id"], str), dtype=object),
+            "group_id": pd.Series(_texts(df["group_id"], _group), dtype=object),
         }
     )
     for col in columns:
         if col.endswith("_at"):
-            out[col] = pd.Series(
-                [None if pd.isna(v) else pd.Timestamp(v).to_pydatetime() for v in df[col]],
-                dtype=object,
-            )
+            out[col] = pd.Series(_datetimes(df[col]), dtype=object)
         else:
-            out[col] = pd.Series([count(v) for v in df[col]], dtype=object)
+            out[col] = pd.Series(_counts(df[col]), dtype=object)
     if contact:
         out["nickname"] = pd.Series(list(df["nickname"]), dtype=object)
         out["phone"] = pd.Series(list(df["phone"]), dtype=object)
         out = mask_frame(out)
     return out
+
+
+# The lists hold up to a million people: their columns are converted column-wise, each cell
+# as the cell function named beside it would convert it (other column types go cell by cell).
+
+
+def _texts(values: pd.Series, cell: Callable[[Any], str | None]) -> np.ndarray | list:
+    """`[cell(v) for v in values]` for `str` or `_group`: text as is, missing values None."""
+    if infer_dtype(values, skipna=True) not in ("string", "empty"):
+        return [cell(v) for v in values]
+    out = values.to_numpy(object, copy=True)
+    missing = values.isna().to_numpy(bool)
+    if missing.any():
+        if cell is not _group:
+            return [cell(v) for v in values]
+        out[missing] = None
+    return out
+
+
+def _datetimes(values: pd.Series) -> np.ndarray | list:
+    """`datetime.datetime` per cell (`pd.Timestamp(v).to_pydatetime()`), None where missing."""
+    if not isinstance(values.dtype, np.dtype) or values.dtype.kind != "M":
+        return [None if pd.isna(v) else pd.Timestamp(v).to_pydatetime() for v in values]
+    out = values.dt.to_pydatetime().to_numpy(object, copy=True)
+    out[values.isna().to_numpy(bool)] = None
+    return out
+
+
+def _counts(values: pd.Series) -> np.ndarray | list:
+    """`count(v)` per cell: a Python int, 0 where missing."""
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind in "iu":
+        return values.to_numpy().astype(object)
+    return [count(v) for v in values]
 
 
 def silent_members(

@@ -102,15 +102,41 @@ def kpis(
     min(`end`, last day of data): days after the data ends would only add zeros. Days with
     no member in the domain are undefined and skipped; a period with no defined day is None.
     """
+    return _kpis(source, start, end, None, x_days=x_days, y_days=y_days)[0]
+
+
+def _kpis(
+    source: Source,
+    start: Date,
+    end: Date,
+    previous: tuple[Date, Date] | None,
+    *,
+    x_days: int = 3,
+    y_days: int = 7,
+) -> list[pd.DataFrame]:
+    """`kpis` of [start, end] and, when `previous` is given, of that period too.
+
+    The queries compute both periods in one pass over the data (the per-user first orders
+    and the per-day activity are shared); the result lists the current period's frame first.
+    """
     check_period(start, end)
+    if previous is not None:
+        check_period(*previous)
     x_days, y_days = int(x_days), int(y_days)
     if x_days < 0 or y_days < 0:
         raise ValueError("x_days and y_days must be >= 0")
 
-    o = source.query("kpis_orders", start=start, end=end, y_days=y_days).iloc[0]
-    m = source.query("kpis_members", start=start, end=end, x_days=x_days).iloc[0]
-    d = source.query("kpis_daily", start=start, end=end, last_day=last_data_day(source)).iloc[0]
+    prev_start, prev_end = previous if previous is not None else (None, None)
+    periods = {"start": start, "end": end, "prev_start": prev_start, "prev_end": prev_end}
+    o = source.query("kpis_orders", **periods, y_days=y_days).set_index("period")
+    m = source.query("kpis_members", **periods, x_days=x_days).set_index("period")
+    d = source.query("kpis_daily", **periods, last_day=last_data_day(source)).set_index("period")
+    names = ["current"] if previous is None else ["current", "previous"]
+    return [_kpi_frame(source, o.loc[p], m.loc[p], d.loc[p]) for p in names]
 
+
+def _kpi_frame(source: Source, o: pd.Series, m: pd.Series, d: pd.Series) -> pd.DataFrame:
+    """The `kpis` frame of one period from its rows of the three queries."""
     paid_orders = count(o["paid_orders"])
     gmv = money(o["gmv"]) or 0.0
     first_buyers = count(o["first_buyers"])
@@ -158,9 +184,7 @@ def kpi_cards(source: Source, start: Date, end: Date, **options: Any) -> pd.Data
     fraction, else delta_rel), target (SPEC §4 targets, else None), needs (the missing table
     that keeps the KPI from being computed, else None). `options` go to `kpis`.
     """
-    current = kpis(source, start, end, **options)
-    prev_start, prev_end = previous_period(start, end)
-    previous = kpis(source, prev_start, prev_end, **options)
+    current, previous = _kpis(source, start, end, previous_period(start, end), **options)
     rows = []
     for metric, value, prev in zip(
         current["metric"], current["value"], previous["value"], strict=True

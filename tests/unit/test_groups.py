@@ -603,3 +603,80 @@ def test_cli_prints_group_health_push_times_and_silent_members(cli_ws):
         "005,G2,,5",
         "006,G2,2024-03-02 09:00:00,3",
     ]
+
+
+# -- issue 11: the follow-up lists convert their columns column-wise; the cells must be what
+# the cell-by-cell conversion gave --------------------------------------------------------
+
+
+def _people_before_issue_11(df, columns, contact):
+    from siyu.metrics.base import count
+    from siyu.metrics.groups import _group
+    from siyu.privacy import mask_frame
+
+    out = pd.DataFrame(
+        {
+            "user_id": pd.Series([str(u) for u in df["user_id"]], dtype=object),
+            "group_id": pd.Series([_group(g) for g in df["group_id"]], dtype=object),
+        }
+    )
+    for col in columns:
+        if col.endswith("_at"):
+            out[col] = pd.Series(
+                [None if pd.isna(v) else pd.Timestamp(v).to_pydatetime() for v in df[col]],
+                dtype=object,
+            )
+        else:
+            out[col] = pd.Series([count(v) for v in df[col]], dtype=object)
+    if contact:
+        out["nickname"] = pd.Series(list(df["nickname"]), dtype=object)
+        out["phone"] = pd.Series(list(df["phone"]), dtype=object)
+        out = mask_frame(out)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_people_columns_equal_the_cell_by_cell_conversion(seed):
+    import numpy as np
+
+    from siyu.metrics.groups import _people
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 30))
+    stamps = pd.Series(
+        pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 10**12, n), unit="us")
+    )
+    stamps[rng.random(n) < 0.3] = pd.NaT
+    groups = [None if rng.random() < 0.3 else f"G{i % 4}" for i in range(n)]
+    days = rng.integers(0, 50, n)
+    frames = [
+        pd.DataFrame(
+            {
+                "user_id": pd.Series([f"U{i}" for i in range(n)], dtype=dtype),
+                "group_id": pd.Series(groups, dtype=dtype),
+                "joined_at": stamps,
+                "last_active_at": stamps.sample(frac=1, random_state=seed).to_numpy(),
+                "active_days": days,
+                "days_silent": pd.Series(days, dtype="float64" if dtype is object else "int64"),
+                "nickname": pd.Series([None if i % 5 else f"张{i}" for i in range(n)], dtype=dtype),
+                "phone": pd.Series(
+                    [None if i % 3 else "138****1234" for i in range(n)], dtype=dtype
+                ),
+            }
+        )
+        for dtype in (object, "str")
+    ]
+    for df in frames:
+        for columns in (
+            ["last_active_at", "days_silent"],
+            ["joined_at", "last_active_at", "active_days"],
+        ):
+            for contact in (False, True):
+                got, want = (
+                    _people(df, columns, contact),
+                    _people_before_issue_11(df, columns, contact),
+                )
+                assert list(got.columns) == list(want.columns)
+                for col in got.columns:
+                    assert str(got[col].dtype) == str(want[col].dtype), col
+                    assert [repr(v) for v in got[col]] == [repr(v) for v in want[col]], col
