@@ -8,6 +8,7 @@ view, so every query runs; `Source.has()` tells the caller whether the numbers m
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import threading
 from collections.abc import Mapping
@@ -18,6 +19,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from siyu import models
 from siyu.config import QUERIES_DIR, settings
 from siyu.schema import TABLES, canonical_select, empty_select, quote_ident, quote_literal
 
@@ -79,12 +81,18 @@ class Source:
     """The tables of one dataset version.
 
     `tables` maps a canonical table name to a Parquet path or a DataFrame. `key` identifies
-    the version (dataset name and version number) and keys every cache.
+    the version (dataset name and version number) and keys every cache. `base` maps a table
+    model of `queries/base/` to its built Parquet file; a model without one runs inline.
     """
 
     tables: Mapping[str, Path | str | pd.DataFrame]
     key: str = "adhoc"
     meta: dict[str, Any] = field(default_factory=dict)
+    base: Mapping[str, Path | str] = field(default_factory=dict)
+
+    def with_base(self, base: Mapping[str, Path | str]) -> Source:
+        """The same tables with these built base models."""
+        return dataclasses.replace(self, base=dict(base))
 
     def has(self, table: str) -> bool:
         return table in self.tables
@@ -107,6 +115,13 @@ class Source:
                     f"create temp view {view} as select {cols} "
                     f"from read_parquet({quote_literal(str(src))})"
                 )
+        for m in models.models():
+            built = self.base.get(m.name)
+            if built is not None:
+                body = f"select * from read_parquet({quote_literal(str(built))})"
+            else:
+                body = m.sql
+            cur.execute(f"create temp view {quote_ident(m.name)} as {body}")
         return cur
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from siyu import models
 from siyu.config import settings
 from siyu.db import Source, database, parquet_columns
 from siyu.schema import TABLES, canonical_select, quote_ident, quote_literal
@@ -227,11 +228,31 @@ class Workspace:
         meta: dict[str, Any] = {"dataset": name, "version": v.version, **ds.meta}
         if v.version != candidates[0].version:
             meta["damaged_version"] = candidates[0].version
-        return Source(
+        src = Source(
             tables={t: self.root / tf.path for t, tf in v.tables.items()},
             key=f"{ds.id}@{v.version}",
             meta=meta,
         )
+        return self._with_base(ds.id, v, src)
+
+    def _base_dir(self, dataset_id: str) -> Path:
+        return self.root / "files" / dataset_id / "base"
+
+    def _with_base(self, dataset_id: str, v: Version, src: Source) -> Source:
+        """`src` reading its built base models; builds the missing ones (an older version).
+
+        A workspace that cannot be written (a read-only replica before the first build) runs
+        the models inline: slower, the same numbers.
+        """
+        checksums = {t: tf.sha256 for t, tf in v.tables.items()}
+        folder = self._base_dir(dataset_id)
+        paths = models.planned(folder, checksums)
+        if not all(p.exists() for p in paths.values()):
+            try:
+                paths = models.build(src, folder, checksums)
+            except OSError:
+                return src
+        return src.with_base(paths)
 
     def _intact(self, tf: TableFile) -> bool:
         """Whether a table file is there with the checksum recorded at publish."""
@@ -363,6 +384,13 @@ class Workspace:
                     details.setdefault("skipped_existing", {})[kind] = skipped
                 else:
                     new_tables[kind] = self._adopt(raw["id"], Path(path))
+            # the base layer of the new version, built before the catalog names it: a build
+            # that fails publishes nothing
+            models.build(
+                Source(tables={t: self.root / tf.path for t, tf in new_tables.items()}),
+                self._base_dir(raw["id"]),
+                {t: tf.sha256 for t, tf in new_tables.items()},
+            )
             number = max((int(v["version"]) for v in raw["versions"]), default=0) + 1
             version = Version(
                 version=number,
