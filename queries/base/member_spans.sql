@@ -31,7 +31,10 @@ final as (
         phone,
         cast(joined_at as date) as join_day,
         cast(left_at as date) as left_day,
-        greatest(cast(joined_at as date), cast(left_at as date)) as in_domain_until,
+        case
+            when left_at is not null
+                then greatest(cast(joined_at as date), cast(left_at as date))
+        end as in_domain_until,
     from members
 )
 
