@@ -205,3 +205,30 @@ def test_event_funnel_runs_on_an_event_log_without_a_dataset(tmp_path):
     assert (
         none.stderr.strip() == "Name a dataset with --dataset (or give an event log with --events)."
     )
+
+
+def test_whole_columns_are_written_as_cell_by_cell():
+    # the column-at-a-time writer (for a million-row list) prints what format_value prints
+    import datetime as dt
+    from decimal import Decimal
+
+    import numpy as np
+    import pandas as pd
+
+    from siyu.cli import format_column, format_value
+
+    columns = [
+        pd.Series([0.5, 1.0, -0.0, 1 / 3, np.nan, np.inf, 1e16, 2.5e-7, -12.3456789]),
+        pd.Series([1, 0, -7, 2**40]),
+        pd.Series([1, None, 3], dtype="Int64"),
+        pd.Series([True, False]),
+        pd.Series(["a", None, "0012", "逗,号", 'quote"d']),
+        pd.Series([Decimal("1.50"), None, Decimal("-0.01")]),
+        pd.Series([dt.date(2024, 3, 1), None]),
+        pd.Series([pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-01 09:30")]),
+        pd.Series([None, None], dtype=object),
+        pd.Series(["x", 1.5, None], dtype=object),
+    ]
+    for column in columns:
+        assert format_column(column) == [format_value(v) for v in column.astype(object)]
+    assert format_column(columns[0])[:4] == ["0.5", "1", "0", "0.333333"]
