@@ -169,3 +169,23 @@ def test_missing_snapshot_file_counts_as_damaged(tmp_path):
     shutil.rmtree(ws.root / "files")
     with pytest.raises(WorkspaceError):
         Workspace(ws.root).source("shop")
+
+
+def test_a_damaged_file_is_caught_even_after_it_was_stamped_verified(tmp_path):
+    ws = shop(tmp_path / "ws")
+    more = HEADER + "C1,u9,2024-04-10 10:00:00,99\n"
+    importer.import_files(
+        ws, "shop", [importer.FileRequest(more.encode(), "o.csv")], mode="replace"
+    )
+    assert Workspace(ws.root).source("shop").meta["version"] == 2  # hashed and stamped
+    path = ws.root / ws.get("shop").version(2).tables["orders"].path
+    assert path.with_name(path.name + ".ok").exists()
+    before = path.stat()
+    _damage(ws, 2)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same mtime
+    # a new process (no in-memory cache) must not trust the stamp: the ctime moved
+    import siyu.workspace as workspace_module
+
+    workspace_module._VERIFIED.clear()
+    src = Workspace(ws.root).source("shop")
+    assert (src.meta["version"], src.meta["damaged_version"]) == (1, 2)
