@@ -120,3 +120,44 @@ def test_copied_workspaces_do_not_share_entries(monkeypatch, demo_ws, tmp_path):
     second = session(twin, monkeypatch, "demo")
     assert render(second) > 0
     assert gmv(second) == "¥323.45"
+
+
+def test_sessions_asking_the_same_question_at_once_share_one_computation(monkeypatch):
+    # single-flight: eight sessions (threads) miss the cache together; the metric runs once
+    # and every session gets its result
+    import datetime as dt
+    import threading
+    import time
+    import types
+
+    import pandas as pd
+
+    from siyu import metrics, ui
+    from siyu.db import Source
+
+    calls = []
+
+    def slow_probe(source, start=None, end=None, **options):
+        calls.append(options)
+        time.sleep(0.5)
+        return pd.DataFrame({"answer": [42]})
+
+    monkeypatch.setitem(metrics.METRICS, "slow_probe", slow_probe)
+    ctx = types.SimpleNamespace(
+        source=Source({}, key="probe@1"), ws=types.SimpleNamespace(root=Path("/nonexistent"))
+    )
+    results = []
+
+    def ask() -> None:
+        results.append(ui.metric(ctx, "slow_probe", start=dt.date(2024, 1, 1), top=3))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(calls) == 1
+    assert [int(r["answer"].iloc[0]) for r in results] == [42] * 8
+    # other options are another question
+    ui.metric(ctx, "slow_probe", start=dt.date(2024, 1, 1), top=4)
+    assert len(calls) == 2
