@@ -139,12 +139,19 @@ if view == "member":
         key="funnel_dropped_step",
         bind="query-params",
     )
-    dropped = ui.metric(
-        ctx, "member_funnel_dropped", start=start, end=end, step=missed, **windows
-    ).drop(columns=["step"])
-    st.caption(ctx.t("funnels.dropped.count", n=len(dropped)))
-    st.dataframe(columns(dropped), hide_index=True, width="stretch")
-    ui.download_buttons(ctx, columns(dropped), f"funnel-dropped-{missed}", "funnel-dropped")
+    dropped_options = dict(start=start, end=end, step=missed, **windows)
+    dropped, total = ui.metric_preview(ctx, "member_funnel_dropped", **dropped_options)
+    st.caption(ctx.t("funnels.dropped.count", n=total))
+    st.dataframe(columns(dropped.drop(columns=["step"])), hide_index=True, width="stretch")
+    ui.preview_note(ctx, len(dropped), total)
+    ui.download_buttons(
+        ctx,
+        lambda: columns(
+            ui.metric(ctx, "member_funnel_dropped", **dropped_options).drop(columns=["step"])
+        ),
+        f"funnel-dropped-{missed}",
+        "funnel-dropped",
+    )
 
 # -- AARRR ---------------------------------------------------------------------------------
 
@@ -276,9 +283,16 @@ else:
         key="funnel_event_dropped_step",
         bind="query-params",
     )
-    people = ui.metric(
-        ctx, "event_funnel_dropped", start=start, end=end, step=missed, **options
-    ).drop(columns=["step"])
-    st.caption(ctx.t("funnels.dropped.count", n=len(people)))
-    st.dataframe(columns(people), hide_index=True, width="stretch")
-    ui.download_buttons(ctx, columns(people), f"event-funnel-dropped-{missed}", "event-dropped")
+    people_options = dict(start=start, end=end, step=missed, **options)
+    people, total = ui.metric_preview(ctx, "event_funnel_dropped", **people_options)
+    st.caption(ctx.t("funnels.dropped.count", n=total))
+    st.dataframe(columns(people.drop(columns=["step"])), hide_index=True, width="stretch")
+    ui.preview_note(ctx, len(people), total)
+    ui.download_buttons(
+        ctx,
+        lambda: columns(
+            ui.metric(ctx, "event_funnel_dropped", **people_options).drop(columns=["step"])
+        ),
+        f"event-funnel-dropped-{missed}",
+        "event-dropped",
+    )

@@ -299,12 +299,17 @@ with tab_silent:
         key="silent_days",
         bind="query-params",
     )
-    silent = ui.metric(
-        ctx, "silent_members", start=start, end=end, days=int(days), group=group, contact=True
-    )
-    st.caption(ctx.t("groups.silent.help", ref=ref, days=int(days), n=f"{len(silent):,}"))
+    silent_options = dict(start=start, end=end, days=int(days), group=group, contact=True)
+    silent, total = ui.metric_preview(ctx, "silent_members", **silent_options)
+    st.caption(ctx.t("groups.silent.help", ref=ref, days=int(days), n=f"{total:,}"))
     st.dataframe(people(silent), hide_index=True, key="silent-table")
-    ui.download_buttons(ctx, people(silent), f"silent_members_{ref}", "silent-table")
+    ui.preview_note(ctx, len(silent), total)
+    ui.download_buttons(
+        ctx,
+        lambda: people(ui.metric(ctx, "silent_members", **silent_options)),
+        f"silent_members_{ref}",
+        "silent-table",
+    )
     st.caption(ctx.t("groups.masked"))
 
 with tab_potential:
@@ -312,18 +317,23 @@ with tab_potential:
         st.info(ctx.t("needs.orders"))
     else:
         window = 7
-        potential = ui.metric(
-            ctx, "high_potential", start=start, end=end, window=window, group=group, contact=True
-        )
+        potential_options = dict(start=start, end=end, window=window, group=group, contact=True)
+        potential, total = ui.metric_preview(ctx, "high_potential", **potential_options)
         st.caption(
             ctx.t(
                 "groups.potential.help",
                 ref=ref,
                 window=window,
                 since=ref - dt.timedelta(days=window - 1),
-                n=f"{len(potential):,}",
+                n=f"{total:,}",
             )
         )
         st.dataframe(people(potential), hide_index=True, key="potential-table")
-        ui.download_buttons(ctx, people(potential), f"high_potential_{ref}", "potential-table")
+        ui.preview_note(ctx, len(potential), total)
+        ui.download_buttons(
+            ctx,
+            lambda: people(ui.metric(ctx, "high_potential", **potential_options)),
+            f"high_potential_{ref}",
+            "potential-table",
+        )
         st.caption(ctx.t("groups.masked"))

@@ -193,20 +193,28 @@ with tab_rfm:
             key="rfm_segment",
             bind="query-params",
         )
-        people = ui.metric(
-            ctx, "rfm_members", start=start, end=end, split=split, segment=segment, personal=True
-        )
-        people = people.assign(
-            segment=people["segment"].map(lambda k: ctx.t(f"members.segment.{k}"))
-        )
-        st.caption(ctx.t("members.list_count", n=f"{len(people):,}"))
+        rfm_options = dict(split=split, segment=segment, personal=True)
+
+        def rfm_people(frame: pd.DataFrame) -> pd.DataFrame:
+            return headed(
+                frame.assign(segment=frame["segment"].map(lambda k: ctx.t(f"members.segment.{k}")))
+            )
+
+        people, total = ui.metric_preview(ctx, "rfm_members", start=start, end=end, **rfm_options)
+        st.caption(ctx.t("members.list_count", n=f"{total:,}"))
         st.dataframe(
-            headed(people),
+            rfm_people(people),
             hide_index=True,
             column_config=number_columns(money=("monetary",)),
             key="rfm_people",
         )
-        ui.download_buttons(ctx, headed(people), f"rfm_{segment}_{as_of}", "rfm_download")
+        ui.preview_note(ctx, len(people), total)
+        ui.download_buttons(
+            ctx,
+            lambda: rfm_people(ui.metric(ctx, "rfm_members", start=start, end=end, **rfm_options)),
+            f"rfm_{segment}_{as_of}",
+            "rfm_download",
+        )
 
 # -- layers --------------------------------------------------------------------------------
 with tab_layers:
@@ -234,14 +242,26 @@ with tab_layers:
         key="layer",
         bind="query-params",
     )
-    listed = ui.metric(ctx, "layer_members", start=start, end=end, layer=layer, **layer_options)
-    listed = listed.assign(
-        layer=listed["layer"].map(lambda k: ctx.t(f"members.layer.{k}")),
-        tier=listed["tier"].map(tier_label),
-        segment=listed["segment"].map(
-            lambda k: ctx.t(f"members.segment.{k}") if isinstance(k, str) else None
-        ),
+
+    def layer_people(frame: pd.DataFrame) -> pd.DataFrame:
+        return headed(
+            frame.assign(
+                layer=frame["layer"].map(lambda k: ctx.t(f"members.layer.{k}")),
+                tier=frame["tier"].map(tier_label),
+                segment=frame["segment"].map(
+                    lambda k: ctx.t(f"members.segment.{k}") if isinstance(k, str) else None
+                ),
+            )
+        )
+
+    list_options = dict(start=start, end=end, layer=layer, **layer_options)
+    listed, total = ui.metric_preview(ctx, "layer_members", **list_options)
+    st.caption(ctx.t("members.list_count", n=f"{total:,}"))
+    st.dataframe(layer_people(listed), hide_index=True, key="layer_people")
+    ui.preview_note(ctx, len(listed), total)
+    ui.download_buttons(
+        ctx,
+        lambda: layer_people(ui.metric(ctx, "layer_members", **list_options)),
+        f"layer_{layer}_{as_of}",
+        "layer_download",
     )
-    st.caption(ctx.t("members.list_count", n=f"{len(listed):,}"))
-    st.dataframe(headed(listed), hide_index=True, key="layer_people")
-    ui.download_buttons(ctx, headed(listed), f"layer_{layer}_{as_of}", "layer_download")

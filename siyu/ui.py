@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -352,6 +353,36 @@ def metric(ctx: Context, name: str, **params: Any) -> pd.DataFrame:
     return _cached_metric(_cache_key(ctx), name, text, ctx.source)
 
 
+# A list on screen shows its first rows; the whole list is in the downloads. Shipping a
+# million members to every visitor's browser (and unpickling them on each rerun) would make
+# the page slow for everyone on the link.
+LIST_ROWS = 5000
+
+
+@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+def _cached_preview(key: str, name: str, params: str, rows: int, _source: Source) -> Any:
+    full = _cached_metric(key, name, params, _source)
+    return full.head(rows).reset_index(drop=True), len(full)
+
+
+def metric_preview(
+    ctx: Context, name: str, rows: int | None = None, **params: Any
+) -> tuple[pd.DataFrame, int]:
+    """The first `rows` rows of a list metric and the length of the whole list.
+
+    Cached apart from the whole list, so a warm rerun moves `rows` rows, not the list.
+    """
+    assert ctx.source is not None
+    text = json.dumps(params, default=str, sort_keys=True)
+    return _cached_preview(_cache_key(ctx), name, text, rows or LIST_ROWS, ctx.source)
+
+
+def preview_note(ctx: Context, shown: int, total: int) -> None:
+    """Say that a table shows only the first rows of a longer list."""
+    if total > shown:
+        st.caption(ctx.t("list.preview", shown=shown, total=total))
+
+
 @st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
 def _cached_call(key: str, name: str, _source: Source) -> Any:
     return getattr(metrics, name)(_source)
@@ -406,16 +437,26 @@ def period_filter(ctx: Context) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def download_buttons(ctx: Context, frame: pd.DataFrame, stem: str, key: str) -> None:
+def download_buttons(
+    ctx: Context,
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    stem: str,
+    key: str,
+) -> None:
     """CSV (UTF-8 with BOM) and XLSX downloads of a table, formula cells neutralised.
 
     The files are built only when a button is clicked (a callable `data`), never on a render:
-    a list of a million members would otherwise be written twice on every rerun.
+    a list of a million members would otherwise be written twice on every rerun. `frame` may
+    itself be a callable (the whole list behind a preview), fetched only on a click.
     """
+
+    def whole() -> pd.DataFrame:
+        return frame() if callable(frame) else frame
+
     left, right = st.columns(2)
     left.download_button(
         ctx.t("download.csv"),
-        lambda: exports.to_csv_bytes(frame),
+        lambda: exports.to_csv_bytes(whole()),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"{key}-csv",
@@ -423,7 +464,7 @@ def download_buttons(ctx: Context, frame: pd.DataFrame, stem: str, key: str) -> 
     )
     right.download_button(
         ctx.t("download.xlsx"),
-        lambda: exports.to_xlsx_bytes(frame),
+        lambda: exports.to_xlsx_bytes(whole()),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx",

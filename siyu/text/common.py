@@ -11,4 +11,9 @@ TEXT = {
         "zh-Hant": "群統計（按日）",
         "en": "Group daily stats",
     },
+    "list.preview": {
+        "zh-Hans": "表中显示前 {shown:,} 行，共 {total:,} 行；完整名单请下载。",
+        "zh-Hant": "表中顯示前 {shown:,} 列，共 {total:,} 列；完整名單請下載。",
+        "en": "Showing the first {shown:,} of {total:,} rows; download the whole list.",
+    },
 }

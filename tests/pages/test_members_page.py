@@ -126,3 +126,23 @@ def test_members_page_on_an_empty_workspace_points_to_the_data_page(monkeypatch,
     at = open_page(monkeypatch, empty_ws)
     assert "还没有数据集" in at.info[0].value
     assert not at.get("plotly_chart")
+
+
+def test_a_long_list_shows_its_first_rows_and_says_how_many_there_are(monkeypatch, demo_ws):
+    # the browser gets the first rows of a list; the count and the downloads cover all of it
+    from siyu import ui
+    from siyu.i18n import t
+
+    monkeypatch.setattr(ui, "LIST_ROWS", 100)
+    at = open_page(monkeypatch, demo_ws)
+    source = demo_ws.source("demo")
+    start, end = default_period(source)
+    potential = int(mm.layers(source, start, end)["members"].iloc[0])
+    assert potential > 100
+    listed = table(at, "layer_people")
+    assert len(listed) == 100
+    whole = mm.layer_members(source, start, end, layer="potential")
+    assert list(listed[t("members.col.user_id", "zh-Hans")]) == list(whole["user_id"].head(100))
+    captions = [c.value for c in at.caption]
+    assert t("list.preview", "zh-Hans", shown=100, total=potential) in captions
+    assert t("members.list_count", "zh-Hans", n=f"{potential:,}") in captions
