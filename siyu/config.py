@@ -23,6 +23,7 @@ class Settings:
     duckdb_threads: int
     duckdb_memory_limit: str
     duckdb_temp_dir: str  # where DuckDB spills what does not fit in memory
+    max_queries: int  # metric queries running at once in a process (the others queue)
 
 
 def _int(name: str, default: int) -> int:
@@ -44,4 +45,5 @@ def settings() -> Settings:
         duckdb_memory_limit=os.environ.get("SIYU_DUCKDB_MEMORY_LIMIT") or "4GB",
         duckdb_temp_dir=os.environ.get("SIYU_DUCKDB_TEMP_DIR")
         or os.path.join(tempfile.gettempdir(), "siyu-duckdb"),
+        max_queries=max(1, _int("SIYU_MAX_QUERIES", 4)),
     )

@@ -29,6 +29,19 @@ _db: duckdb.DuckDBPyConnection | None = None
 # Number of query executions in this process; tests use it to prove a warm render runs no SQL.
 EXECUTIONS = {"count": 0}
 
+# Metric queries share one database (one pool of threads, one memory limit); at most
+# `max_queries` run at once so that 16 sessions queue for the cores instead of each holding
+# its intermediate state in memory at the same time.
+_slots: threading.BoundedSemaphore | None = None
+
+
+def _query_slots() -> threading.BoundedSemaphore:
+    global _slots
+    with _lock:
+        if _slots is None:
+            _slots = threading.BoundedSemaphore(settings().max_queries)
+        return _slots
+
 
 def database() -> duckdb.DuckDBPyConnection:
     """The process-wide in-memory DuckDB database, with explicit threads and memory limit."""
@@ -131,12 +144,13 @@ class Source:
         if missing:
             raise TypeError(f"queries/{name}.sql needs parameters {sorted(missing)}")
         bound = {k: v for k, v in params.items() if k in wanted}
-        cur = self.cursor()
-        try:
-            EXECUTIONS["count"] += 1
-            return cur.execute(load_query(name), bound).df()
-        finally:
-            cur.close()
+        with _query_slots():
+            cur = self.cursor()
+            try:
+                EXECUTIONS["count"] += 1
+                return cur.execute(load_query(name), bound).df()
+            finally:
+                cur.close()
 
     def sql(self, text: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
         """Run a read-only statement written by Siyu itself (not by a user) on this source."""
