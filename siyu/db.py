@@ -58,6 +58,9 @@ def database() -> duckdb.DuckDBPyConnection:
                     "temp_directory": s.duckdb_temp_dir,
                 },
             )
+            # snapshot and base-layer files never change once written: read each file's
+            # footer once per process, not once per query
+            _db.execute("set parquet_metadata_cache = true")
         return _db
 
 
