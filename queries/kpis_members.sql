@@ -8,9 +8,9 @@
 --   $prev_end    date: last day of the previous period (inclusive)
 --   $x_days      integer: conversion window, days after the join day (join day = day 0)
 --
--- A paid order: status null or 'paid', and amount > 0. A member's first order is their
--- earliest paid order over all data (ties broken by order_id); a first order before the join
--- day does not convert, and a later order cannot replace it.
+-- A member's first order is their earliest paid order over all data (base model
+-- person_facts); a first order before the join day does not convert, and a later order
+-- cannot replace it.
 --
 -- Returns one row per period ('current', then 'previous' when $prev_start is given):
 --   period       text: 'current' or 'previous'
@@ -19,6 +19,20 @@
 --                after the join day
 
 with
+
+member_spans as (
+    select
+        user_id,
+        join_day,
+    from member_spans
+),
+
+person_facts as (
+    select
+        user_id,
+        first_day,
+    from person_facts
+),
 
 periods as (
     select
@@ -36,24 +50,11 @@ periods as (
 new_members as (
     select
         periods.period,
-        members.user_id,
-        cast(members.joined_at as date) as join_day,
-    from members
+        member_spans.user_id,
+        member_spans.join_day,
+    from member_spans
     inner join periods
-        on cast(members.joined_at as date) between periods.first_day and periods.last_day
-),
-
--- the first paid order's day (the earliest day of their paid orders), of new members only
-first_orders as (
-    select
-        user_id,
-        min(cast(ordered_at as date)) as first_day,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and user_id in (select new_members.user_id from new_members)
-    group by user_id
+        on member_spans.join_day between periods.first_day and periods.last_day
 ),
 
 member_totals as (
@@ -61,11 +62,11 @@ member_totals as (
         new_members.period,
         count(*) as members,
         count(*) filter (
-            where first_orders.first_day between new_members.join_day
+            where person_facts.first_day between new_members.join_day
             and new_members.join_day + cast($x_days as integer)
         ) as converted,
     from new_members
-    left join first_orders on new_members.user_id = first_orders.user_id
+    left join person_facts on new_members.user_id = person_facts.user_id
     group by new_members.period
 ),
 

@@ -9,8 +9,8 @@
 --   $y_days      integer: repurchase window, days after the first order's day (same day =
 --                day 0)
 --
--- A paid order: status null or 'paid', and amount > 0 (a 0-yuan welfare claim is no purchase).
--- A user's first order: earliest paid order over all data, ties broken by order_id.
+-- Paid orders, per person and day, from the base model person_days; each buyer's first and
+-- second paid order (over all data, ties broken by order_id) from person_facts.
 --
 -- Returns one row per period ('current', then 'previous' when $prev_start is given):
 --   period              text: 'current' or 'previous'
@@ -23,6 +23,29 @@
 --                       day $y_days after the first order's day
 
 with
+
+person_facts as (
+    select
+        first_day,
+        second_day,
+        paid_orders,
+    from person_facts
+),
+
+-- the days with a paid order of either period; person_days is sorted by day, so the bounds
+-- let the scan skip the other days
+order_days as (
+    select
+        user_id,
+        day,
+        paid_orders,
+        paid_amount,
+    from person_days
+    where
+        paid_orders > 0
+        and day >= least(cast($start as date), coalesce(cast($prev_start as date), $start))
+        and day <= greatest(cast($end as date), coalesce(cast($prev_end as date), $end))
+),
 
 periods as (
     select
@@ -37,68 +60,32 @@ periods as (
     where $prev_start is not null
 ),
 
--- paid orders only, with the day cast once
-paid_orders as (
-    select
-        user_id,
-        ordered_at,
-        amount,
-        cast(ordered_at as date) as order_day,
-    from orders
-    where (status is null or status = 'paid') and amount > 0
-),
-
--- per user over all data: the two earliest order days (the first order's day, and the
--- earliest day of another order: one on or before day $y_days exists when that day is in
--- reach) and the number of paid orders
-user_orders as (
-    select
-        min(order_day, 2) as first_days,
-        count(*) as paid_orders,
-    from paid_orders
-    group by user_id
-),
-
+-- the second order's day is the earliest day of another order: one on or before day $y_days
+-- exists when that day is in reach
 first_buyer_totals as (
     select
         periods.period,
         count(*) as first_buyers,
-        count(*) filter (where user_orders.paid_orders >= 2) as repeat_buyers,
+        count(*) filter (where person_facts.paid_orders >= 2) as repeat_buyers,
         count(*) filter (
-            where user_orders.first_days[2] <= user_orders.first_days[1] + cast($y_days as integer)
+            where person_facts.second_day <= person_facts.first_day + cast($y_days as integer)
         ) as repeat_buyers_y,
-    from user_orders
+    from person_facts
     inner join periods
-        on user_orders.first_days[1] between periods.first_day and periods.last_day
+        on person_facts.first_day between periods.first_day and periods.last_day
     group by periods.period
-),
-
--- the orders of both periods; the timestamp bounds let the scan skip the other days
-period_orders as (
-    select
-        periods.period,
-        paid_orders.user_id,
-        paid_orders.amount,
-    from paid_orders
-    inner join periods
-        on paid_orders.order_day between periods.first_day and periods.last_day
-    where
-        paid_orders.ordered_at >= cast(
-            least(cast($start as date), coalesce(cast($prev_start as date), $start)) as timestamp
-        )
-        and paid_orders.ordered_at < cast(
-            greatest(cast($end as date), coalesce(cast($prev_end as date), $end)) as timestamp
-        ) + interval 1 day
 ),
 
 period_totals as (
     select
-        period,
-        count(distinct user_id) as buyers,
-        count(*) as paid_orders,
-        sum(amount) as gmv,
-    from period_orders
-    group by period
+        periods.period,
+        count(distinct order_days.user_id) as buyers,
+        sum(order_days.paid_orders) as paid_orders,
+        sum(order_days.paid_amount) as gmv,
+    from order_days
+    inner join periods
+        on order_days.day between periods.first_day and periods.last_day
+    group by periods.period
 ),
 
 final as (

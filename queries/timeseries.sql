@@ -7,7 +7,9 @@
 --
 -- Only data on days from $start to $end counts, also in a week that sticks out of the range.
 -- Every period of the range has a row (its first day: the day, or the Monday of the week),
--- zero when it holds no data. A paid order: status null or 'paid', and amount > 0.
+-- zero when it holds no data. Paid orders per person and day come from the base model
+-- person_days (a person has one row per day: the buyers of a day are its rows), joins from
+-- member_spans.
 --
 -- Returns one row per period:
 --   period        date: the day, or the Monday of the week
@@ -18,21 +20,21 @@
 
 with
 
-orders as (
+-- person_days is sorted by day: the bounds let the scan skip the other days
+order_days as (
     select
-        order_id,
         user_id,
-        ordered_at,
-        amount,
-        status,
-    from orders
+        day,
+        paid_orders,
+        paid_amount,
+    from person_days
+    where paid_orders > 0 and day between $start and $end
 ),
 
-members as (
-    select
-        user_id,
-        joined_at,
-    from members
+member_spans as (
+    select join_day,
+    from member_spans
+    where join_day between $start and $end
 ),
 
 periods as (
@@ -44,40 +46,35 @@ periods as (
     from generate_series(cast($start as timestamp), cast($end as timestamp), interval 1 day)
 ),
 
-paid_orders as (
-    select
-        user_id,
-        amount,
-        case
-            when $grain = 'week' then cast(date_trunc('week', ordered_at) as date)
-            else cast(ordered_at as date)
-        end as period,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and cast(ordered_at as date) between $start and $end
-),
-
 new_members as (
     select
-        user_id,
         case
-            when $grain = 'week' then cast(date_trunc('week', joined_at) as date)
-            else cast(joined_at as date)
+            when $grain = 'week' then cast(date_trunc('week', join_day) as date)
+            else join_day
         end as period,
-    from members
-    where cast(joined_at as date) between $start and $end
+    from member_spans
 ),
 
+-- a person has one row per day, so a day's buyers are its rows; a week needs distinct people
+-- (of the two branches, the one of the other grain is pruned before it runs)
 order_totals as (
     select
-        period,
-        sum(amount) as gmv,
-        count(*) as paid_orders,
+        day as period,
+        sum(paid_amount) as gmv,
+        sum(paid_orders) as paid_orders,
+        count(*) as buyers,
+    from order_days
+    where $grain <> 'week'
+    group by day
+    union all
+    select
+        cast(date_trunc('week', day) as date) as period,
+        sum(paid_amount) as gmv,
+        sum(paid_orders) as paid_orders,
         count(distinct user_id) as buyers,
-    from paid_orders
-    group by period
+    from order_days
+    where $grain = 'week'
+    group by cast(date_trunc('week', day) as date)
 ),
 
 member_totals as (

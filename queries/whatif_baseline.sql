@@ -5,8 +5,8 @@
 --   $start   date: first day of the period (inclusive)
 --   $end     date: last day of the period (inclusive)
 --
--- A paid order: status null or 'paid', and amount > 0. A member is in the domain on a day
--- when they joined on or before it and did not leave on or before it.
+-- Paid orders from the base model paid_orders (the spread needs each order's amount); the
+-- domain from member_spans (in it on day d when join_day <= d < in_domain_until).
 --
 -- Returns one row:
 --   paid_orders      bigint: paid orders in the period
@@ -16,28 +16,21 @@
 
 with
 
-orders as (
-    select
-        ordered_at,
-        amount,
-        status,
-    from orders
-),
-
-members as (
-    select
-        joined_at,
-        left_at,
-    from members
-),
-
+-- the timestamp bounds let the scan skip the orders of other days
 paid_in_period as (
     select amount,
-    from orders
+    from paid_orders
     where
-        (status is null or status = 'paid')
-        and amount > 0
-        and cast(ordered_at as date) between $start and $end
+        ordered_at >= cast($start as timestamp)
+        and ordered_at < cast($end as timestamp) + interval 1 day
+        and order_day between $start and $end
+),
+
+member_spans as (
+    select
+        join_day,
+        in_domain_until,
+    from member_spans
 ),
 
 order_spread as (
@@ -50,10 +43,8 @@ order_spread as (
 
 domain as (
     select count(*) as domain_members,
-    from members
-    where
-        cast(joined_at as date) <= $end
-        and (left_at is null or cast(left_at as date) > $end)
+    from member_spans
+    where join_day <= $end and (in_domain_until is null or in_domain_until > $end)
 ),
 
 final as (

@@ -28,6 +28,7 @@ orders as (
     from orders
 ),
 
+-- the timestamp bound lets the scan skip the orders after $end
 placed as (
     select
         cast(amount as double) as amount,
@@ -35,7 +36,8 @@ placed as (
         status,
     from orders
     where
-        cast(ordered_at as date) <= $end
+        ordered_at < cast($end as timestamp) + interval 1 day
+        and cast(ordered_at as date) <= $end
         and amount >= 0
         and coalesce(discount, 0) >= 0
         and amount + coalesce(discount, 0) > 0

@@ -50,7 +50,7 @@ PRODUCTS = ["苹果", "橙子", None]
 # them. An option value "$inviter" / "$cohort" is taken from the drawn data.
 OPTIONS: dict[str, list[dict[str, Any]]] = {
     "kpis": [{}, {"x_days": 1, "y_days": 2}],
-    "kpi_cards": [{}],
+    "kpi_cards": [{}, {"x_days": 0, "y_days": 1}],
     "timeseries": [{}, {"grain": "week"}],
     "member_funnel": [{}, {"breakdown": "channel"}, {"x_days": 0, "y_days": 1}],
     "funnel": [{}],
