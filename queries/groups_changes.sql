@@ -20,12 +20,12 @@
 
 with
 
-members as (
+member_spans as (
     select
         group_id,
-        cast(joined_at as date) as join_day,
-        cast(left_at as date) as left_day,
-    from members
+        join_day,
+        left_day,
+    from member_spans
 ),
 
 group_daily as (
@@ -50,7 +50,7 @@ events as (
         join_day as day,
         1 as joined,
         0 as left_count,
-    from members
+    from member_spans
     where not $stats
     union all
     select
@@ -58,7 +58,7 @@ events as (
         left_day as day,
         0 as joined,
         1 as left_count,
-    from members
+    from member_spans
     where not $stats and left_day is not null
     union all
     select

@@ -4,14 +4,17 @@
 -- Parameters:
 --   $start     date: first day of the period (inclusive)
 --   $end       date: last day of the period (inclusive)
+--   $rows      text: the rows returned: 'groups' (a row per group and day), 'total' (the
+--              all-groups row of each day) or 'summary' (the summary rows, total included)
 --
 -- The statistics hold no per-member detail, so: members = member_total, active = speakers
 -- (群成员发言人数), messages = messages; daily active rate = speakers / member_total. Who
 -- interacted or bought cannot be told from them: interactive, converting, interaction rate
 -- and conversion rate are null. Days without a statistics row have no row.
 --
--- Returns the columns of groups_health.sql, one row per group and stat_date of the period,
--- plus one total row per day (is_total: sums over the groups with a row that day):
+-- Computes the columns of groups_health.sql, one row per group and stat_date of the period,
+-- plus one total row per day (is_total: sums over the groups with a row that day), and
+-- returns those $rows selects, by total first, group, day:
 --   is_total                boolean: the all-groups row of the day
 --   group_id                varchar: the group (null on the total row)
 --   name                    varchar: the group's name from the groups table
@@ -82,7 +85,7 @@ daily_rates as (
     from with_totals
 ),
 
-final as (
+health as (
     select
         daily_rates.is_total,
         daily_rates.group_id,
@@ -109,7 +112,16 @@ final as (
     from daily_rates
     left join groups on daily_rates.group_id = groups.group_id and not daily_rates.is_total
     window summary as (partition by daily_rates.is_total, daily_rates.group_id)
-    order by daily_rates.is_total desc, daily_rates.group_id asc nulls last, daily_rates.day asc
+),
+
+final as (
+    select *
+    from health
+    where
+        ($rows = 'groups' and not is_total)
+        or ($rows = 'total' and is_total)
+        or ($rows = 'summary' and summary_row)
+    order by is_total desc, group_id asc nulls last, day asc
 )
 
 select * from final

@@ -5,11 +5,13 @@
 --   $ref       date: reference day (the period's last day, at most the last day of data)
 --   $window    integer: days counted back from $ref, $ref included (default 7)
 --   $group     text: only members whose main group is this one (null: every member)
+--   $whole_data  boolean: no data lies after $ref, so each person's latest activity over all
+--                data (person_activity) is the latest on or before $ref; false reads activity
 --
 -- A member is in the domain on $ref when joined on or before it and not left on or before
 -- it; active with >= 1 activity row (any kind) on a day of $ref - $window + 1 … $ref; never
--- bought with no paid order (status null or 'paid', amount > 0) on or before $ref. Refunded,
--- cancelled and 0-yuan orders are no purchase.
+-- bought with no paid order (paid_orders: refunded, cancelled and 0-yuan orders are no
+-- purchase) on or before $ref, i.e. no first paid order (person_facts) on or before it.
 --
 -- Returns one row per member, the most active first (then latest activity, then user_id):
 --   user_id          varchar
@@ -22,25 +24,38 @@
 
 with
 
-members as (
+member_spans as (
     select
         user_id,
         group_id,
         joined_at,
-        cast(joined_at as date) as join_day,
-        cast(left_at as date) as left_day,
+        join_day,
+        in_domain_until,
         nickname,
         phone,
-    from members
+    from member_spans
 ),
 
-orders as (
+person_facts as (
     select
         user_id,
-        ordered_at,
-        amount,
-        status,
-    from orders
+        first_day,
+    from person_facts
+),
+
+person_activity as (
+    select
+        user_id,
+        last_at,
+    from person_activity
+),
+
+person_days as (
+    select
+        user_id,
+        day,
+        activities,
+    from person_days
 ),
 
 activity as (
@@ -52,32 +67,54 @@ activity as (
 
 in_domain as (
     select *
-    from members
+    from member_spans
     where
         join_day <= $ref
-        and (left_day is null or left_day > $ref)
+        and (in_domain_until is null or in_domain_until > $ref)
         and (cast($group as varchar) is null or group_id = cast($group as varchar))
 ),
 
+-- one branch runs: DuckDB drops the one whose bound condition is false. With no data after
+-- $ref, the days come from person_days and the latest activity of anyone active in the
+-- window is their latest over all data; else both come from activity (the timestamp bounds
+-- let the scan skip the days outside the window)
+window_days as (
+    select
+        user_id,
+        count(*) as active_days,
+    from person_days
+    where
+        $whole_data
+        and day > cast($ref as date) - cast($window as integer)
+        and day <= $ref
+        and activities > 0
+    group by user_id
+),
+
 recent as (
+    select
+        window_days.user_id,
+        person_activity.last_at as last_active_at,
+        window_days.active_days,
+    from window_days
+    inner join person_activity on window_days.user_id = person_activity.user_id
+    union all
     select
         user_id,
         max("at") as last_active_at,
         count(distinct cast("at" as date)) as active_days,
     from activity
     where
-        cast("at" as date) <= $ref
-        and cast("at" as date) > cast($ref as date) - cast($window as integer)
+        not $whole_data
+        and "at" >= cast(cast($ref as date) - cast($window as integer) + 1 as timestamp)
+        and "at" < cast($ref as timestamp) + interval 1 day
     group by user_id
 ),
 
 buyers as (
-    select distinct user_id
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and cast(ordered_at as date) <= $ref
+    select user_id
+    from person_facts
+    where first_day <= $ref
 ),
 
 final as (

@@ -7,9 +7,9 @@
 --
 -- Timestamps are wall time in the workspace zone (Asia/Shanghai), so 23:59:59 on a Sunday is
 -- weekday 7, hour 23 and the next second is weekday 1, hour 0. Weekdays are ISO: 1 = Monday
--- … 7 = Sunday. Every activity row counts (any kind); orders are paid orders (status null or
--- 'paid', amount > 0). Without $group, rows of people who are not members count too; with it,
--- a member's activity and orders count in their main group.
+-- … 7 = Sunday. Every activity row counts (any kind); orders are paid orders (paid_orders).
+-- Without $group, rows of people who are not members count too; with it, a member's activity
+-- and orders count in their main group.
 --
 -- The usual push slots of operators are the hours 7–9, 12–13 and 19–22 (7:00–9:59,
 -- 12:00–13:59, 19:00–22:59).
@@ -38,13 +38,11 @@ members as (
     from members
 ),
 
-orders as (
+paid_orders as (
     select
         user_id,
         ordered_at,
-        amount,
-        status,
-    from orders
+    from paid_orders
 ),
 
 activity as (
@@ -78,7 +76,8 @@ activity_cells as (
         count(*) as activity,
     from activity
     where
-        cast(activity."at" as date) between $start and $end
+        activity."at" >= cast($start as timestamp)
+        and activity."at" < cast($end as timestamp) + interval 1 day
         and (
             cast($group as varchar) is null
             or activity.user_id in (select chosen.user_id from chosen)
@@ -88,19 +87,18 @@ activity_cells as (
 
 order_cells as (
     select
-        cast(isodow(orders.ordered_at) as integer) as weekday,
-        cast(hour(orders.ordered_at) as integer) as hour,
+        cast(isodow(paid_orders.ordered_at) as integer) as weekday,
+        cast(hour(paid_orders.ordered_at) as integer) as hour,
         count(*) as orders,
-    from orders
+    from paid_orders
     where
-        (orders.status is null or orders.status = 'paid')
-        and orders.amount > 0
-        and cast(orders.ordered_at as date) between $start and $end
+        paid_orders.ordered_at >= cast($start as timestamp)
+        and paid_orders.ordered_at < cast($end as timestamp) + interval 1 day
         and (
             cast($group as varchar) is null
-            or orders.user_id in (select chosen.user_id from chosen)
+            or paid_orders.user_id in (select chosen.user_id from chosen)
         )
-    group by isodow(orders.ordered_at), hour(orders.ordered_at)
+    group by isodow(paid_orders.ordered_at), hour(paid_orders.ordered_at)
 ),
 
 counted as (

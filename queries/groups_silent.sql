@@ -2,9 +2,11 @@
 -- activity for at least $days days up to it (SPEC §4 "Group health").
 --
 -- Parameters:
---   $ref       date: reference day (the period's last day, at most the last day of data)
---   $days      integer: the least number of silent days listed (default 3)
---   $group     text: only members whose main group is this one (null: every member)
+--   $ref         date: reference day (the period's last day, at most the last day of data)
+--   $days        integer: the least number of silent days listed (default 3)
+--   $group       text: only members whose main group is this one (null: every member)
+--   $whole_data  boolean: no data lies after $ref, so each person's latest activity over all
+--                data (person_activity) is the latest on or before $ref; false reads activity
 --
 -- A member is in the domain on $ref when joined on or before it and not left on or before
 -- it. Activity is any activity row (any kind) on or before $ref. days_silent counts the days
@@ -22,15 +24,22 @@
 
 with
 
-members as (
+member_spans as (
     select
         user_id,
         group_id,
-        cast(joined_at as date) as join_day,
-        cast(left_at as date) as left_day,
+        join_day,
+        in_domain_until,
         nickname,
         phone,
-    from members
+    from member_spans
+),
+
+person_activity as (
+    select
+        user_id,
+        last_at,
+    from person_activity
 ),
 
 activity as (
@@ -42,19 +51,26 @@ activity as (
 
 in_domain as (
     select *
-    from members
+    from member_spans
     where
         join_day <= $ref
-        and (left_day is null or left_day > $ref)
+        and (in_domain_until is null or in_domain_until > $ref)
         and (cast($group as varchar) is null or group_id = cast($group as varchar))
 ),
 
+-- one branch runs: DuckDB drops the one whose bound condition is false
 last_activity as (
+    select
+        user_id,
+        last_at as last_active_at,
+    from person_activity
+    where $whole_data
+    union all
     select
         user_id,
         max("at") as last_active_at,
     from activity
-    where cast("at" as date) <= $ref
+    where not $whole_data and "at" < cast($ref as timestamp) + interval 1 day
     group by user_id
 ),
 

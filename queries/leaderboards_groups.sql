@@ -12,9 +12,10 @@
 --   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
 --                null keeps every row
 --
--- A paid order (status null or 'paid', amount > 0) counts in the group it came from
--- (orders.group_id), else in its buyer's main group (members.group_id); an order in no group
--- counts in no row. A member belongs to their main group (SPEC group health).
+-- A paid order (base model paid_orders) counts in the group it came from (orders.group_id),
+-- else in its buyer's main group (members.group_id); an order in no group counts in no row.
+-- A member belongs to their main group (SPEC group health); the daily counts per group are
+-- those of the base model group_days, first orders those of person_facts.
 --   gmv, buyers        paid orders of the period in the group: sum of amount, distinct users
 --   members            members of the group who joined in the period (new members)
 --   daily_active_rate  per day: members of the group active that day (>= 1 activity or >= 1
@@ -42,22 +43,43 @@
 --                      previous_rank is null
 --   name               text: the group's name from the groups table
 
+
 with
 
-members as (
+paid_orders as (
+    select
+        user_id,
+        ordered_at,
+        order_day,
+        amount,
+        group_id,
+    from paid_orders
+),
+
+person_facts as (
+    select
+        user_id,
+        first_day,
+        first_group_id,
+        paid_orders,
+    from person_facts
+),
+
+member_spans as (
     select
         user_id,
         group_id,
-        cast(joined_at as date) as join_day,
-        cast(left_at as date) as left_day,
-    from members
+        join_day,
+    from member_spans
 ),
 
-activity as (
+group_days as (
     select
-        user_id,
-        "at",
-    from activity
+        group_id,
+        day,
+        members,
+        active,
+    from group_days
 ),
 
 groups as (
@@ -79,205 +101,108 @@ periods as (
         cast($prev_end as date) as last_day,
 ),
 
-days as (
+-- paid orders of either period, summed per group named and buyer in one pass (the timestamp
+-- bounds let the scan skip the other days); then the orders that name no group are looked up
+-- in members (in their buyer's main group)
+buyer_cells as (
     select
-        periods.period,
-        cast(day_series.generate_series as date) as day,
-    from periods
-    cross join
-        generate_series(
-            cast(periods.first_day as timestamp),
-            cast(
-                least(periods.last_day, coalesce(cast($last_day as date), periods.last_day))
-                as timestamp
-            ),
-            interval 1 day
-        ) as day_series
-),
-
--- paid orders of either period (the timestamp bounds let the scan skip the other days), in
--- the group they came from, else the buyer's main group: only the orders that name no group
--- are looked up in members
-period_paid_orders as (
-    select
-        periods.period,
-        orders.user_id,
-        orders.amount,
-        orders.group_id,
-    from orders
-    inner join periods
-        on cast(orders.ordered_at as date) between periods.first_day and periods.last_day
+        group_id,
+        user_id,
+        sum(amount) filter (where order_day between $start and $end) as current_amount,
+        sum(amount) filter (where order_day between $prev_start and $prev_end) as previous_amount,
+    from paid_orders
     where
-        (orders.status is null or orders.status = 'paid')
-        and orders.amount > 0
-        and orders.ordered_at >= cast(
-            least(cast($start as date), cast($prev_start as date)) as timestamp
-        )
-        and orders.ordered_at < cast(
+        ordered_at >= cast(least(cast($start as date), cast($prev_start as date)) as timestamp)
+        and ordered_at < cast(
             greatest(cast($end as date), cast($prev_end as date)) as timestamp
         ) + interval 1 day
+    group by group_id, user_id
 ),
 
-period_orders as (
+resolved_cells as (
     select
-        period,
-        user_id,
-        amount,
+        coalesce(buyer_cells.group_id, member_spans.group_id) as group_id,
+        buyer_cells.user_id,
+        buyer_cells.current_amount,
+        buyer_cells.previous_amount,
+    from buyer_cells
+    left join member_spans
+        on buyer_cells.group_id is null and buyer_cells.user_id = member_spans.user_id
+),
+
+-- distinct buyers: a buyer with orders naming the group and orders resolved to it counts once
+group_totals as (
+    select
         group_id,
-    from period_paid_orders
+        sum(current_amount) as current_gmv,
+        count(distinct user_id) filter (where current_amount is not null) as current_buyers,
+        sum(previous_amount) as previous_gmv,
+        count(distinct user_id) filter (where previous_amount is not null) as previous_buyers,
+    from resolved_cells
     where group_id is not null
-    union all
-    select
-        period_paid_orders.period,
-        period_paid_orders.user_id,
-        period_paid_orders.amount,
-        members.group_id,
-    from period_paid_orders
-    left join members on period_paid_orders.user_id = members.user_id
-    where period_paid_orders.group_id is null
+    group by group_id
 ),
 
 group_sales as (
     select
-        period,
+        'current' as period,
         group_id,
-        sum(amount) as gmv,
-        count(distinct user_id) as buyers,
-    from period_orders
-    where group_id is not null
-    group by period, group_id
+        current_gmv as gmv,
+        current_buyers as buyers,
+    from group_totals
+    where current_buyers > 0
+    union all
+    select
+        'previous' as period,
+        group_id,
+        previous_gmv as gmv,
+        previous_buyers as buyers,
+    from group_totals
+    where previous_buyers > 0
 ),
 
 group_joins as (
     select
         periods.period,
-        members.group_id,
+        member_spans.group_id,
         count(*) as members,
-    from members
-    inner join periods on members.join_day between periods.first_day and periods.last_day
-    where members.group_id is not null
-    group by periods.period, members.group_id
+    from member_spans
+    inner join periods
+        on member_spans.join_day between periods.first_day and periods.last_day
+    where member_spans.group_id is not null
+    group by periods.period, member_spans.group_id
 ),
 
--- per user over all data: the first paid order's group and the number of paid orders
-user_orders as (
-    select
-        user_id,
-        min(cast(ordered_at as date)) as first_day,
-        arg_min_null(group_id, (ordered_at, order_id)) as first_group_id,
-        count(*) as paid_orders,
-    from orders
-    where (status is null or status = 'paid') and amount > 0
-    group by user_id
-),
-
+-- first buyers of each period, in the group of their first paid order, else their main group
 group_first_buyers as (
     select
         periods.period,
-        coalesce(user_orders.first_group_id, members.group_id) as group_id,
+        coalesce(person_facts.first_group_id, member_spans.group_id) as group_id,
         count(*) as first_buyers,
-        count(*) filter (where user_orders.paid_orders >= 2) as repeat_buyers,
-    from user_orders
+        count(*) filter (where person_facts.paid_orders >= 2) as repeat_buyers,
+    from person_facts
     inner join periods
-        on user_orders.first_day between periods.first_day and periods.last_day
-    left join members on user_orders.user_id = members.user_id
-    group by periods.period, coalesce(user_orders.first_group_id, members.group_id)
+        on person_facts.first_day between periods.first_day and periods.last_day
+    left join member_spans on person_facts.user_id = member_spans.user_id
+    group by periods.period, coalesce(person_facts.first_group_id, member_spans.group_id)
 ),
 
--- members in the domain per group and day, from running totals of joins (+1) and leaves (-1)
-domain_changes as (
-    select
-        group_id,
-        join_day as day,
-        1 as change,
-    from members
-    where group_id is not null
-    union all
-    select
-        group_id,
-        greatest(join_day, left_day) as day,
-        -1 as change,
-    from members
-    where group_id is not null and left_day is not null
-),
-
-domain_by_day as (
-    select
-        group_id,
-        day,
-        sum(sum(change)) over (partition by group_id order by day) as members,
-    from domain_changes
-    group by group_id, day
-),
-
-member_groups as (
-    select distinct group_id from members
-    where group_id is not null
-),
-
-in_domain as (
-    select
-        days.period,
-        days.day,
-        member_groups.group_id,
-        coalesce(domain_by_day.members, 0) as members,
-    from days
-    cross join member_groups
-    asof left join domain_by_day
-        on
-            member_groups.group_id = domain_by_day.group_id
-            and days.day >= domain_by_day.day
-),
-
-active_days as (
-    select
-        user_id,
-        cast("at" as date) as day,
-    from activity
-    where
-        "at" >= cast($prev_start as timestamp)
-        and "at" < cast($end as timestamp) + interval 1 day
-    union
-    select
-        user_id,
-        cast(ordered_at as date) as day,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and ordered_at >= cast($prev_start as timestamp)
-        and ordered_at < cast($end as timestamp) + interval 1 day
-),
-
-group_active as (
-    select
-        members.group_id,
-        active_days.day,
-        count(*) as active,
-    from active_days
-    inner join members
-        on
-            active_days.user_id = members.user_id
-            and active_days.day >= members.join_day
-            and (members.left_day is null or active_days.day < members.left_day)
-    where members.group_id is not null
-    group by members.group_id, active_days.day
-),
-
+-- the daily active rate of each day with a member in the domain, over the days of each
+-- period up to the last day of data
 group_rates as (
     select
-        in_domain.period,
-        in_domain.group_id,
-        avg(
-            case
-                when in_domain.members > 0
-                    then coalesce(group_active.active, 0) / in_domain.members
-            end
-        ) as daily_active_rate,
-    from in_domain
-    left join group_active
-        on in_domain.group_id = group_active.group_id and in_domain.day = group_active.day
-    group by in_domain.period, in_domain.group_id
+        periods.period,
+        group_days.group_id,
+        avg(group_days.active / group_days.members) as daily_active_rate,
+    from group_days
+    inner join periods
+        on
+            group_days.day >= periods.first_day
+            and group_days.day <= least(
+                periods.last_day, coalesce(cast($last_day as date), periods.last_day)
+            )
+    where group_days.group_id is not null and group_days.members > 0
+    group by periods.period, group_days.group_id
 ),
 
 board_groups as (

@@ -30,7 +30,15 @@ import pandas as pd
 from pandas.api.types import infer_dtype
 
 from siyu.db import Source
-from siyu.metrics.base import Date, check_period, count, day, last_data_day, rate
+from siyu.metrics.base import (
+    Date,
+    check_period,
+    count,
+    data_range,
+    day,
+    last_data_day,
+    rate,
+)
 from siyu.metrics.overview import KPI_TARGETS
 from siyu.privacy import mask_frame
 
@@ -91,18 +99,25 @@ def _group(value: Any) -> str | None:
     return str(value)
 
 
-def _health(source: Source, start: Date, end: Date) -> pd.DataFrame:
-    """The raw rows of groups_health(.sql|_stats.sql), with undefined columns set to None."""
+def _health(source: Source, start: Date, end: Date, rows: str) -> pd.DataFrame:
+    """The raw rows of groups_health(.sql|_stats.sql), with undefined columns set to None.
+
+    `rows`: "groups" (a row per group and day), "total" (the all-groups row of each day) or
+    "summary" (the summary row of each group and of the total).
+    """
     check_period(start, end)
     basis = health_basis(source)
     if basis is None:
         # neither members nor statistics: the member query on empty views gives no rows
         basis = "members"
     if basis == "group_daily":
-        df = source.query("groups_health_stats", start=start, end=end)
+        df = source.query("groups_health_stats", start=start, end=end, rows=rows)
     else:
-        df = source.query("groups_health", start=start, end=end, last_day=last_data_day(source))
-    df = df.astype(object)
+        df = source.query(
+            "groups_health", start=start, end=end, last_day=last_data_day(source), rows=rows
+        )
+    # the columns keep their types (a row per group and day can be 100k rows): each is
+    # converted once, column-wise, by `_rows` or `group_summary`
     for col in unavailable(source):
         df[col] = None
         if col in RATES:
@@ -116,13 +131,10 @@ def _rows(df: pd.DataFrame) -> pd.DataFrame:
     """Daily rows in the CLI's columns and value types."""
     return pd.DataFrame(
         {
-            "group_id": pd.Series([_group(g) for g in df["group_id"]], dtype=object),
-            "date": pd.Series([day(d) for d in df["day"]], dtype=object),
-            **{
-                c: pd.Series([None if pd.isna(v) else count(v) for v in df[c]], dtype=object)
-                for c in COUNT_COLUMNS
-            },
-            **{c: pd.Series([rate(v) for v in df[c]], dtype=object) for c in RATES},
+            "group_id": pd.Series(_texts(df["group_id"], _group), dtype=object),
+            "date": pd.Series(_days(df["day"]), dtype=object),
+            **{c: pd.Series(_optional_counts(df[c]), dtype=object) for c in COUNT_COLUMNS},
+            **{c: pd.Series(_rates(df[c]), dtype=object) for c in RATES},
         },
         columns=HEALTH_COLUMNS,
     )
@@ -142,8 +154,7 @@ def group_health(source: Source, start: Date, end: Date) -> pd.DataFrame:
     From group_daily: members = member_total, active = speakers, messages; the interaction and
     conversion rates are None. The rows of all groups together are `group_health_total`.
     """
-    df = _health(source, start, end)
-    return _rows(df[~df["is_total"].astype(bool)])
+    return _rows(_health(source, start, end, "groups"))
 
 
 def group_health_total(source: Source, start: Date, end: Date) -> pd.DataFrame:
@@ -154,8 +165,7 @@ def group_health_total(source: Source, start: Date, end: Date) -> pd.DataFrame:
     overview's daily active, interaction and conversion rate. From group_daily, the sums of
     member_total, speakers and messages over the groups with a statistics row that day.
     """
-    df = _health(source, start, end)
-    return _rows(df[df["is_total"].astype(bool)]).drop(columns="group_id")
+    return _rows(_health(source, start, end, "total")).drop(columns="group_id")
 
 
 def _shortfall(row: pd.Series) -> float | None:
@@ -183,8 +193,7 @@ def group_summary(source: Source, start: Date, end: Date) -> pd.DataFrame:
     Groups are sorted by shortfall (largest first, undefined last), then group_id; the
     members in no group come after the groups.
     """
-    df = _health(source, start, end)
-    df = df[df["summary_row"].astype(bool)]
+    df = _health(source, start, end, "summary")
     out = pd.DataFrame(
         {
             "is_total": pd.Series([bool(v) for v in df["is_total"]], dtype=object),
@@ -310,6 +319,12 @@ def reference_day(source: Source, end: Date) -> Date:
     return end if last is None else min(end, last)
 
 
+def _nothing_after(source: Source, ref: Date) -> bool:
+    """Whether no row of any table lies after `ref`: facts over all data hold up to it."""
+    last = data_range(source)[1]
+    return last is not None and ref >= last
+
+
 def _people(df: pd.DataFrame, columns: list[str], contact: bool) -> pd.DataFrame:
     out = pd.DataFrame(
         {
@@ -362,6 +377,33 @@ def _counts(values: pd.Series) -> np.ndarray | list:
     return [count(v) for v in values]
 
 
+def _optional_counts(values: pd.Series) -> np.ndarray | list:
+    """`None if pd.isna(v) else count(v)` per cell: a Python int, None where missing."""
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind in "iu":
+        return values.to_numpy().astype(object)
+    if isinstance(values.dtype, pd.Int64Dtype):
+        return values.to_numpy(object, na_value=None)
+    return [None if pd.isna(v) else count(v) for v in values]
+
+
+def _rates(values: pd.Series) -> np.ndarray | list:
+    """`rate(v)` per cell: a Python float, None where missing."""
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind == "f":
+        out = values.to_numpy().astype(object)
+        out[values.isna().to_numpy(bool)] = None
+        return out
+    return [rate(v) for v in values]
+
+
+def _days(values: pd.Series) -> np.ndarray | list:
+    """`day(v)` per cell: a `datetime.date`, None where missing."""
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind == "M":
+        out = values.dt.date.to_numpy(object, copy=True)
+        out[values.isna().to_numpy(bool)] = None
+        return out
+    return [day(v) for v in values]
+
+
 def silent_members(
     source: Source,
     start: Date,
@@ -386,7 +428,13 @@ def silent_members(
     if days < 1:
         raise ValueError("days must be >= 1")
     ref = reference_day(source, end)
-    df = source.query("groups_silent", ref=ref, days=days, group=_group_param(group))
+    df = source.query(
+        "groups_silent",
+        ref=ref,
+        days=days,
+        group=_group_param(group),
+        whole_data=_nothing_after(source, ref),
+    )
     return _people(df, ["last_active_at", "days_silent"], bool(contact))
 
 
@@ -412,7 +460,13 @@ def high_potential(
     if window < 1:
         raise ValueError("window must be >= 1")
     ref = reference_day(source, end)
-    df = source.query("groups_high_potential", ref=ref, window=window, group=_group_param(group))
+    df = source.query(
+        "groups_high_potential",
+        ref=ref,
+        window=window,
+        group=_group_param(group),
+        whole_data=_nothing_after(source, ref),
+    )
     return _people(df, ["joined_at", "last_active_at", "active_days"], bool(contact))
 
 

@@ -35,6 +35,7 @@ import pytest
 from siyu import metrics
 from siyu.db import Source
 from siyu.metrics import groups
+from siyu.metrics.base import count, day
 
 D = dt.date
 DT = dt.datetime
@@ -680,3 +681,94 @@ def test_people_columns_equal_the_cell_by_cell_conversion(seed):
                 for col in got.columns:
                     assert str(got[col].dtype) == str(want[col].dtype), col
                     assert [repr(v) for v in got[col]] == [repr(v) for v in want[col]], col
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_health_columns_equal_the_cell_by_cell_conversion(seed):
+    import numpy as np
+
+    from siyu.metrics.base import rate
+    from siyu.metrics.groups import _days, _optional_counts, _rates
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, 30))
+    missing = rng.random(n) < 0.3
+    ints = rng.integers(0, 500, n)
+    floats = pd.Series(rng.random(n))
+    floats[missing] = np.nan
+    stamps = pd.Series(pd.Timestamp("2024-03-01") + pd.to_timedelta(ints, unit="D"))
+    stamps[missing] = pd.NaT
+    cases = [
+        (_optional_counts, lambda v: None if pd.isna(v) else count(v), pd.Series(ints)),
+        (
+            _optional_counts,
+            lambda v: None if pd.isna(v) else count(v),
+            pd.Series(
+                [None if m else int(v) for v, m in zip(ints, missing, strict=True)], dtype="Int64"
+            ),
+        ),
+        (
+            _optional_counts,
+            lambda v: None if pd.isna(v) else count(v),
+            pd.Series(ints, dtype=float),
+        ),
+        (_rates, rate, floats),
+        (_rates, rate, floats.astype(object)),
+        (_days, day, stamps),
+        (_days, day, stamps.astype("datetime64[us]")),
+        (_days, day, stamps.astype(object)),
+    ]
+    for column, cell, values in cases:
+        got = list(column(values))
+        want = [cell(v) for v in values.astype(object)]
+        assert [repr(v) for v in got] == [repr(v) for v in want], (column, values.dtype)
+
+
+def test_group_days_by_hand():
+    # fixture H from 03-01 (the first join) to D (the last day of any data): members in the
+    # domain, active, interactive, converting, messages per main group and day
+    got = source_h().sql("select * from group_days order by day, group_id nulls last")
+    table = {
+        (r["group_id"] if isinstance(r["group_id"], str) else None, day(r["day"])): (
+            r["members"],
+            r["active"],
+            r["interactive"],
+            r["converting"],
+            r["messages"],
+        )
+        for r in got.to_dict("records")
+    }
+    expected = {}
+    for d in (D(2024, 3, 1), D(2024, 3, 2), D(2024, 3, 3)):
+        expected[("G1", d)] = (3, 0, 0, 0, 0)  # 001, 003, 004
+        expected[("G2", d)] = (4, 0, 0, 0, 0)  # 005, 006, 008, 010
+        expected[(None, d)] = (1, 0, 0, 0, 0)  # 007
+    expected[("G2", D(2024, 3, 2))] = (4, 1, 0, 0, 0)  # 006 viewed
+    expected[("G2", D(2024, 3, 3))] = (4, 1, 1, 0, 0)  # 010 liked
+    # C: 003 left that day; 001 wrote at 23:59:59; 006 paid at 00:00:00
+    expected[("G1", C_DAY)] = (2, 1, 1, 0, 1)
+    expected[("G2", C_DAY)] = (4, 1, 0, 1, 0)
+    expected[(None, C_DAY)] = (1, 0, 0, 0, 0)
+    # D: 002 joined (view only); 004 wrote in G2 but belongs to G1; 008's message without a
+    # group counts in G2, 007's in no group; 900 (no member) wrote in G1; 010's orders are no
+    # purchase; 003's order comes after leaving
+    expected[("G1", D_DAY)] = (3, 3, 2, 0, 2)
+    expected[("G2", D_DAY)] = (4, 2, 1, 1, 2)
+    expected[(None, D_DAY)] = (1, 1, 1, 0, 1)
+    assert table == expected
+
+
+def test_person_activity_holds_each_persons_latest_activity():
+    got = source_h().sql("select user_id, last_at, last_day from person_activity order by user_id")
+    assert dict(zip(got["user_id"], got["last_at"], strict=True)) == {
+        "001": pd.Timestamp("2024-03-05 10:00"),
+        "002": pd.Timestamp("2024-03-05 11:00"),
+        "003": pd.Timestamp("2024-03-04 08:00"),
+        "004": pd.Timestamp("2024-03-05 13:00"),
+        "006": pd.Timestamp("2024-03-02 09:00"),
+        "007": pd.Timestamp("2024-03-05 14:00"),
+        "008": pd.Timestamp("2024-03-05 15:00"),
+        "010": pd.Timestamp("2024-03-03 20:00"),
+        "900": pd.Timestamp("2024-03-05 16:00"),
+    }
+    assert [day(v) for v in got["last_day"]][:3] == [D_DAY, D_DAY, C_DAY]
