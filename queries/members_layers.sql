@@ -1,22 +1,47 @@
--- Operating layers as of a day: how many people fall in each layer.
+-- Operating layers as of a day: each person's layers, or how many people each layer holds
+-- (one definition for the per-person list and the counts).
 --
--- Parameters and definitions: as queries/members_layer_members.sql (the per-person list;
--- tests keep the two in step), without $layer:
---   $as_of         date: the analysis day; only days before it count
---   $layer_days    integer: the recent window, days $as_of - $layer_days ... $as_of - 1
---   $t1            double: the 银卡 threshold in yuan (as queries/members_tiers.sql)
---   $t2            double: the 金卡 threshold in yuan
---   $t3            double: the 钻石卡 threshold in yuan
---   $use_exported  boolean: use a member's exported tier where present
---   $with_members  boolean: the dataset has a members table
---   $rfm_split     text: 'mean' or 'median' (as queries/members_rfm.sql)
+-- Parameters:
+--   $as_of           date: the analysis day; only days before it count
+--   $layer_days      integer: the recent window, days $as_of - $layer_days ... $as_of - 1
+--   $t1              double: the 银卡 threshold in yuan (as queries/members_tiers.sql)
+--   $t2              double: the 金卡 threshold in yuan
+--   $t3              double: the 钻石卡 threshold in yuan
+--   $use_exported    boolean: use a member's exported tier where present
+--   $with_members    boolean: the dataset has a members table
+--   $rfm_split       text: 'mean' or 'median' (as queries/members_rfm.sql)
+--   $whole_data      boolean: every paid order lies before $as_of and in the tier window
+--                    (the caller checks it with queries/members_coverage.sql); the buyers'
+--                    facts then come from person_facts, else from the person_days before it
+--   $whole_activity  boolean: every activity lies before $as_of (checked likewise); the last
+--                    activity days then come from person_activity, else from person_days
+--   $layer_output    text: 'people' (one row per person in a layer) or 'counts' (one row)
+--   $layer           text: people only: a layer key to keep only its people, or '' for all
 --
--- Layers: potential (a member with no paid order before $as_of), active (a paid order in the
--- recent window), high_value (tier 金卡 / 钻石卡 or RFM segment important_value), dormant (no
--- paid order and no activity in the recent window, and one of the people since its first day).
+-- People: members who joined before $as_of and had not left before it; without a members
+-- table, every user with an order (any status) before $as_of. Paid orders: the base model
+-- paid_orders. Layers (a person may fall in several):
+--   potential    a member with no paid order before $as_of (needs the members table)
+--   active       a paid order in the recent window
+--   high_value   tier 金卡 or 钻石卡 (as queries/members_tiers.sql), or RFM segment
+--                important_value (as queries/members_rfm.sql: split over every buyer)
+--   dormant      no paid order and no activity in the recent window, and one of the people
+--                since its first day (joined, or first order without a members table)
 --
--- Returns one row:
---   people, potential, active, high_value, dormant   bigint
+-- Returns, with $layer_output = 'people', one row per person in >= 1 layer (in layer $layer
+-- when given), by user_id (the count columns null):
+--   user_id            varchar
+--   tier               enum: the rule tier (普通会员 / 银卡 / 金卡 / 钻石卡) as of $as_of, or
+--                      the exported tier when it is one of those names; null for another
+--   other_tier         varchar: an exported tier of another name (else null)
+--   segment            enum: the RFM segment key, as queries/members_rfm.sql (null for a
+--                      non-buyer)
+--   last_order_day     date: day of the last paid order before $as_of
+--   last_activity_day  date: day of the last activity before $as_of
+--   nickname, phone    varchar: from the members table, else the latest order carrying them
+--   is_potential, is_active, is_high_value, is_dormant   boolean: the person's layers
+-- and with $layer_output = 'counts' one row (the person columns null):
+--   potential, active, high_value, dormant   bigint: people in each layer
 
 with
 
@@ -24,43 +49,60 @@ orders as (
     select
         user_id,
         ordered_at,
-        amount,
-        status,
         nickname,
         phone,
     from orders
 ),
 
-members as (
+member_spans as (
     select
         user_id,
-        joined_at,
-        left_at,
+        join_day,
+        left_day,
         tier,
         nickname,
         phone,
-    from members
+    from member_spans
 ),
 
-activity as (
+person_facts as (
     select
         user_id,
-        "at",
-    from activity
+        last_day,
+        paid_orders,
+        paid_amount,
+    from person_facts
+),
+
+person_days as (
+    select
+        user_id,
+        day,
+        paid_orders,
+        paid_amount,
+        activities,
+    from person_days
+),
+
+person_activity as (
+    select
+        user_id,
+        last_day,
+    from person_activity
 ),
 
 people as (
     select
         user_id,
-        cast(joined_at as date) as since_day,
+        join_day as since_day,
         nullif(trim(tier), '') as exported_tier,
         nickname,
         phone,
-    from members
+    from member_spans
     where
         $with_members
-        and cast(joined_at as date) < cast($as_of as date)
-        and (left_at is null or cast(left_at as date) >= cast($as_of as date))
+        and join_day < cast($as_of as date)
+        and (left_day is null or left_day >= cast($as_of as date))
     union all
     select
         user_id,
@@ -73,31 +115,41 @@ people as (
     group by user_id
 ),
 
-paid_orders as (
+-- every paid order lies before $as_of and in the tier window: the whole-data facts answer;
+-- else sum the days before $as_of
+buyer_totals as (
     select
         user_id,
-        cast(ordered_at as date) as order_day,
-        amount,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and cast(ordered_at as date) < cast($as_of as date)
+        last_day as last_order_day,
+        paid_orders as frequency,
+        paid_amount as monetary,
+        paid_amount as tier_gmv,
+    from person_facts
+    where $whole_data
+    union all
+    select
+        user_id,
+        max(day) as last_order_day,
+        cast(sum(paid_orders) as bigint) as frequency,
+        sum(paid_amount) as monetary,
+        coalesce(sum(paid_amount) filter (
+            where day >= cast($as_of as date) - 365
+        ), 0) as tier_gmv,
+    from person_days
+    where not $whole_data and paid_orders > 0 and day < cast($as_of as date)
+    group by user_id
 ),
 
 buyers as (
     select
         user_id,
-        max(order_day) as last_order_day,
-        cast($as_of as date) - max(order_day) as recency,
-        count(*) as frequency,
-        sum(amount) as monetary,
-        cast(sum(amount) * 100 as bigint) as monetary_cents,
-        coalesce(sum(amount) filter (
-            where order_day >= cast($as_of as date) - 365
-        ), 0) as tier_gmv,
-    from paid_orders
-    group by user_id
+        last_order_day,
+        cast($as_of as date) - last_order_day as recency,
+        frequency,
+        monetary,
+        cast(monetary * 100 as bigint) as monetary_cents,
+        tier_gmv,
+    from buyer_totals
 ),
 
 splits as (
@@ -151,16 +203,32 @@ segments as (
     from flags
 ),
 
+-- the last activity day before $as_of: every activity lies before it, the whole-data facts
+-- answer; else the days before it (the counts need only whether it falls in the recent
+-- window, so they read the window's days alone)
 last_activity as (
     select
         user_id,
-        max(cast("at" as date)) as last_activity_day,
-    from activity
-    where cast("at" as date) < cast($as_of as date)
+        last_day as last_activity_day,
+    from person_activity
+    where $whole_activity
+    union all
+    select
+        user_id,
+        max(day) as last_activity_day,
+    from person_days
+    where
+        not $whole_activity
+        and activities > 0
+        and day < cast($as_of as date)
+        and (
+            $layer_output = 'people'
+            or day >= cast($as_of as date) - cast($layer_days as integer)
+        )
     group by user_id
 ),
 
-person_facts as (
+person_states as (
     select
         people.user_id,
         people.since_day,
@@ -193,17 +261,117 @@ person_layers as (
         since_day <= window_start
         and coalesce(last_order_day < window_start, true)
         and coalesce(last_activity_day < window_start, true) as is_dormant,
-    from person_facts
+    from person_states
+),
+
+-- $layer_output = 'people' ----------------------------------------------------------------
+
+-- low-cardinality text as enums (cheap to hand over); an exported tier name other than the
+-- rule tiers' in other_tier
+people_rows as (
+    select
+        user_id,
+        cast(
+            case when tier in ('普通会员', '银卡', '金卡', '钻石卡') then tier end
+            as enum('普通会员', '银卡', '金卡', '钻石卡')
+        ) as tier,
+        case when tier not in ('普通会员', '银卡', '金卡', '钻石卡') then tier end as other_tier,
+        cast(
+            segment as enum(
+                'important_value',
+                'important_develop',
+                'important_keep',
+                'important_retain',
+                'general_value',
+                'general_develop',
+                'general_keep',
+                'general_retain'
+            )
+        ) as segment,
+        last_order_day,
+        last_activity_day,
+        nickname,
+        phone,
+        is_potential,
+        is_active,
+        is_high_value,
+        is_dormant,
+    from person_layers
+    where
+        $layer_output = 'people'
+        and (
+            ($layer = '' and (is_potential or is_active or is_high_value or is_dormant))
+            or ($layer = 'potential' and is_potential)
+            or ($layer = 'active' and is_active)
+            or ($layer = 'high_value' and is_high_value)
+            or ($layer = 'dormant' and is_dormant)
+        )
+),
+
+-- $layer_output = 'counts' ----------------------------------------------------------------
+
+layer_totals as (
+    select
+        count(*) filter (where is_potential) as potential,
+        count(*) filter (where is_active) as active,
+        count(*) filter (where is_high_value) as high_value,
+        count(*) filter (where is_dormant) as dormant,
+    from person_layers
+    where $layer_output = 'counts'
 ),
 
 final as (
     select
-        cast(count(*) as bigint) as people,
-        cast(count(*) filter (where is_potential) as bigint) as potential,
-        cast(count(*) filter (where is_active) as bigint) as active,
-        cast(count(*) filter (where is_high_value) as bigint) as high_value,
-        cast(count(*) filter (where is_dormant) as bigint) as dormant,
-    from person_layers
+        user_id,
+        tier,
+        other_tier,
+        segment,
+        last_order_day,
+        last_activity_day,
+        nickname,
+        phone,
+        is_potential,
+        is_active,
+        is_high_value,
+        is_dormant,
+        cast(null as bigint) as potential,
+        cast(null as bigint) as active,
+        cast(null as bigint) as high_value,
+        cast(null as bigint) as dormant,
+    from people_rows
+    union all
+    select
+        cast(null as varchar) as user_id,
+        cast(null as enum('普通会员', '银卡', '金卡', '钻石卡')) as tier,
+        cast(null as varchar) as other_tier,
+        cast(
+            null as enum(
+                'important_value',
+                'important_develop',
+                'important_keep',
+                'important_retain',
+                'general_value',
+                'general_develop',
+                'general_keep',
+                'general_retain'
+            )
+        ) as segment,
+        cast(null as date) as last_order_day,
+        cast(null as date) as last_activity_day,
+        cast(null as varchar) as nickname,
+        cast(null as varchar) as phone,
+        cast(null as boolean) as is_potential,
+        cast(null as boolean) as is_active,
+        cast(null as boolean) as is_high_value,
+        cast(null as boolean) as is_dormant,
+        cast(potential as bigint) as potential,
+        cast(active as bigint) as active,
+        cast(high_value as bigint) as high_value,
+        cast(dormant as bigint) as dormant,
+    from layer_totals
+    -- an aggregate without groups gives its one row even when its input is empty
+    where $layer_output = 'counts'
+    order by user_id
 )
 
 select * from final

@@ -1,14 +1,19 @@
--- RFM of every buyer as of a day: recency, frequency, monetary, high/low flags and segment.
+-- RFM as of a day: every buyer's recency, frequency, monetary, flags and segment, or the
+-- eight segments with their totals and the split values (one definition for both).
 --
 -- Parameters:
 --   $as_of         date: the analysis day; only paid orders on days before it count
+--   $whole_data    boolean: every paid order lies before $as_of (the caller checks it with
+--                  queries/members_coverage.sql); the buyers then come from person_facts,
+--                  else from the person_days before $as_of
 --   $rfm_split     text: 'mean' or 'median', the value over all buyers each measure is
 --                  split against
---   $rfm_segment   text: a segment key to keep only its buyers, or '' for every buyer
---   $personal      boolean: also look up nickname and phone (masked) for display
+--   $rfm_output    text: 'buyers' (one row per buyer) or 'segments' (eight rows)
+--   $rfm_segment   text: buyers only: a segment key to keep only its buyers, or '' for all
+--   $personal      boolean: buyers only: also look up nickname and phone for display
 --
--- A buyer: anyone (member or not) with >= 1 paid order (status null or 'paid', amount > 0)
--- before $as_of. R = days from the last paid order's day to $as_of (>= 1), F = paid orders,
+-- A buyer: anyone (member or not) with >= 1 paid order (base model paid_orders) before
+-- $as_of. R = days from the last paid order's day to $as_of (>= 1), F = paid orders,
 -- M = paid amount. F and M are high when strictly above the split value; R is high when
 -- strictly below it (bought recently). Means are compared exactly (x * buyers > sum of x);
 -- the median of M is taken in cents, so the comparison is exact too.
@@ -16,25 +21,55 @@
 -- important_retain 低低高, general_value 高高低, general_develop 高低低, general_keep 低高低,
 -- general_retain 低低低.
 --
--- Returns one row per buyer (any order):
+-- Returns, with $rfm_output = 'buyers', one row per buyer by user_id (the segment columns
+-- null):
 --   user_id          varchar
 --   recency          bigint: days
 --   frequency        bigint: paid orders
 --   monetary         decimal(18,2): paid amount
 --   r_high, f_high, m_high   boolean
---   segment          varchar: the segment key
+--   segment          enum of the eight segment keys (below, in their order)
 --   last_order_day   date: day of the last paid order
 --   nickname, phone  varchar: from the members table, else the buyer's latest order that
 --                    carries them; null unless $personal (phones are stored masked)
+-- and with $rfm_output = 'segments' eight rows, one per segment key (the buyer columns null
+-- but segment):
+--   segment            enum: important_value, important_develop, important_keep,
+--                      important_retain, general_value, general_develop, general_keep,
+--                      general_retain
+--   customers          bigint: buyers in the segment
+--   gmv                decimal(18,2): their paid amount (M summed)
+--   mean_recency, mean_frequency, mean_monetary   double: null for an empty segment
+--   buyers             bigint: all buyers
+--   total_gmv          decimal(18,2): paid amount of all buyers
+--   split_recency, split_frequency, split_monetary   double: the values split against
+--                      (mean or median over all buyers; null without buyers)
+--   segment_order      integer: 1 ... 8, the segments' order
 
 with
+
+person_facts as (
+    select
+        user_id,
+        last_day,
+        paid_orders,
+        paid_amount,
+    from person_facts
+),
+
+person_days as (
+    select
+        user_id,
+        day,
+        paid_orders,
+        paid_amount,
+    from person_days
+),
 
 orders as (
     select
         user_id,
         ordered_at,
-        amount,
-        status,
         nickname,
         phone,
     from orders
@@ -48,20 +83,35 @@ members as (
     from members
 ),
 
+-- every paid order lies before $as_of: the whole-data facts answer; else sum the days
+buyer_totals as (
+    select
+        user_id,
+        last_day as last_order_day,
+        paid_orders as frequency,
+        paid_amount as monetary,
+    from person_facts
+    where $whole_data
+    union all
+    select
+        user_id,
+        max(day) as last_order_day,
+        cast(sum(paid_orders) as bigint) as frequency,
+        sum(paid_amount) as monetary,
+    from person_days
+    where not $whole_data and paid_orders > 0 and day < cast($as_of as date)
+    group by user_id
+),
+
 buyers as (
     select
         user_id,
-        max(cast(ordered_at as date)) as last_order_day,
-        cast($as_of as date) - max(cast(ordered_at as date)) as recency,
-        count(*) as frequency,
-        sum(amount) as monetary,
-        cast(sum(amount) * 100 as bigint) as monetary_cents,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and cast(ordered_at as date) < cast($as_of as date)
-    group by user_id
+        last_order_day,
+        cast($as_of as date) - last_order_day as recency,
+        frequency,
+        monetary,
+        cast(monetary * 100 as bigint) as monetary_cents,
+    from buyer_totals
 ),
 
 splits as (
@@ -99,25 +149,39 @@ flags as (
     cross join splits
 ),
 
+-- the segment keys as an enum in display order (cheap to hand over for a million buyers)
 segments as (
     select
         *,
-        case
-            when m_high and r_high and f_high then 'important_value'
-            when m_high and r_high then 'important_develop'
-            when m_high and f_high then 'important_keep'
-            when m_high then 'important_retain'
-            when r_high and f_high then 'general_value'
-            when r_high then 'general_develop'
-            when f_high then 'general_keep'
-            else 'general_retain'
-        end as segment,
+        cast(
+            case
+                when m_high and r_high and f_high then 'important_value'
+                when m_high and r_high then 'important_develop'
+                when m_high and f_high then 'important_keep'
+                when m_high then 'important_retain'
+                when r_high and f_high then 'general_value'
+                when r_high then 'general_develop'
+                when f_high then 'general_keep'
+                else 'general_retain'
+            end as enum(
+                'important_value',
+                'important_develop',
+                'important_keep',
+                'important_retain',
+                'general_value',
+                'general_develop',
+                'general_keep',
+                'general_retain'
+            )
+        ) as segment,
     from flags
 ),
 
+-- $rfm_output = 'buyers' ------------------------------------------------------------------
+
 kept as (
     select * from segments
-    where $rfm_segment = '' or segment = $rfm_segment
+    where $rfm_output = 'buyers' and ($rfm_segment = '' or segment = $rfm_segment)
 ),
 
 order_contacts as (
@@ -139,7 +203,7 @@ member_contacts as (
     where $personal and user_id in (select kept.user_id from kept)
 ),
 
-final as (
+buyer_rows as (
     select
         kept.user_id,
         cast(kept.recency as bigint) as recency,
@@ -155,6 +219,142 @@ final as (
     from kept
     left join member_contacts on kept.user_id = member_contacts.user_id
     left join order_contacts on kept.user_id = order_contacts.user_id
+),
+
+-- $rfm_output = 'segments' ----------------------------------------------------------------
+
+segment_totals as (
+    select
+        segment,
+        count(*) as customers,
+        sum(monetary) as gmv,
+        avg(recency) as mean_recency,
+        avg(frequency) as mean_frequency,
+        avg(monetary) as mean_monetary,
+    from segments
+    where $rfm_output = 'segments'
+    group by segment
+),
+
+segment_keys as (
+    select
+        key_list.segment,
+        key_list.segment_order,
+    from
+        (
+            values
+            ('important_value', 1),
+            ('important_develop', 2),
+            ('important_keep', 3),
+            ('important_retain', 4),
+            ('general_value', 5),
+            ('general_develop', 6),
+            ('general_keep', 7),
+            ('general_retain', 8)
+        ) as key_list (segment, segment_order)
+),
+
+split_values as (
+    select
+        buyers,
+        coalesce(sum_monetary, 0) as total_gmv,
+        case
+            when $rfm_split = 'median' then median_recency
+            else sum_recency / buyers
+        end as split_recency,
+        case
+            when $rfm_split = 'median' then median_frequency
+            else sum_frequency / buyers
+        end as split_frequency,
+        case
+            when $rfm_split = 'median' then median_monetary_cents / 100
+            else cast(sum_monetary as double) / buyers
+        end as split_monetary,
+    from splits
+    where $rfm_output = 'segments'
+),
+
+segment_rows as (
+    select
+        cast(
+            segment_keys.segment as enum(
+                'important_value',
+                'important_develop',
+                'important_keep',
+                'important_retain',
+                'general_value',
+                'general_develop',
+                'general_keep',
+                'general_retain'
+            )
+        ) as segment,
+        cast(coalesce(segment_totals.customers, 0) as bigint) as customers,
+        cast(coalesce(segment_totals.gmv, 0) as decimal(18, 2)) as gmv,
+        cast(segment_totals.mean_recency as double) as mean_recency,
+        cast(segment_totals.mean_frequency as double) as mean_frequency,
+        cast(segment_totals.mean_monetary as double) as mean_monetary,
+        cast(split_values.buyers as bigint) as buyers,
+        cast(split_values.total_gmv as decimal(18, 2)) as total_gmv,
+        cast(split_values.split_recency as double) as split_recency,
+        cast(split_values.split_frequency as double) as split_frequency,
+        cast(split_values.split_monetary as double) as split_monetary,
+        segment_keys.segment_order,
+    from segment_keys
+    left join segment_totals on segment_keys.segment = segment_totals.segment
+    cross join split_values
+),
+
+final as (
+    select
+        user_id,
+        recency,
+        frequency,
+        monetary,
+        r_high,
+        f_high,
+        m_high,
+        segment,
+        last_order_day,
+        nickname,
+        phone,
+        cast(null as bigint) as customers,
+        cast(null as decimal(18, 2)) as gmv,
+        cast(null as double) as mean_recency,
+        cast(null as double) as mean_frequency,
+        cast(null as double) as mean_monetary,
+        cast(null as bigint) as buyers,
+        cast(null as decimal(18, 2)) as total_gmv,
+        cast(null as double) as split_recency,
+        cast(null as double) as split_frequency,
+        cast(null as double) as split_monetary,
+        cast(null as integer) as segment_order,
+    from buyer_rows
+    union all
+    select
+        cast(null as varchar) as user_id,
+        cast(null as bigint) as recency,
+        cast(null as bigint) as frequency,
+        cast(null as decimal(18, 2)) as monetary,
+        cast(null as boolean) as r_high,
+        cast(null as boolean) as f_high,
+        cast(null as boolean) as m_high,
+        segment,
+        cast(null as date) as last_order_day,
+        cast(null as varchar) as nickname,
+        cast(null as varchar) as phone,
+        customers,
+        gmv,
+        mean_recency,
+        mean_frequency,
+        mean_monetary,
+        buyers,
+        total_gmv,
+        split_recency,
+        split_frequency,
+        split_monetary,
+        segment_order,
+    from segment_rows
+    order by user_id
 )
 
 select * from final

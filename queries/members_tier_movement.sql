@@ -8,11 +8,15 @@
 --   $t2            double: the 金卡 threshold in yuan
 --   $t3            double: the 钻石卡 threshold in yuan
 --   $with_members  boolean: the dataset has a members table
+--   $whole_data    boolean: every paid order lies before $to_day and in the tier window of
+--                  $from_day (the caller checks it with queries/members_coverage.sql); the
+--                  amounts then come from person_facts less the person_days since $from_day,
+--                  else from the person_days of the windows
 --
 -- People at a day d: members who joined before d; without a members table, every user with an
 -- order (any status) before d. Everyone counted at $to_day appears once; someone who was not
 -- yet one of the people at $from_day comes from 'new'. Exported tiers are a snapshot of one
--- day, so movement always uses the rule. A paid order: status null or 'paid', and amount > 0.
+-- day, so movement always uses the rule. Paid orders: the base model paid_orders.
 --
 -- Returns one row per (from_tier, to_tier) pair that holds people (any order):
 --   from_tier   varchar: 'new', or 普通会员 / 银卡 / 金卡 / 钻石卡
@@ -26,23 +30,37 @@ orders as (
     select
         user_id,
         ordered_at,
-        amount,
-        status,
     from orders
 ),
 
-members as (
+member_spans as (
     select
         user_id,
-        joined_at,
-    from members
+        join_day,
+    from member_spans
+),
+
+person_facts as (
+    select
+        user_id,
+        paid_amount,
+    from person_facts
+),
+
+person_days as (
+    select
+        user_id,
+        day,
+        paid_orders,
+        paid_amount,
+    from person_days
 ),
 
 people as (
     select
         user_id,
-        cast(joined_at as date) as since_day,
-    from members
+        join_day as since_day,
+    from member_spans
     where $with_members
     union all
     select
@@ -53,22 +71,48 @@ people as (
     group by user_id
 ),
 
-paid_sums as (
+-- every paid order lies before $to_day and both windows reach back over the first one: a
+-- buyer's amount at $to_day is all they paid (person_facts), at $from_day that less what
+-- they paid from $from_day on (only the days since are read); else sum the windows' days
+whole_buyers as (
     select
         user_id,
-        sum(amount) filter (
-            where cast(ordered_at as date) >= cast($from_day as date) - 365
-            and cast(ordered_at as date) < cast($from_day as date)
+        paid_amount,
+    from person_facts
+    where $whole_data
+),
+
+days_since as (
+    select
+        user_id,
+        sum(paid_amount) as paid_amount,
+    from person_days
+    where $whole_data and paid_orders > 0 and day >= cast($from_day as date)
+    group by user_id
+),
+
+paid_sums as (
+    select
+        whole_buyers.user_id,
+        whole_buyers.paid_amount - coalesce(days_since.paid_amount, 0) as gmv_from,
+        whole_buyers.paid_amount as gmv_to,
+    from whole_buyers
+    left join days_since on whole_buyers.user_id = days_since.user_id
+    union all
+    select
+        user_id,
+        sum(paid_amount) filter (
+            where day < cast($from_day as date)
         ) as gmv_from,
-        sum(amount) filter (
-            where cast(ordered_at as date) >= cast($to_day as date) - 365
+        sum(paid_amount) filter (
+            where day >= cast($to_day as date) - 365
         ) as gmv_to,
-    from orders
+    from person_days
     where
-        (status is null or status = 'paid')
-        and amount > 0
-        and cast(ordered_at as date) >= cast($from_day as date) - 365
-        and cast(ordered_at as date) < cast($to_day as date)
+        not $whole_data
+        and paid_orders > 0
+        and day >= cast($from_day as date) - 365
+        and day < cast($to_day as date)
     group by user_id
 ),
 

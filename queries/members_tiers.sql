@@ -8,11 +8,14 @@
 --   $t3            double: the 钻石卡 threshold in yuan
 --   $use_exported  boolean: use a member's exported tier where present (else the rule for all)
 --   $with_members  boolean: the dataset has a members table
+--   $whole_data    boolean: every paid order lies in the tier window (the caller checks it
+--                  with queries/members_coverage.sql); the spend then comes from
+--                  person_facts, else from the person_days of the window
 --
 -- People: members who joined before $as_of; without a members table, every user with an
--- order (any status) before $as_of. A paid order: status null or 'paid', and amount > 0.
--- Rule tier: by the paid amount in the tier window. An exported tier (trimmed, non-empty) is
--- taken as the tier on any day.
+-- order (any status) before $as_of. Paid orders: the base model paid_orders. Rule tier: by
+-- the paid amount in the tier window. An exported tier (trimmed, non-empty) is taken as the
+-- tier on any day.
 --
 -- Returns one row per tier (any order; sort by tier_order, tier): the four rule tiers always,
 -- and any other exported tier name:
@@ -31,25 +34,40 @@ orders as (
     select
         user_id,
         ordered_at,
-        amount,
-        status,
     from orders
 ),
 
-members as (
+member_spans as (
     select
         user_id,
-        joined_at,
+        join_day,
         tier,
-    from members
+    from member_spans
+),
+
+person_facts as (
+    select
+        user_id,
+        paid_orders,
+        paid_amount,
+    from person_facts
+),
+
+person_days as (
+    select
+        user_id,
+        day,
+        paid_orders,
+        paid_amount,
+    from person_days
 ),
 
 people as (
     select
         user_id,
         nullif(trim(tier), '') as exported_tier,
-    from members
-    where $with_members and cast(joined_at as date) < cast($as_of as date)
+    from member_spans
+    where $with_members and join_day < cast($as_of as date)
     union all
     select distinct
         user_id,
@@ -58,17 +76,25 @@ people as (
     where not $with_members and cast(ordered_at as date) < cast($as_of as date)
 ),
 
+-- every paid order lies in the window: the whole-data facts answer; else sum its days
 window_orders as (
     select
         user_id,
-        count(*) as paid_orders,
-        sum(amount) as gmv,
-    from orders
+        paid_orders,
+        paid_amount as gmv,
+    from person_facts
+    where $whole_data
+    union all
+    select
+        user_id,
+        sum(paid_orders) as paid_orders,
+        sum(paid_amount) as gmv,
+    from person_days
     where
-        (status is null or status = 'paid')
-        and amount > 0
-        and cast(ordered_at as date) >= cast($as_of as date) - 365
-        and cast(ordered_at as date) < cast($as_of as date)
+        not $whole_data
+        and paid_orders > 0
+        and day >= cast($as_of as date) - 365
+        and day < cast($as_of as date)
     group by user_id
 ),
 

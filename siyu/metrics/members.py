@@ -32,10 +32,11 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from siyu.db import Source
-from siyu.metrics.base import Date, check_period, count, money, rate, ratio
+from siyu.metrics.base import Date, check_period, count, day, money, rate, ratio
 from siyu.privacy import mask_frame
 
 TIERS: tuple[str, ...] = ("普通会员", "银卡", "金卡", "钻石卡")
@@ -143,6 +144,44 @@ def _split(options: dict[str, Any]) -> str:
     return split
 
 
+# The days of `_coverage` by the built files they were read from: a built base file never
+# changes (its name carries a fingerprint of its content), so neither do they.
+_COVERAGE: dict[tuple[str, ...], tuple[Date | None, Date | None, Date | None]] = {}
+
+
+def _coverage(source: Source) -> tuple[Date | None, Date | None, Date | None]:
+    """The first and last paid-order day and the last activity day of the whole data."""
+    built = tuple(str(source.base.get(m, "")) for m in ("person_facts", "person_activity"))
+    if all(built) and built in _COVERAGE:
+        return _COVERAGE[built]
+    r = source.query("members_coverage").iloc[0]
+    days = (day(r["first_paid_day"]), day(r["last_paid_day"]), day(r["last_activity_day"]))
+    if all(built):
+        if len(_COVERAGE) >= 256:
+            _COVERAGE.clear()
+        _COVERAGE[built] = days
+    return days
+
+
+def _covered(source: Source, as_of: Date) -> dict[str, bool]:
+    """Which whole-data base facts answer a question as of `as_of` (the queries' switches).
+
+    `orders`: every paid order lies before `as_of`, so person_facts holds each buyer's paid
+    orders before it; `tier_window`: so too, and the tier window (the 365 days before
+    `as_of`) reaches back over the first paid order; `activity`: every activity lies before
+    `as_of`, so person_activity holds each person's activity before it. Where one is False
+    the queries sum the person_days before `as_of` instead: the same numbers, more rows read.
+    """
+    first_paid, last_paid, last_activity = _coverage(source)
+    orders = last_paid is None or as_of > last_paid
+    window_start = as_of - dt.timedelta(days=TIER_WINDOW_DAYS)
+    return {
+        "orders": orders,
+        "tier_window": orders and (first_paid is None or window_start <= first_paid),
+        "activity": last_activity is None or as_of > last_activity,
+    }
+
+
 def _truthy(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")
@@ -167,7 +206,12 @@ def tiers(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataF
     """
     options = _take(dict(options), ("source", "t1", "t2", "t3"))
     as_of = analysis_day(start, end)
-    df = source.query("members_tiers", as_of=as_of, **_tier_params(source, options))
+    df = source.query(
+        "members_tiers",
+        as_of=as_of,
+        whole_data=_covered(source, as_of)["tier_window"],
+        **_tier_params(source, options),
+    )
     df = df.sort_values(["tier_order", "tier"], ignore_index=True)
     rows = []
     for r in df.itertuples(index=False):
@@ -209,6 +253,8 @@ def tier_movement(source: Source, /, start: Date, end: Date, **options: Any) -> 
         t2=t2,
         t3=t3,
         with_members=source.has("members"),
+        # the tier window of start lies inside that of to_day when that one covers all data
+        whole_data=_covered(source, to_day)["tier_window"],
     ).sort_values(["from_order", "to_order"], ignore_index=True)
     out = pd.DataFrame(
         {
@@ -223,10 +269,22 @@ def tier_movement(source: Source, /, start: Date, end: Date, **options: Any) -> 
 # -- RFM -----------------------------------------------------------------------------------
 
 
+def _rfm(source: Source, start: Date, end: Date, **params: Any) -> pd.DataFrame:
+    as_of = analysis_day(start, end)
+    whole_data = _covered(source, as_of)["orders"]
+    return source.query("members_rfm", as_of=as_of, whole_data=whole_data, **params)
+
+
 def _rfm_segments(source: Source, start: Date, end: Date, options: dict[str, Any]) -> pd.DataFrame:
     options = _take(dict(options), ("split",))
-    df = source.query(
-        "members_rfm_segments", as_of=analysis_day(start, end), rfm_split=_split(options)
+    df = _rfm(
+        source,
+        start,
+        end,
+        rfm_split=_split(options),
+        rfm_output="segments",
+        rfm_segment="",
+        personal=False,
     )
     return df.sort_values("segment_order", ignore_index=True)
 
@@ -308,13 +366,16 @@ def rfm_members(source: Source, /, start: Date, end: Date, **options: Any) -> pd
     if segment and segment not in SEGMENTS:
         raise ValueError(f"segment must be one of {SEGMENTS}, not {segment!r}")
     personal = _truthy(options.get("personal", False))
-    df = source.query(
-        "members_rfm",
-        as_of=analysis_day(start, end),
+    # sorted by user_id in SQL
+    df = _rfm(
+        source,
+        start,
+        end,
         rfm_split=_split(options),
+        rfm_output="buyers",
         rfm_segment=segment,
         personal=personal,
-    ).sort_values("user_id", ignore_index=True)
+    )
     out = pd.DataFrame(
         {
             "user_id": df["user_id"].astype(object),
@@ -329,9 +390,8 @@ def rfm_members(source: Source, /, start: Date, end: Date, **options: Any) -> pd
         }
     )
     if personal:
-        out["nickname"] = df["nickname"]
-        out["phone"] = df["phone"]
-        out = _masked(out)
+        for col in ("nickname", "phone"):
+            out[col] = pd.Series(_masked_values(df[col]), index=out.index, dtype=object)
     return out
 
 
@@ -342,10 +402,14 @@ def _layer_params(source: Source, start: Date, end: Date, options: dict[str, Any
     days = int(options.get("days") or LAYER_DAYS)
     if days < 1:
         raise ValueError("days must be >= 1")
+    as_of = analysis_day(start, end)
+    covered = _covered(source, as_of)
     return {
-        "as_of": analysis_day(start, end),
+        "as_of": as_of,
         "layer_days": days,
         "rfm_split": _split(options),
+        "whole_data": covered["tier_window"],
+        "whole_activity": covered["activity"],
         **_tier_params(source, options),
     }
 
@@ -367,7 +431,12 @@ def layers(source: Source, /, start: Date, end: Date, **options: Any) -> pd.Data
     Columns: layer (potential, active, high_value, dormant), members.
     """
     options = _take(dict(options), _LAYER_OPTIONS)
-    r = source.query("members_layers", **_layer_params(source, start, end, options)).iloc[0]
+    r = source.query(
+        "members_layers",
+        layer_output="counts",
+        layer="",
+        **_layer_params(source, start, end, options),
+    ).iloc[0]
     values = {layer: count(r[layer]) for layer in LAYERS}
     if not source.has("members"):
         values["potential"] = None
@@ -388,28 +457,41 @@ def layer_members(source: Source, /, start: Date, end: Date, **options: Any) -> 
     layer = options.get("layer") or ""
     if layer and layer not in LAYERS:
         raise ValueError(f"layer must be one of {LAYERS}, not {layer!r}")
-    # sorted by layer_order, user_id in SQL (a million rows sort faster there)
+    # one row per person, sorted by user_id in SQL (a million rows sort faster there); each
+    # layer takes its people in that order, so the rows come by layer then user_id, and each
+    # person's text is converted and masked once however many layers they are in
     df = source.query(
-        "members_layer_members", layer=layer, **_layer_params(source, start, end, options)
+        "members_layers",
+        layer_output="people",
+        layer=layer,
+        **_layer_params(source, start, end, options),
     )
-    out = pd.DataFrame(
-        {
-            "layer": df["layer"].astype(object),
-            "user_id": df["user_id"].astype(object),
-            "tier": df["tier"].astype(object),
-            "segment": _text(df["segment"]),
-            "last_order_day": _dates(df["last_order_day"]),
-            "last_activity_day": _dates(df["last_activity_day"]),
-            "nickname": df["nickname"],
-            "phone": df["phone"],
-        }
-    )
-    return _masked(out)
+    tier = df["tier"].astype(object)
+    people = {
+        "user_id": df["user_id"].to_numpy(object),
+        "tier": tier.where(tier.notna(), df["other_tier"].astype(object)).to_numpy(object),
+        "segment": _text(df["segment"]).to_numpy(object),
+        "last_order_day": _dates(df["last_order_day"]).to_numpy(object),
+        "last_activity_day": _dates(df["last_activity_day"]).to_numpy(object),
+        "nickname": _masked_values(df["nickname"]),
+        "phone": _masked_values(df["phone"]),
+    }
+    wanted = (layer,) if layer else LAYERS
+    rows = [np.flatnonzero(df[f"is_{key}"].to_numpy(bool)) for key in wanted]
+    at = np.concatenate([np.zeros(0, dtype=np.intp), *rows])
+    layer_names = np.repeat(np.array(wanted, dtype=object), [len(r) for r in rows])
+    columns = {"layer": layer_names} | {k: v[at] for k, v in people.items()}
+    return pd.DataFrame(columns, dtype=object, copy=False)
 
 
 def _dates(values: pd.Series) -> pd.Series:
-    """A date column as `datetime.date` objects, None where empty."""
-    return _text(pd.to_datetime(values).dt.date)
+    """A date column as `datetime.date` objects, None where empty.
+
+    Converted once per distinct day (a million rows hold a few hundred days).
+    """
+    codes, days = pd.factorize(pd.to_datetime(values))
+    objects = np.array([*(d.date() for d in days), None], dtype=object)
+    return pd.Series(objects[codes], index=values.index, dtype=object)
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -418,10 +500,18 @@ def _text(values: pd.Series) -> pd.Series:
     return out.where(out.notna(), None)
 
 
+def _masked_values(column: pd.Series) -> np.ndarray:
+    """`_masked` of a nickname or phone column as objects, each distinct value masked once."""
+    codes, values = column.factorize()
+    masked = _masked(pd.DataFrame({column.name: pd.Series(values, dtype=column.dtype)}))
+    return np.append(masked[column.name].to_numpy(object), None)[codes]
+
+
 def _masked(frame: pd.DataFrame) -> pd.DataFrame:
     out = mask_frame(frame)
     for col in ("nickname", "phone"):
-        out[col] = _text(out[col])
+        if col in out:
+            out[col] = _text(out[col])
     return out
 
 

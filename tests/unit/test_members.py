@@ -601,6 +601,71 @@ def test_layer_counts_agree_with_the_lists():
         assert counts == {k: len(people.get(k, [])) for k in mm.LAYERS}
 
 
+# -- whole-data facts or day sums ----------------------------------------------------------
+# Each query reads the whole-data base facts (person_facts, person_activity) when they cover
+# the analysis day (`_covered`), else sums person_days: the two ways must agree.
+
+
+def test_tiers_after_the_last_order_still_count_only_the_window():
+    # END 2024-03-20: every paid order lies before as_of 03-21, but the tier window
+    # (2023-03-22 … 2024-03-20) misses M1's 300 of 2023-03-12 and M2's 5000 of 2023-03-11, so
+    # the whole-data amounts (M1 500 → 银卡, M2 5499.99 → 钻石卡) must not be used.
+    assert mm._covered(tier_source(), D(2024, 3, 21)) == {
+        "orders": True,
+        "tier_window": False,
+        "activity": True,
+    }
+    df = mm.tiers(tier_source(), START, D(2024, 3, 20), source="rule")
+    # 普通会员: M1 200, M2 499.99, M5, M6 100, M7 (joined 03-11), M8, M9; 钻石卡: M3 7000, M4
+    got = dict(zip(df["tier"], df["members"], strict=True))
+    assert got == {"普通会员": 7, "银卡": 0, "金卡": 0, "钻石卡": 2}
+    # At 02-01 (window 2023-02-01 … 2024-01-31): M1 300, M2 5499.99 → 钻石卡, the rest 0;
+    # M7 and M8 joined after it → new.
+    df = mm.tier_movement(tier_source(), START, D(2024, 3, 20))
+    assert list(df.itertuples(index=False, name=None)) == [
+        ("new", "普通会员", 2),  # M7, M8
+        ("普通会员", "普通会员", 4),  # M1, M5, M6, M9
+        ("普通会员", "钻石卡", 2),  # M3, M4
+        ("钻石卡", "普通会员", 1),  # M2
+    ]
+
+
+def orders_only_layer_source() -> Source:
+    return layer_source(members=True, activity=True)
+
+
+@pytest.mark.parametrize(
+    "make", [rfm_source, layer_source, orders_only_layer_source], ids=lambda f: f.__name__
+)
+def test_whole_data_facts_and_day_sums_give_the_same_rows(make):
+    src = make()
+    after_all = D(2024, 3, 21)  # after every paid order and activity, within a year of them
+    assert all(mm._covered(src, after_all).values())
+    t1, t2, t3 = mm.thresholds()
+    tier = {"t1": t1, "t2": t2, "t3": t3, "use_exported": True, "with_members": src.has("members")}
+    layer = {**tier, "layer_days": 30, "rfm_split": "mean", "layer": ""}
+    rfm = {"rfm_split": "median", "rfm_segment": "", "personal": True}
+    cases = [
+        ("members_rfm", {**rfm, "as_of": after_all, "rfm_output": "buyers"}, ["user_id"]),
+        ("members_rfm", {**rfm, "as_of": after_all, "rfm_output": "segments"}, ["segment_order"]),
+        ("members_tiers", {**tier, "as_of": after_all}, ["tier_order", "tier"]),
+        ("members_layers", {**layer, "as_of": after_all, "layer_output": "people"}, ["user_id"]),
+        ("members_layers", {**layer, "as_of": after_all, "layer_output": "counts"}, []),
+        (
+            "members_tier_movement",
+            {**tier, "from_day": START, "to_day": after_all},
+            ["from_order", "to_order"],
+        ),
+    ]
+    for name, params, keys in cases:
+        whole = src.query(name, whole_data=True, whole_activity=True, **params)
+        sums = src.query(name, whole_data=False, whole_activity=False, **params)
+        if keys:
+            whole = whole.sort_values(keys, ignore_index=True)
+            sums = sums.sort_values(keys, ignore_index=True)
+        pd.testing.assert_frame_equal(whole, sums, obj=f"{name} {params}")
+
+
 # -- the CLI -------------------------------------------------------------------------------
 
 
