@@ -10,7 +10,7 @@
 --   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
 --                null keeps every row
 --
--- A paid order: status null or 'paid', and amount > 0. A buyer is on a period's board with
+-- Paid orders per buyer and day come from person_days. A buyer is on a period's board with
 -- >= 1 paid order in it. Ranks: rank() over the ranking column, descending, so ties share a
 -- rank (1, 2, 2, 4); rows are listed by rank, then user_id.
 --
@@ -22,19 +22,32 @@
 --   previous_rank  bigint: rank by the same column in the previous period (null: not on it)
 --   rank_change    text: previous_rank - rank with a sign ('+3', '-1', '0'), 'new' when
 --                  previous_rank is null
---   nickname       text: the member's nickname, else the latest one on the buyer's orders
---                  (personal data: mask before display)
+--   nickname       text: the member's nickname, else the latest one on the buyer's paid
+--                  orders of the period (personal data: mask before display)
 
 with
 
-orders as (
+person_days as (
+    select
+        user_id,
+        day,
+        paid_orders,
+        paid_amount,
+    from person_days
+    -- person_days is sorted by day: the bounds skip the row groups outside both periods
+    where paid_orders > 0 and day >= $prev_start and day <= $end
+),
+
+paid_orders as (
     select
         user_id,
         ordered_at,
-        amount,
-        status,
         nickname,
-    from orders
+    from paid_orders
+    -- a range on the raw timestamp lets DuckDB skip row groups outside the period
+    where
+        ordered_at >= cast($start as timestamp)
+        and ordered_at < cast($end as timestamp) + interval 1 day
 ),
 
 members as (
@@ -44,33 +57,25 @@ members as (
     from members
 ),
 
-paid_orders as (
+buyer_days as (
     select
         user_id,
-        ordered_at,
-        amount,
-        nickname,
+        paid_orders,
+        paid_amount,
         case
-            when cast(ordered_at as date) between $start and $end then 'current'
-            when cast(ordered_at as date) between $prev_start and $prev_end then 'previous'
+            when day between $start and $end then 'current'
+            when day between $prev_start and $prev_end then 'previous'
         end as period,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        -- a range on the raw timestamp lets DuckDB skip row groups outside both periods
-        and ordered_at >= cast($prev_start as timestamp)
-        and ordered_at < cast($end as timestamp) + interval 1 day
+    from person_days
 ),
 
 buyer_totals as (
     select
         period,
         user_id,
-        sum(amount) as gmv,
-        count(*) as orders,
-        arg_max(nickname, ordered_at) as order_nickname,
-    from paid_orders
+        sum(paid_amount) as gmv,
+        sum(paid_orders) as orders,
+    from buyer_days
     where period is not null
     group by period, user_id
 ),
@@ -81,7 +86,6 @@ ranked as (
         user_id,
         gmv,
         orders,
-        order_nickname,
         rank() over (
             partition by period
             order by
@@ -93,30 +97,51 @@ ranked as (
     from buyer_totals
 ),
 
-final as (
+board as (
     select
-        cast(current_board.rank as bigint) as rank,
+        current_board.rank,
         current_board.user_id,
-        cast(current_board.gmv as decimal(18, 2)) as gmv,
-        cast(current_board.orders as bigint) as orders,
-        cast(previous_board.rank as bigint) as previous_rank,
-        case
-            when previous_board.rank is null then 'new'
-            when previous_board.rank > current_board.rank
-                then '+' || cast(previous_board.rank - current_board.rank as varchar)
-            else cast(previous_board.rank - current_board.rank as varchar)
-        end as rank_change,
-        coalesce(members.nickname, current_board.order_nickname) as nickname,
+        current_board.gmv,
+        current_board.orders,
+        previous_board.rank as previous_rank,
     from ranked as current_board
     left join ranked as previous_board
         on
             current_board.user_id = previous_board.user_id
             and previous_board.period = 'previous'
-    left join members on current_board.user_id = members.user_id
     where
         current_board.period = 'current'
         and (cast($top as bigint) is null or current_board.rank <= cast($top as bigint))
-    order by rank, current_board.user_id
+),
+
+-- the latest nickname on each listed buyer's paid orders of the period
+order_nicknames as (
+    select
+        user_id,
+        arg_max(nickname, ordered_at) as nickname,
+    from paid_orders
+    where user_id in (select board.user_id from board)
+    group by user_id
+),
+
+final as (
+    select
+        cast(board.rank as bigint) as rank,
+        board.user_id,
+        cast(board.gmv as decimal(18, 2)) as gmv,
+        cast(board.orders as bigint) as orders,
+        cast(board.previous_rank as bigint) as previous_rank,
+        case
+            when board.previous_rank is null then 'new'
+            when board.previous_rank > board.rank
+                then '+' || cast(board.previous_rank - board.rank as varchar)
+            else cast(board.previous_rank - board.rank as varchar)
+        end as rank_change,
+        coalesce(members.nickname, order_nicknames.nickname) as nickname,
+    from board
+    left join members on board.user_id = members.user_id
+    left join order_nicknames on board.user_id = order_nicknames.user_id
+    order by rank, board.user_id
 )
 
 select * from final

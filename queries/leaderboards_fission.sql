@@ -7,9 +7,9 @@
 --
 -- Weeks start on Monday; the first and last week are cut to the period, so a week's part
 -- runs from first_day = max(week, $start) to min(week + 6, $end). Invited: the member's
--- inviter_id is set. The base is the number of members in the private domain on the day
--- before first_day (joined on or before it, not left on or before it), i.e. the members
--- there when the week's part begins; K-factor = invited_members / base_members.
+-- inviter_id is set. The base is the number of members in the private domain (member_spans)
+-- on the day before first_day, i.e. the members there when the week's part begins;
+-- K-factor = invited_members / base_members.
 --
 -- Returns one row per week of the period, every week present:
 --   week             date: the Monday of the week
@@ -20,13 +20,13 @@
 
 with
 
-members as (
+member_spans as (
     select
         user_id,
         inviter_id,
-        cast(joined_at as date) as join_day,
-        cast(left_at as date) as left_day,
-    from members
+        join_day,
+        in_domain_until,
+    from member_spans
 ),
 
 days as (
@@ -50,23 +50,24 @@ joins as (
         cast(date_trunc('week', join_day) as date) as week,
         count(*) filter (where inviter_id is not null) as invited_members,
         count(*) filter (where inviter_id is null) as other_members,
-    from members
+    from member_spans
     where join_day between $start and $end
     group by cast(date_trunc('week', join_day) as date)
 ),
 
--- members in the domain per day, from running totals of joins (+1) and leaves (-1)
+-- members in the domain per day, from running totals of joins (+1) and leaves (-1): a
+-- member is in it on the days join_day <= d < in_domain_until (member_spans)
 domain_changes as (
     select
         join_day as day,
         1 as change,
-    from members
+    from member_spans
     union all
     select
-        greatest(join_day, left_day) as day,
+        in_domain_until as day,
         -1 as change,
-    from members
-    where left_day is not null
+    from member_spans
+    where in_domain_until is not null
 ),
 
 domain_by_day as (

@@ -6,9 +6,9 @@
 --   $end    date: last day of the period (inclusive)
 --
 -- Invited: the member's inviter_id is set. The base is the number of members in the private
--- domain on the day before $start (joined before $start, not left before $start), the members
--- there when the period begins; K-factor = invited_members / base_members. An active inviter
--- has >= 1 invitee who joined in the period.
+-- domain (member_spans) on the day before $start, the members there when the period begins;
+-- K-factor = invited_members / base_members. An active inviter has >= 1 invitee who joined
+-- in the period.
 --
 -- Returns one row:
 --   invited_members  bigint: members who joined in the period with an inviter
@@ -18,13 +18,13 @@
 
 with
 
-members as (
+member_spans as (
     select
         user_id,
         inviter_id,
-        cast(joined_at as date) as join_day,
-        cast(left_at as date) as left_day,
-    from members
+        join_day,
+        in_domain_until,
+    from member_spans
 ),
 
 joins as (
@@ -32,16 +32,16 @@ joins as (
         count(*) filter (where inviter_id is not null) as invited_members,
         count(*) filter (where inviter_id is null) as other_members,
         count(distinct inviter_id) as active_inviters,
-    from members
+    from member_spans
     where join_day between $start and $end
 ),
 
 base as (
     select count(*) as base_members
-    from members
+    from member_spans
     where
-        join_day < $start
-        and (left_day is null or left_day >= $start)
+        join_day <= $start - 1
+        and (in_domain_until is null or in_domain_until > $start - 1)
 ),
 
 final as (

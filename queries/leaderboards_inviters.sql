@@ -15,8 +15,8 @@
 --
 -- Invites of u in a period: members who joined in it with inviter_id = u (an invitee who
 -- joined before the period counts in no invite of it). A member's first order is their
--- earliest paid order (status null or 'paid', amount > 0) over all data; one before the join
--- day makes the invite not effective, whatever follows. An inviter is on a period's board
+-- earliest paid order over all data (person_facts); one before the join day makes the invite
+-- not effective, whatever follows. An inviter is on a period's board
 -- with >= 1 invite in it; the inviter need not be a member. Ranks: rank() over the ranking
 -- column, descending (ties share a rank: 1, 2, 2, 4); rows listed by rank, then user_id.
 --
@@ -43,13 +43,11 @@ members as (
     from members
 ),
 
-orders as (
+person_facts as (
     select
         user_id,
-        ordered_at,
-        amount,
-        status,
-    from orders
+        first_day,
+    from person_facts
 ),
 
 invitees as (
@@ -75,29 +73,17 @@ period_invitees as (
     where period is not null
 ),
 
-first_orders as (
-    select
-        user_id,
-        cast(min(ordered_at) as date) as first_day,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and user_id in (select period_invitees.user_id from period_invitees)
-    group by user_id
-),
-
 inviter_totals as (
     select
         period_invitees.period,
         period_invitees.inviter_id as user_id,
         count(*) as invites,
         count(*) filter (
-            where first_orders.first_day between period_invitees.join_day
+            where person_facts.first_day between period_invitees.join_day
             and period_invitees.join_day + cast($effective_days as integer)
         ) as effective_invites,
     from period_invitees
-    left join first_orders on period_invitees.user_id = first_orders.user_id
+    left join person_facts on period_invitees.user_id = person_facts.user_id
     group by period_invitees.period, period_invitees.inviter_id
 ),
 

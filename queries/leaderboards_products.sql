@@ -10,9 +10,9 @@
 --   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
 --                null keeps every row
 --
--- A paid order: status null or 'paid', and amount > 0. Orders without a product name are
--- left out (they belong to no product); a paid order without a quantity counts as 1 unit.
--- A product is on a period's board with >= 1 paid order in it. Ranks: rank() over the
+-- Paid orders (paid_orders) without a product name are left out (they belong to no
+-- product); a paid order without a quantity counts as 1 unit. A product is on a period's
+-- board with >= 1 paid order in it. Ranks: rank() over the
 -- ranking column, descending (ties share a rank: 1, 2, 2, 4); rows listed by rank, then
 -- product.
 --
@@ -28,18 +28,22 @@
 
 with
 
-orders as (
+paid_orders as (
     select
         user_id,
         ordered_at,
         amount,
-        status,
         quantity,
         product,
-    from orders
+    from paid_orders
+    where
+        product is not null
+        -- a range on the raw timestamp lets DuckDB skip row groups outside both periods
+        and ordered_at >= cast($prev_start as timestamp)
+        and ordered_at < cast($end as timestamp) + interval 1 day
 ),
 
-paid_orders as (
+product_orders as (
     select
         user_id,
         amount,
@@ -49,26 +53,44 @@ paid_orders as (
             when cast(ordered_at as date) between $start and $end then 'current'
             when cast(ordered_at as date) between $prev_start and $prev_end then 'previous'
         end as period,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and product is not null
-        -- a range on the raw timestamp lets DuckDB skip row groups outside both periods
-        and ordered_at >= cast($prev_start as timestamp)
-        and ordered_at < cast($end as timestamp) + interval 1 day
+    from paid_orders
 ),
 
-product_totals as (
+product_sums as (
     select
         period,
         product,
         sum(units) as units,
         sum(amount) as gmv,
-        count(distinct user_id) as buyers,
-    from paid_orders
+    from product_orders
     where period is not null
     group by period, product
+),
+
+-- distinct buyers, the costly part: of the previous period only when they rank it (one
+-- aggregate of its own: a filtered distinct count beside the sums is much slower)
+product_buyers as (
+    select
+        period,
+        product,
+        count(distinct user_id) as buyers,
+    from product_orders
+    where period = 'current' or (period = 'previous' and $rank_by = 'buyers')
+    group by period, product
+),
+
+product_totals as (
+    select
+        product_sums.period,
+        product_sums.product,
+        product_sums.units,
+        product_sums.gmv,
+        product_buyers.buyers,
+    from product_sums
+    left join product_buyers
+        on
+            product_sums.period = product_buyers.period
+            and product_sums.product = product_buyers.product
 ),
 
 ranked as (

@@ -11,8 +11,8 @@
 --
 -- Invitees: members who joined in the period with inviter_id set. An invitee
 --   left within a day  when left_at is set and at most 24 hours after joined_at;
---   never acted        when they have no activity and no paid order (status null or 'paid',
---                      amount > 0) on or after their join day, over all data;
+--   never acted        when they have no activity and no paid order on or after their join
+--                      day, over all data (person_days: a row is an activity or a paid order);
 --   is hollow          when either holds.
 --
 -- Returns one row per inviter with >= $min_invites invites in the period, suspicious first,
@@ -39,20 +39,14 @@ members as (
     from members
 ),
 
-orders as (
+person_days as (
     select
         user_id,
-        ordered_at,
-        amount,
-        status,
-    from orders
-),
-
-activity as (
-    select
-        user_id,
-        "at",
-    from activity
+        day,
+    from person_days
+    -- an action on or after a join day of the period is on or after $start: person_days is
+    -- sorted by day, the bound skips the row groups before it
+    where day >= $start
 ),
 
 invitees as (
@@ -65,23 +59,13 @@ invitees as (
     where inviter_id is not null and join_day between $start and $end
 ),
 
--- the last day each invitee did anything: an activity or a paid order
+-- the last day each invitee did anything from $start on: an activity or a paid order
 last_actions as (
     select
         user_id,
-        max(cast("at" as date)) as last_day,
-    from activity
+        max(day) as last_day,
+    from person_days
     where user_id in (select invitees.user_id from invitees)
-    group by user_id
-    union all
-    select
-        user_id,
-        max(cast(ordered_at as date)) as last_day,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and user_id in (select invitees.user_id from invitees)
     group by user_id
 ),
 

@@ -1,5 +1,6 @@
 -- Invitation tree (邀请树) of one inviter: everyone they brought in, directly or through
--- the people they invited, with the level of each.
+-- the people they invited, with the level of each. The one definition of the walk: the
+-- tree's levels (`invitation_levels`) are counted from these rows.
 --
 -- Parameters:
 --   $inviter  text: user_id of the inviter at the root (as stored)
@@ -28,13 +29,15 @@ members as (
         nickname,
         cast(joined_at as date) as join_day,
     from members
-    where cast(joined_at as date) <= $end
+    where inviter_id is not null and cast(joined_at as date) <= $end
 ),
 
-tree (user_id, inviter_id, depth, path) as (
+tree (user_id, inviter_id, join_day, nickname, depth, path) as (
     select
         members.user_id,
         members.inviter_id,
+        members.join_day,
+        members.nickname,
         1 as depth,
         [cast($inviter as varchar), members.user_id] as path,
     from members
@@ -43,6 +46,8 @@ tree (user_id, inviter_id, depth, path) as (
     select
         members.user_id,
         members.inviter_id,
+        members.join_day,
+        members.nickname,
         tree.depth + 1 as depth,
         list_append(tree.path, members.user_id) as path,
     from tree
@@ -52,15 +57,14 @@ tree (user_id, inviter_id, depth, path) as (
 
 final as (
     select
-        cast(tree.depth as integer) as depth,
-        tree.user_id,
-        tree.inviter_id,
-        members.join_day,
-        members.join_day between $start and $end as in_period,
-        members.nickname,
+        cast(depth as integer) as depth,
+        user_id,
+        inviter_id,
+        join_day,
+        join_day between $start and $end as in_period,
+        nickname,
     from tree
-    inner join members on tree.user_id = members.user_id
-    order by tree.depth, tree.user_id
+    order by depth, user_id
 )
 
 select * from final

@@ -9,8 +9,8 @@
 --                of the first paid order; every buyer, member or not)
 --   $campaign    text: the programme's campaign tag ('7day')
 --
--- Day n is the calendar day start + n. A paid order: status null or 'paid', and amount > 0.
--- For first-order starts the first order itself is one of the purchase days (day 0).
+-- Day n is the calendar day start + n. Purchase days are the days with a paid order
+-- (buyer_days); for first-order starts the first order itself is one of them (day 0).
 --
 -- Returns one row per (in_campaign, purchase_days) that holds people:
 --   in_campaign     boolean: a paid order of campaign $campaign falls on days 0–6
@@ -20,16 +20,6 @@
 
 with
 
-orders as (
-    select
-        user_id,
-        ordered_at,
-        amount,
-        status,
-        campaign,
-    from orders
-),
-
 members as (
     select
         user_id,
@@ -37,13 +27,26 @@ members as (
     from members
 ),
 
-paid_orders as (
+buyer_days as (
     select
         user_id,
-        campaign,
-        cast(ordered_at as date) as order_day,
-    from orders
-    where (status is null or status = 'paid') and amount > 0
+        first_day,
+        order_days,
+    from buyer_days
+),
+
+-- only people who started by least($end, $last_day - 36) count: their days 0–6 end 6 days
+-- after it
+campaign_orders as (
+    select
+        user_id,
+        order_day,
+    from paid_orders
+    where
+        campaign = $campaign
+        -- a range on the raw timestamp lets DuckDB skip row groups
+        and ordered_at >= cast($start as timestamp)
+        and ordered_at < cast(least($end, $last_day - 36) as timestamp) + interval 7 day
 ),
 
 starts as (
@@ -56,10 +59,9 @@ starts as (
     union all
     select
         user_id,
-        min(order_day) as start_day,
-    from paid_orders
+        first_day as start_day,
+    from buyer_days
     where $cohort_by = 'first_order'
-    group by user_id
 ),
 
 people as (
@@ -70,23 +72,45 @@ people as (
     where start_day between $start and $end and start_day + 36 <= $last_day
 ),
 
+purchase_days as (
+    select
+        people.user_id,
+        people.start_day,
+        buyer_days.order_days,
+    from people
+    inner join buyer_days on people.user_id = buyer_days.user_id
+),
+
+purchases as (
+    select
+        user_id,
+        len(
+            list_filter(order_days, lambda d: d between start_day and start_day + 6)
+        ) as purchase_days,
+        len(
+            list_filter(order_days, lambda d: d between start_day + 7 and start_day + 36)
+        ) > 0 as repurchased,
+    from purchase_days
+),
+
+in_campaign as (
+    select distinct people.user_id,
+    from people
+    inner join campaign_orders
+        on
+            people.user_id = campaign_orders.user_id
+            and campaign_orders.order_day between people.start_day and people.start_day + 6
+),
+
 per_person as (
     select
         people.user_id,
-        count(distinct paid_orders.order_day) filter (
-            where paid_orders.order_day <= people.start_day + 6
-        ) as purchase_days,
-        coalesce(bool_or(
-            paid_orders.order_day <= people.start_day + 6
-            and paid_orders.campaign = $campaign
-        ), false) as in_campaign,
-        coalesce(bool_or(paid_orders.order_day >= people.start_day + 7), false) as repurchased,
+        coalesce(purchases.purchase_days, 0) as purchase_days,
+        in_campaign.user_id is not null as in_campaign,
+        coalesce(purchases.repurchased, false) as repurchased,
     from people
-    left join paid_orders
-        on
-            people.user_id = paid_orders.user_id
-            and paid_orders.order_day between people.start_day and people.start_day + 36
-    group by people.user_id
+    left join purchases on people.user_id = purchases.user_id
+    left join in_campaign on people.user_id = in_campaign.user_id
 ),
 
 final as (

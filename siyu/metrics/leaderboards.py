@@ -426,15 +426,20 @@ def invitation_tree(
 def invitation_levels(source: Source, start: Date, end: Date, *, inviter: Any) -> pd.DataFrame:
     """The invitation tree of `inviter` level by level: depth, members, joined_in_period.
 
-    The tree's depth is the last row's depth, its size the sum of members (`tree_size`).
+    Counted from the rows of `invitation_tree` (one definition of the walk). The tree's depth
+    is the last row's depth, its size the sum of members (`tree_size`).
     """
-    check_period(start, end)
-    df = source.query("leaderboards_tree_levels", inviter=_inviter(inviter), start=start, end=end)
+    tree = invitation_tree(source, start, end, inviter=inviter)
+    levels = (
+        tree.groupby("depth", sort=True)
+        .agg(members=("user_id", "size"), joined_in_period=("in_period", "sum"))
+        .reset_index()
+    )
     return pd.DataFrame(
         {
-            "depth": df["depth"].astype("int64"),
-            "members": df["members"].astype("int64"),
-            "joined_in_period": df["joined_in_period"].astype("int64"),
+            "depth": levels["depth"].astype("int64"),
+            "members": levels["members"].astype("int64"),
+            "joined_in_period": levels["joined_in_period"].astype("int64"),
         }
     )
 

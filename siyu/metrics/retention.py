@@ -138,7 +138,15 @@ def cohort_retention(
     check_period(start, end)
     opts = _options(source, cohort_by, grain, event, mode, periods, unit, breakdown)
     df = source.query(
-        "retention_cohorts", start=start, end=end, last_day=last_data_day(source), **opts
+        "retention_cohorts",
+        start=start,
+        end=end,
+        last_day=last_data_day(source),
+        retention_output="cells",
+        cohort=None,
+        segment=None,
+        period=None,
+        **opts,
     )
     observed = df["observed"].fillna(False).astype(bool).tolist()
     sizes = [count(v) for v in df["cohort_size"]]
@@ -255,7 +263,6 @@ def retention_members(
     """
     check_period(start, end)
     opts = _options(source, cohort_by, grain, event, mode, None, unit, breakdown)
-    opts.pop("periods")
     cohort_day = day(cohort)
     if cohort_day is None:
         raise ValueError("cohort is required (YYYY-MM-DD)")
@@ -263,11 +270,14 @@ def retention_members(
     if period < 0:
         raise ValueError("period must be >= 0")
     last = last_data_day(source)
+    # the same query as the table, for one cell: periods after `period` pool into period + 1
+    opts["periods"] = period + 1
     df = source.query(
-        "retention_members",
+        "retention_cohorts",
         start=start,
         end=end,
         last_day=last,
+        retention_output="people",
         cohort=cohort_day,
         period=period,
         segment=None if segment in (None, "") or opts["breakdown"] == "none" else str(segment),
@@ -289,7 +299,7 @@ def retention_members(
             "start_day": pd.Series(starts, dtype=object),
             "segment": df["segment"].astype(object),
             "retained": pd.Series(
-                [bool(r) if observed else None for r in df["retained"]], dtype=object
+                [bool(r) if observed else None for r in df["is_retained"]], dtype=object
             ),
         }
     )
