@@ -10,7 +10,7 @@
 --   acquisition  joined in the period
 --   activation   any activity on day 0 ... $x_days
 --   retention    any activity or paid order on day 1 ... 7
---   revenue      a paid order (status null or 'paid', amount > 0) on day 0 or later
+--   revenue      a paid order on day 0 or later (their latest paid order, `person_facts`)
 --   referral     invited at least one member (members.inviter_id = the member), ever
 --
 -- Returns one row:
@@ -18,75 +18,56 @@
 
 with
 
-member_rows as (
-    select
-        user_id,
-        joined_at,
-        inviter_id,
-    from members
-),
-
-order_rows as (
-    select
-        user_id,
-        ordered_at,
-        amount,
-        status,
-    from orders
-),
-
-activity_rows as (
-    select
-        user_id,
-        "at",
-    from activity
-),
-
 new_members as (
     select
         user_id,
         cast(joined_at as date) as join_day,
-    from member_rows
-    where cast(joined_at as date) between $start and $end
-),
-
-member_days as (
-    select
-        new_members.user_id,
-        cast(activity_rows."at" as date) - new_members.join_day as day_number,
-        true as active,
-        false as paid,
-    from activity_rows
-    inner join new_members on activity_rows.user_id = new_members.user_id
-    union all
-    select
-        new_members.user_id,
-        cast(order_rows.ordered_at as date) - new_members.join_day as day_number,
-        false as active,
-        true as paid,
-    from order_rows
-    inner join new_members on order_rows.user_id = new_members.user_id
+    from members
     where
-        (order_rows.status is null or order_rows.status = 'paid')
-        and order_rows.amount > 0
+        joined_at >= cast($start as timestamp)
+        and joined_at < cast($end as timestamp) + interval 1 day
 ),
 
-member_flags as (
+-- a person-day row holds a paid order or an activity
+person_days as (
     select
         user_id,
-        bool_or(
-            active and day_number between 0 and cast($x_days as integer)
-        ) as activated,
-        bool_or(day_number between 1 and 7) as retained,
-        bool_or(paid and day_number >= 0) as revenue,
-    from member_days
-    group by user_id
+        day,
+        activities,
+    from person_days
+    where day >= $start
+),
+
+person_facts as (
+    select
+        user_id,
+        last_day,
+    from person_facts
 ),
 
 inviters as (
     select distinct inviter_id as user_id,
-    from member_rows
+    from members
     where inviter_id is not null
+),
+
+member_flags as (
+    select
+        new_members.user_id,
+        bool_or(
+            person_days.activities > 0
+            and person_days.day - new_members.join_day
+            between 0 and cast($x_days as integer)
+        ) as activated,
+        bool_or(person_days.day - new_members.join_day between 1 and 7) as retained,
+    from new_members
+    inner join person_days
+        on
+            new_members.user_id = person_days.user_id
+            and new_members.join_day <= person_days.day
+            and greatest(cast($x_days as integer), 7)
+            >= person_days.day - new_members.join_day
+    group by new_members.user_id
 ),
 
 member_steps as (
@@ -94,10 +75,11 @@ member_steps as (
         new_members.user_id,
         coalesce(member_flags.activated, false) as activated,
         coalesce(member_flags.retained, false) as retained,
-        coalesce(member_flags.revenue, false) as revenue,
+        coalesce(person_facts.last_day >= new_members.join_day, false) as revenue,
         inviters.user_id is not null as referred,
     from new_members
     left join member_flags on new_members.user_id = member_flags.user_id
+    left join person_facts on new_members.user_id = person_facts.user_id
     left join inviters on new_members.user_id = inviters.user_id
 ),
 

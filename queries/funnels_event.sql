@@ -13,10 +13,10 @@
 --   $grain           text: 'all', or 'week': a funnel per Monday-week of step 1
 --   $funnel_output   text: 'steps' (counts and times) or 'people' (a row per person)
 --
--- Events: `join` (members.joined_at), `order` (paid: status null or 'paid', amount > 0)
--- and each activity row under its kind, in time order; at the same instant in the order of
--- the first step they fill (others last). `event_key` encodes that order, so "later" is a
--- larger key and one event at one instant cannot fill two steps.
+-- Events: `join` (members.joined_at), `order` (`paid_orders`) and each activity row under
+-- its kind, in time order; at one instant in the order of the first step they fill (others
+-- last). `event_key` encodes that order, so "later" is a larger key and one event at one
+-- instant cannot fill two steps.
 --
 -- Every step-1 event on a day of the period starts an attempt (any step's event when
 -- 'unordered'). 'ordered': step k is the first event of its kind after step k-1; 'strict':
@@ -40,65 +40,11 @@
 -- for 'people', one row per person counted: user_id, reach (furthest step), reached_at,
 -- started_at (step 1), nickname, phone (members first, else latest order; caller masks)
 
-with
+with recursive
 
-member_rows as (
-    select
-        user_id,
-        joined_at,
-        nickname,
-        phone,
-    from members
-),
-
-order_rows as (
-    select
-        order_id,
-        user_id,
-        ordered_at,
-        amount,
-        status,
-        nickname,
-        phone,
-    from orders
-),
-
-activity_rows as (
-    select
-        user_id,
-        "at",
-        kind,
-    from activity
-),
-
-event_log as (
-    select
-        user_id,
-        joined_at as event_at,
-        'join' as event,
-        0 as source,
-        user_id as row_key,
-    from member_rows
-    union all
-    select
-        user_id,
-        ordered_at as event_at,
-        'order' as event,
-        2 as source,
-        order_id as row_key,
-    from order_rows
-    where (status is null or status = 'paid') and amount > 0
-    union all
-    select
-        user_id,
-        "at" as event_at,
-        coalesce(kind, '') as event,
-        1 as source,
-        coalesce(kind, '') as row_key,
-    from activity_rows
-),
-
-events as materialized (
+-- the events that can fill a step or exclude an attempt, from the period's first day to W
+-- after its end (not materialized: a reader's filter on `event` reaches the scans)
+events as not materialized (
     select
         user_id,
         event_at,
@@ -107,7 +53,31 @@ events as materialized (
         row_key,
         epoch_us(event_at) * 32
         + coalesce(list_position(string_split($steps, ','), event), 31) as event_key,
-    from event_log
+    from (
+        select
+            user_id,
+            joined_at as event_at,
+            'join' as event,
+            0 as source,
+            user_id as row_key,
+        from members
+        union all
+        select
+            user_id,
+            ordered_at as event_at,
+            'order' as event,
+            2 as source,
+            order_id as row_key,
+        from paid_orders
+        union all
+        select
+            user_id,
+            "at" as event_at,
+            coalesce(kind, '') as event,
+            1 as source,
+            coalesce(kind, '') as row_key,
+        from activity
+    ) as event_log
     where
         event_at >= cast($start as timestamp)
         and event_at <= cast($end as timestamp) + interval 1 day
@@ -133,8 +103,11 @@ anchors as (
         )
 ),
 
--- ordered: step k is the first event of its kind after step k-1; one block per step, up to
--- 10 (past the last step, the k-th step is null: no event matches, the block stays empty)
+-- ordered: step k is the first event of its kind after step k-1, within W. Step 2 reads
+-- its kind's events; steps 3 ... n follow recursively over the events of those steps' kinds
+-- of the people at step 2, found by an as-of join (step 2) or the least later key in key
+-- order (steps 3 ... n). When step 1 is `join` (once per member: one attempt per person), a
+-- hash join and a minimum per attempt find the same events faster.
 ordered_step_1 as (
     select
         user_id,
@@ -153,6 +126,25 @@ ordered_step_2 as (
     select
         prev.user_id,
         prev.attempt_id,
+        any_value(prev.start_at) as start_at,
+        any_value(prev.deadline) as deadline,
+        2 as step,
+        min(nxt.event_key) as event_key,
+        arg_min(nxt.event_at, nxt.event_key) as event_at,
+        any_value(prev.event_at) as previous_at,
+    from ordered_step_1 as prev
+    inner join events as nxt
+        on
+            prev.user_id = nxt.user_id
+            and nxt.event = string_split($steps, ',')[2]
+            and prev.event_key < nxt.event_key
+            and prev.deadline >= nxt.event_at
+    where string_split($steps, ',')[1] = 'join'
+    group by prev.user_id, prev.attempt_id
+    union all
+    select
+        prev.user_id,
+        prev.attempt_id,
         prev.start_at,
         prev.deadline,
         2 as step,
@@ -165,181 +157,110 @@ ordered_step_2 as (
             prev.user_id = nxt.user_id
             and nxt.event = string_split($steps, ',')[2]
             and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
+    where string_split($steps, ',')[1] <> 'join' and nxt.event_at <= prev.deadline
 ),
 
-ordered_step_3 as (
+ordered_events as materialized (
     select
-        prev.user_id,
-        prev.attempt_id,
-        prev.start_at,
-        prev.deadline,
-        3 as step,
-        nxt.event_key,
-        nxt.event_at,
-        prev.event_at as previous_at,
-    from ordered_step_2 as prev
-    asof inner join events as nxt
-        on
-            prev.user_id = nxt.user_id
-            and nxt.event = string_split($steps, ',')[3]
-            and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
+        user_id,
+        event,
+        event_key,
+        event_at,
+    from events
+    where
+        list_contains(string_split($steps, ',')[3:], event)
+        and user_id in (select ordered_step_2.user_id from ordered_step_2)
 ),
 
-ordered_step_4 as (
-    select
-        prev.user_id,
-        prev.attempt_id,
-        prev.start_at,
-        prev.deadline,
-        4 as step,
-        nxt.event_key,
-        nxt.event_at,
-        prev.event_at as previous_at,
-    from ordered_step_3 as prev
-    asof inner join events as nxt
-        on
-            prev.user_id = nxt.user_id
-            and nxt.event = string_split($steps, ',')[4]
-            and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
-),
-
-ordered_step_5 as (
-    select
-        prev.user_id,
-        prev.attempt_id,
-        prev.start_at,
-        prev.deadline,
-        5 as step,
-        nxt.event_key,
-        nxt.event_at,
-        prev.event_at as previous_at,
-    from ordered_step_4 as prev
-    asof inner join events as nxt
-        on
-            prev.user_id = nxt.user_id
-            and nxt.event = string_split($steps, ',')[5]
-            and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
-),
-
-ordered_step_6 as (
-    select
-        prev.user_id,
-        prev.attempt_id,
-        prev.start_at,
-        prev.deadline,
-        6 as step,
-        nxt.event_key,
-        nxt.event_at,
-        prev.event_at as previous_at,
-    from ordered_step_5 as prev
-    asof inner join events as nxt
-        on
-            prev.user_id = nxt.user_id
-            and nxt.event = string_split($steps, ',')[6]
-            and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
-),
-
-ordered_step_7 as (
-    select
-        prev.user_id,
-        prev.attempt_id,
-        prev.start_at,
-        prev.deadline,
-        7 as step,
-        nxt.event_key,
-        nxt.event_at,
-        prev.event_at as previous_at,
-    from ordered_step_6 as prev
-    asof inner join events as nxt
-        on
-            prev.user_id = nxt.user_id
-            and nxt.event = string_split($steps, ',')[7]
-            and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
-),
-
-ordered_step_8 as (
-    select
-        prev.user_id,
-        prev.attempt_id,
-        prev.start_at,
-        prev.deadline,
-        8 as step,
-        nxt.event_key,
-        nxt.event_at,
-        prev.event_at as previous_at,
-    from ordered_step_7 as prev
-    asof inner join events as nxt
-        on
-            prev.user_id = nxt.user_id
-            and nxt.event = string_split($steps, ',')[8]
-            and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
-),
-
-ordered_step_9 as (
-    select
-        prev.user_id,
-        prev.attempt_id,
-        prev.start_at,
-        prev.deadline,
-        9 as step,
-        nxt.event_key,
-        nxt.event_at,
-        prev.event_at as previous_at,
-    from ordered_step_8 as prev
-    asof inner join events as nxt
-        on
-            prev.user_id = nxt.user_id
-            and nxt.event = string_split($steps, ',')[9]
-            and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
-),
-
-ordered_step_10 as (
-    select
-        prev.user_id,
-        prev.attempt_id,
-        prev.start_at,
-        prev.deadline,
-        10 as step,
-        nxt.event_key,
-        nxt.event_at,
-        prev.event_at as previous_at,
-    from ordered_step_9 as prev
-    asof inner join events as nxt
-        on
-            prev.user_id = nxt.user_id
-            and nxt.event = string_split($steps, ',')[10]
-            and prev.event_key < nxt.event_key
-    where nxt.event_at <= prev.deadline
+ordered_later_steps (
+    user_id, attempt_id, start_at, deadline, step, event_key, event_at, previous_at
+) as (
+    select * from ordered_step_2
+    union all
+    (
+        select
+            prev.user_id,
+            prev.attempt_id,
+            any_value(prev.start_at) as start_at,
+            any_value(prev.deadline) as deadline,
+            prev.step + 1 as step,
+            min(nxt.event_key) as event_key,
+            arg_min(nxt.event_at, nxt.event_key) as event_at,
+            any_value(prev.event_at) as previous_at,
+        from ordered_later_steps as prev
+        inner join ordered_events as nxt
+            on
+                prev.user_id = nxt.user_id
+                and nxt.event = string_split($steps, ',')[prev.step + 1]
+                and prev.event_key < nxt.event_key
+                and prev.deadline >= nxt.event_at
+        where string_split($steps, ',')[1] = 'join'
+        group by prev.user_id, prev.attempt_id, prev.step
+        union all
+        select
+            user_id,
+            attempt_id,
+            start_at,
+            deadline,
+            step + 1 as step,
+            next_event.event_key,
+            next_event.event_at,
+            event_at as previous_at,
+        from (
+            -- attempts and, first at one key, the next step's events (attempt_id null)
+            select
+                *,
+                min(
+                    case
+                        when attempt_id is null
+                            then struct_pack(event_key, event_at)
+                    end
+                ) over (
+                    partition by user_id
+                    order by event_key asc, attempt_id asc nulls first
+                    rows between 1 following and unbounded following
+                ) as next_event,
+            from (
+                select
+                    user_id,
+                    attempt_id,
+                    start_at,
+                    deadline,
+                    step,
+                    event_key,
+                    event_at,
+                from ordered_later_steps
+                where string_split($steps, ',')[1] <> 'join'
+                union all
+                select
+                    nxt.user_id,
+                    null as attempt_id,
+                    null as start_at,
+                    null as deadline,
+                    null as step,
+                    nxt.event_key,
+                    nxt.event_at,
+                from ordered_events as nxt
+                semi join (
+                    select distinct
+                        ordered_later_steps.user_id,
+                        ordered_later_steps.step,
+                    from ordered_later_steps
+                ) as prev
+                    on
+                        nxt.user_id = prev.user_id
+                        and nxt.event = string_split($steps, ',')[prev.step + 1]
+                where string_split($steps, ',')[1] <> 'join'
+            ) as merged
+        ) as followed
+        where attempt_id is not null and next_event.event_at <= deadline
+    )
 ),
 
 ordered_steps as (
     select * from ordered_step_1
     union all
-    select * from ordered_step_2
-    union all
-    select * from ordered_step_3
-    union all
-    select * from ordered_step_4
-    union all
-    select * from ordered_step_5
-    union all
-    select * from ordered_step_6
-    union all
-    select * from ordered_step_7
-    union all
-    select * from ordered_step_8
-    union all
-    select * from ordered_step_9
-    union all
-    select * from ordered_step_10
+    select * from ordered_later_steps
 ),
 
 -- strict: step k of an attempt is the person's (k-1)-th event after its step 1
@@ -641,27 +562,46 @@ reached as (
     where $funnel_output = 'people' and step = reach
 ),
 
-order_contacts as (
-    select
-        order_rows.user_id,
-        arg_max(order_rows.nickname, order_rows.ordered_at) as nickname,
-        arg_max(order_rows.phone, order_rows.ordered_at) as phone,
-    from order_rows
-    inner join reached on order_rows.user_id = reached.user_id
-    group by order_rows.user_id
-),
-
-people_rows as (
+-- contacts: the member's; where the member has none (or the person is no member), those of
+-- the person's latest order (of any status)
+member_contacts as (
     select
         reached.user_id,
         reached.reach,
         reached.reached_at,
         reached.started_at,
-        coalesce(member_rows.nickname, order_contacts.nickname) as nickname,
-        coalesce(member_rows.phone, order_contacts.phone) as phone,
+        members.nickname,
+        members.phone,
     from reached
-    left join member_rows on reached.user_id = member_rows.user_id
-    left join order_contacts on reached.user_id = order_contacts.user_id
+    left join members on reached.user_id = members.user_id
+),
+
+missing_contacts as (
+    select distinct user_id,
+    from member_contacts
+    where nickname is null or phone is null
+),
+
+order_contacts as (
+    select
+        orders.user_id,
+        arg_max(orders.nickname, orders.ordered_at) as nickname,
+        arg_max(orders.phone, orders.ordered_at) as phone,
+    from orders
+    inner join missing_contacts on orders.user_id = missing_contacts.user_id
+    group by orders.user_id
+),
+
+people_rows as (
+    select
+        member_contacts.user_id,
+        member_contacts.reach,
+        member_contacts.reached_at,
+        member_contacts.started_at,
+        coalesce(member_contacts.nickname, order_contacts.nickname) as nickname,
+        coalesce(member_contacts.phone, order_contacts.phone) as phone,
+    from member_contacts
+    left join order_contacts on member_contacts.user_id = order_contacts.user_id
 ),
 
 final as (

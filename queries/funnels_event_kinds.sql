@@ -14,11 +14,10 @@ member_rows as (
     from members
 ),
 
-order_rows as (
-    select
-        amount,
-        status,
-    from orders
+-- every paid order counts in its buyer's row (orders without a buyer in a row of their own)
+person_facts as (
+    select paid_orders,
+    from person_facts
 ),
 
 activity_rows as (
@@ -34,9 +33,8 @@ counted as (
     union all
     select
         'order' as event,
-        count(*) as events,
-    from order_rows
-    where (status is null or status = 'paid') and amount > 0
+        coalesce(sum(paid_orders), 0) as events,
+    from person_facts
     union all
     select
         kind as event,

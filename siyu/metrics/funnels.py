@@ -31,12 +31,22 @@ from siyu.metrics.base import Date, check_period, count, day, rate, ratio
 from siyu.privacy import mask_frame
 
 MEMBER_STEPS: tuple[str, ...] = ("joined", "first_order", "repurchase")
+DROPPED_COLUMNS: tuple[str, ...] = (
+    "step",
+    "user_id",
+    "joined_at",
+    "channel",
+    "group_id",
+    "first_order_at",
+    "nickname",
+    "phone",
+)
 BREAKDOWNS: tuple[str, ...] = ("none", "channel", "group", "join_week", "campaign")
 AARRR_STEPS: tuple[str, ...] = ("acquisition", "activation", "retention", "revenue", "referral")
 ORDERS: tuple[str, ...] = ("ordered", "strict", "unordered")
 COUNTS: tuple[str, ...] = ("people", "conversions")
 WINDOW_UNITS: dict[str, int] = {"m": 60, "h": 3600, "d": 86400}
-MAX_STEPS = 10  # queries/funnels_event.sql unrolls the ordered steps up to this many
+MAX_STEPS = 10  # the most steps a custom funnel may have
 DEFAULT_WINDOW = "7d"
 _ORDER_ALIASES = {"any": "unordered", "any_order": "unordered", "sequential": "strict"}
 
@@ -113,6 +123,7 @@ def member_funnel(
         x_days=x_days,
         y_days=y_days,
         member_breakdown=key,
+        funnel_output="steps",
     )
     if key == "join_week":
         df = df.sort_values("breakdown", ignore_index=True, na_position="last")
@@ -172,7 +183,15 @@ def member_funnel_dropped(
         raise FunnelOptionError(
             "funnels.error.bad_step", value=step, choices=", ".join(MEMBER_STEPS[1:])
         )
-    df = source.query("funnels_member_dropped", start=start, end=end, x_days=x_days, y_days=y_days)
+    df = source.query(
+        "funnels_member",
+        start=start,
+        end=end,
+        x_days=x_days,
+        y_days=y_days,
+        member_breakdown="none",
+        funnel_output="people",
+    )[list(DROPPED_COLUMNS)]
     if step is not None:
         df = df[df["step"] == step].reset_index(drop=True)
     return mask_frame(df.astype(object).where(df.notna(), None))
