@@ -8,11 +8,13 @@
 --   $prev_end    date: last day of the previous period (inclusive)
 --   $last_day    date: last day of data; days after it are not counted (null: no limit)
 --
--- Only members count, and only on days they are in the private domain: joined on or before
--- the day, and not left on or before it. Such a member is active on a day with >= 1
--- activity or >= 1 paid order (status null or 'paid', amount > 0); interactive with >= 1
--- activity whose kind is not 'view' (a null or empty kind counts); converting with a paid
--- order. Per day:
+-- Only members count, and only on days they are in the private domain (member_spans: joined
+-- on or before the day, and not left on or before it). Such a member is active on a day with
+-- >= 1 activity or >= 1 paid order; interactive with >= 1 activity whose kind is not 'view'
+-- (a null or empty kind counts); converting with a paid order. The active, interactive and
+-- converting members of a day are the sums over every group of the base model group_days
+-- (whose total rows are the groups page's); the members in the domain come from member_spans,
+-- so days after the data (when $last_day is null) count members who stay. Per day:
 --   daily active rate = active / in domain          (defined when in domain > 0)
 --   interaction rate  = interactive / active        (defined when active > 0)
 --   conversion rate   = converting / active         (defined when active > 0)
@@ -28,12 +30,20 @@
 
 with
 
-members as (
+member_spans as (
     select
-        user_id,
-        cast(joined_at as date) as join_day,
-        cast(left_at as date) as left_day,
-    from members
+        join_day,
+        in_domain_until,
+    from member_spans
+),
+
+group_days as (
+    select
+        day,
+        active,
+        interactive,
+        converting,
+    from group_days
 ),
 
 periods as (
@@ -62,18 +72,18 @@ days as (
 ),
 
 -- members in the domain per day, from running totals of joins (+1) and leaves (-1); a member
--- who left on or before the join day is in the domain on no day
+-- who left on or before the join day leaves on the join day: in the domain on no day
 domain_changes as (
     select
         join_day as day,
         1 as change,
-    from members
+    from member_spans
     union all
     select
-        greatest(join_day, left_day) as day,
+        in_domain_until as day,
         -1 as change,
-    from members
-    where left_day is not null
+    from member_spans
+    where in_domain_until is not null
 ),
 
 domain_by_day as (
@@ -93,65 +103,15 @@ in_domain as (
     asof left join domain_by_day on days.day >= domain_by_day.day
 ),
 
--- every activity row and paid order of both periods, one stream; the timestamp bounds let
--- the scans skip data outside them (active_members keeps the counted days only)
-events as (
-    select
-        user_id,
-        cast("at" as date) as day,
-        kind is null or kind <> 'view' as interactive,
-        false as converting,
-    from activity
-    where
-        "at" >= cast(
-            least(cast($start as date), coalesce(cast($prev_start as date), $start)) as timestamp
-        )
-        and "at" < cast(
-            greatest(cast($end as date), coalesce(cast($prev_end as date), $end)) as timestamp
-        ) + interval 1 day
-    union all
-    select
-        user_id,
-        cast(ordered_at as date) as day,
-        false as interactive,
-        true as converting,
-    from orders
-    where
-        (status is null or status = 'paid')
-        and amount > 0
-        and ordered_at >= cast(
-            least(cast($start as date), coalesce(cast($prev_start as date), $start)) as timestamp
-        )
-        and ordered_at < cast(
-            greatest(cast($end as date), coalesce(cast($prev_end as date), $end)) as timestamp
-        ) + interval 1 day
-),
-
--- one row per user and day with an event
-active_days as (
-    select
-        user_id,
-        day,
-        bool_or(interactive) as interactive,
-        bool_or(converting) as converting,
-    from events
-    group by user_id, day
-),
-
 active_members as (
     select
-        active_days.day,
-        count(*) as active,
-        count(*) filter (where active_days.interactive) as interactive,
-        count(*) filter (where active_days.converting) as converting,
-    from active_days
-    inner join days on active_days.day = days.day
-    inner join members
-        on
-            active_days.user_id = members.user_id
-            and active_days.day >= members.join_day
-            and (members.left_day is null or active_days.day < members.left_day)
-    group by active_days.day
+        group_days.day,
+        sum(group_days.active) as active,
+        sum(group_days.interactive) as interactive,
+        sum(group_days.converting) as converting,
+    from group_days
+    inner join days on group_days.day = days.day
+    group by group_days.day
 ),
 
 daily_rates as (

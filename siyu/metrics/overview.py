@@ -116,8 +116,9 @@ def _kpis(
 ) -> list[pd.DataFrame]:
     """`kpis` of [start, end] and, when `previous` is given, of that period too.
 
-    The queries compute both periods in one pass over the data (the per-user first orders
-    and the per-day activity are shared); the result lists the current period's frame first.
+    Each query computes both periods in one pass over the base models (`person_facts` for
+    first orders, `person_days` for the period's orders, `group_days` for the members active
+    per day); the result lists the current period's frame first.
     """
     check_period(start, end)
     if previous is not None:
