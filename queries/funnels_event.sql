@@ -37,8 +37,9 @@
 --   units           bigint: units that reached the step
 --   mean_seconds    double: mean time from the step before (null on step 1)
 --   median_seconds  double: median of the same (interpolated)
--- for 'people', one row per person counted: user_id, reach (furthest step), reached_at,
--- started_at (step 1), nickname, phone (members first, else latest order; caller masks)
+-- for 'people', one row per person counted, by reach, started_at and user_id: user_id, reach
+-- (furthest step), reached_at, started_at (step 1), nickname, phone (members first, else
+-- latest order; caller masks)
 
 with recursive
 
@@ -608,6 +609,7 @@ final as (
     select * from step_rows
     union all by name
     select * from people_rows
+    order by reach asc, started_at asc, user_id asc
 )
 
 select * from final

@@ -513,8 +513,8 @@ def event_funnel_dropped(
     )
     if step is not None:
         out = out[out["step"] == int(step)]
-    out = out.sort_values(["step", "started_at", "user_id"], ignore_index=True)
-    return mask_frame(out)
+    # the query gives the people by reach (so step), started_at and user_id
+    return mask_frame(out.reset_index(drop=True))
 
 
 def source_query_event(
