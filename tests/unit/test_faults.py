@@ -177,7 +177,7 @@ def test_a_damaged_file_is_caught_even_after_it_was_stamped_verified(tmp_path):
     importer.import_files(
         ws, "shop", [importer.FileRequest(more.encode(), "o.csv")], mode="replace"
     )
-    assert Workspace(ws.root).source("shop").meta["version"] == 2  # hashed and stamped
+    assert Workspace(ws.root).source("shop").meta["version"] == 2  # stamped at publish
     path = ws.root / ws.get("shop").version(2).tables["orders"].path
     assert path.with_name(path.name + ".ok").exists()
     before = path.stat()
