@@ -123,9 +123,49 @@ def format_column(column) -> list[str]:
         text = pd.Series(np.char.mod("%.6f", values)).str.rstrip("0").str.rstrip(".")
         text = text.mask(text.isin(["-0", ""]), "0")
         return text.mask(~np.isfinite(values), "").tolist()
-    if kind == "O" and pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty"):
+    inferred = pd.api.types.infer_dtype(column, skipna=True) if kind == "O" else ""
+    if inferred in ("string", "empty"):
         return column.astype(object).where(column.notna(), "").tolist()
+    if inferred == "date":
+        import pyarrow as pa
+
+        text = pa.array(column.astype(object), type=pa.date32()).cast(pa.string())
+        return [v if v is not None else "" for v in text.to_pylist()]
     return [format_value(v) for v in column.astype(object)]
+
+
+BULK_ROWS = 10_000  # from this many rows on, DuckDB's CSV writer writes the cells
+
+
+def _write_bulk(cells: list[list[str]], out) -> None:
+    """The rows of a large result through DuckDB's CSV writer: the same minimal quoting as
+    `csv.writer` (empty cells unquoted), a million rows in a fraction of a second."""
+    import tempfile
+
+    import duckdb
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from siyu.schema import quote_literal
+
+    columns = {}
+    for i, values in enumerate(cells):
+        arr = pa.array(values, type=pa.string())
+        columns[f"c{i}"] = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
+    rows = pa.table(columns)  # noqa: F841 - read by name in the COPY below
+    with tempfile.TemporaryDirectory(prefix="siyu-csv-") as tmp:
+        path = f"{tmp}/rows.csv"
+        con = duckdb.connect()
+        try:
+            con.execute(
+                f"copy rows to {quote_literal(path)} "
+                "(format csv, header false, delimiter ',', quote '\"', escape '\"', nullstr '')"
+            )
+        finally:
+            con.close()
+        with open(path, encoding="utf-8", newline="") as f:
+            while chunk := f.read(1 << 20):
+                out.write(chunk)
 
 
 def write_frame(frame, fmt: str, out=None) -> None:
@@ -141,6 +181,10 @@ def write_frame(frame, fmt: str, out=None) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(cols)
     cells = [format_column(frame.iloc[:, i]) for i in range(len(cols))]
+    if len(frame) >= BULK_ROWS and len(cols) > 1:  # one column: csv.writer quotes an empty row
+        out.flush()
+        _write_bulk(cells, out)
+        return
     writer.writerows(zip(*cells, strict=True))
 
 

@@ -232,3 +232,39 @@ def test_whole_columns_are_written_as_cell_by_cell():
     for column in columns:
         assert format_column(column) == [format_value(v) for v in column.astype(object)]
     assert format_column(columns[0])[:4] == ["0.5", "1", "0", "0.333333"]
+
+
+def test_a_large_result_is_written_as_csv_writer_writes_it():
+    # from BULK_ROWS on DuckDB writes the rows: the same cells, the same minimal quoting
+    import csv
+    import datetime as dt
+    import io
+
+    import pandas as pd
+
+    from siyu.cli import BULK_ROWS, format_value, write_frame
+
+    texts = ["x", "", "a,b", 'q"z', "two\nlines", " sp", "中文", None, '""', "=1+1"]
+    n = BULK_ROWS + 7
+    frame = pd.DataFrame(
+        {
+            "text": [texts[i % len(texts)] for i in range(n)],
+            "rate": [(0.125, None, 2.0, float("nan"))[i % 4] for i in range(n)],
+            "day": [dt.date(2026, 1, 1 + i % 28) if i % 3 else None for i in range(n)],
+            "n": range(n),
+        }
+    )
+    fast = io.StringIO()
+    write_frame(frame, "csv", fast)
+    slow = io.StringIO()
+    writer = csv.writer(slow, lineterminator="\n")
+    writer.writerow(list(frame.columns))
+    writer.writerows(
+        [format_value(v) for v in row] for row in frame.astype(object).itertuples(index=False)
+    )
+    assert fast.getvalue() == slow.getvalue()
+    assert fast.getvalue().splitlines()[1:4] == [
+        "x,0.125,,0",
+        ",,2026-01-02,1",
+        '"a,b",2,2026-01-03,2',
+    ]
