@@ -288,52 +288,57 @@ def people(frame: pd.DataFrame) -> pd.DataFrame:
     return named[order].rename(columns=people_headers)
 
 
-tab_silent, tab_potential = st.tabs([ctx.t("groups.silent"), ctx.t("groups.potential")])
+# Lazy tabs: only the list on screen is computed (each is a query over every member).
+tab_silent, tab_potential = st.tabs(
+    [ctx.t("groups.silent"), ctx.t("groups.potential")], key="list_tab", on_change="rerun"
+)
 with tab_silent:
-    days = st.number_input(
-        ctx.t("groups.silent_days"),
-        min_value=1,
-        max_value=365,
-        value=3,
-        step=1,
-        key="silent_days",
-        bind="query-params",
-    )
-    silent_options = dict(start=start, end=end, days=int(days), group=group, contact=True)
-    silent, total = ui.metric_preview(ctx, "silent_members", **silent_options)
-    st.caption(ctx.t("groups.silent.help", ref=ref, days=int(days), n=f"{total:,}"))
-    st.dataframe(people(silent), hide_index=True, key="silent-table")
-    ui.preview_note(ctx, len(silent), total)
-    ui.download_buttons(
-        ctx,
-        lambda: people(ui.metric(ctx, "silent_members", **silent_options)),
-        f"silent_members_{ref}",
-        "silent-table",
-    )
-    st.caption(ctx.t("groups.masked"))
-
-with tab_potential:
-    if not source.has("orders"):
-        st.info(ctx.t("needs.orders"))
-    else:
-        window = 7
-        potential_options = dict(start=start, end=end, window=window, group=group, contact=True)
-        potential, total = ui.metric_preview(ctx, "high_potential", **potential_options)
-        st.caption(
-            ctx.t(
-                "groups.potential.help",
-                ref=ref,
-                window=window,
-                since=ref - dt.timedelta(days=window - 1),
-                n=f"{total:,}",
-            )
+    if tab_silent.open:
+        days = st.number_input(
+            ctx.t("groups.silent_days"),
+            min_value=1,
+            max_value=365,
+            value=3,
+            step=1,
+            key="silent_days",
+            bind="query-params",
         )
-        st.dataframe(people(potential), hide_index=True, key="potential-table")
-        ui.preview_note(ctx, len(potential), total)
+        silent_options = dict(start=start, end=end, days=int(days), group=group, contact=True)
+        silent, total = ui.metric_preview(ctx, "silent_members", **silent_options)
+        st.caption(ctx.t("groups.silent.help", ref=ref, days=int(days), n=f"{total:,}"))
+        st.dataframe(people(silent), hide_index=True, key="silent-table")
+        ui.preview_note(ctx, len(silent), total)
         ui.download_buttons(
             ctx,
-            lambda: people(ui.metric(ctx, "high_potential", **potential_options)),
-            f"high_potential_{ref}",
-            "potential-table",
+            lambda: people(ui.metric(ctx, "silent_members", **silent_options)),
+            f"silent_members_{ref}",
+            "silent-table",
         )
         st.caption(ctx.t("groups.masked"))
+
+with tab_potential:
+    if tab_potential.open:
+        if not source.has("orders"):
+            st.info(ctx.t("needs.orders"))
+        else:
+            window = 7
+            potential_options = dict(start=start, end=end, window=window, group=group, contact=True)
+            potential, total = ui.metric_preview(ctx, "high_potential", **potential_options)
+            st.caption(
+                ctx.t(
+                    "groups.potential.help",
+                    ref=ref,
+                    window=window,
+                    since=ref - dt.timedelta(days=window - 1),
+                    n=f"{total:,}",
+                )
+            )
+            st.dataframe(people(potential), hide_index=True, key="potential-table")
+            ui.preview_note(ctx, len(potential), total)
+            ui.download_buttons(
+                ctx,
+                lambda: people(ui.metric(ctx, "high_potential", **potential_options)),
+                f"high_potential_{ref}",
+                "potential-table",
+            )
+            st.caption(ctx.t("groups.masked"))

@@ -338,8 +338,9 @@ def _people(df: pd.DataFrame, columns: list[str], contact: bool) -> pd.DataFrame
         else:
             out[col] = pd.Series(_counts(df[col]), dtype=object)
     if contact:
-        out["nickname"] = pd.Series(list(df["nickname"]), dtype=object)
-        out["phone"] = pd.Series(list(df["phone"]), dtype=object)
+        # to_numpy, not list(): iterating an Arrow-backed column costs 1 s per half million
+        out["nickname"] = pd.Series(df["nickname"].to_numpy(object), dtype=object)
+        out["phone"] = pd.Series(df["phone"].to_numpy(object), dtype=object)
         out = mask_frame(out)
     return out
 
