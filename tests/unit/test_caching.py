@@ -161,3 +161,39 @@ def test_sessions_asking_the_same_question_at_once_share_one_computation(monkeyp
     # other options are another question
     ui.metric(ctx, "slow_probe", start=dt.date(2024, 1, 1), top=4)
     assert len(calls) == 2
+
+
+def test_one_query_asked_twice_on_a_snapshot_runs_once(tmp_path):
+    # push times and push hours read the same query: on snapshot files its small answer is
+    # kept, so the groups page runs it once; a DataFrame source (mutable) is never kept
+    import datetime as dt
+
+    import pandas as pd
+
+    from siyu.db import EXECUTIONS, Source
+    from siyu.metrics import groups
+
+    orders = pd.DataFrame(
+        {
+            "order_id": ["o1", "o2"],
+            "user_id": ["u1", "u2"],
+            "ordered_at": pd.to_datetime(["2026-03-02 09:15", "2026-03-03 20:40"]),
+            "amount": [10.0, 20.0],
+            "status": ["paid", "paid"],
+        }
+    )
+    path = tmp_path / "orders.parquet"
+    orders.to_parquet(path)
+    day1, day2 = dt.date(2026, 3, 1), dt.date(2026, 3, 7)
+    on_file = Source({"orders": path}, key="memo-test")
+    before = EXECUTIONS["count"]
+    cells = groups.push_times(on_file, day1, day2)
+    hours = groups.push_hours(on_file, day1, day2)
+    assert EXECUTIONS["count"] - before == 1
+    assert int(cells.loc[(cells.weekday == 1) & (cells.hour == 9), "orders"].iloc[0]) == 1
+    assert int(hours.loc[hours.hour == 20, "orders"].iloc[0]) == 1
+    in_memory = Source({"orders": orders}, key="memo-test-frame")
+    before = EXECUTIONS["count"]
+    groups.push_times(in_memory, day1, day2)
+    groups.push_hours(in_memory, day1, day2)
+    assert EXECUTIONS["count"] - before == 2
