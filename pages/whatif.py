@@ -4,12 +4,11 @@ The baseline comes from cached metrics (`ui.metric`, keyed by dataset version an
 every lever below only re-runs the pure model in `siyu.whatif`, never a query.
 """
 
-import pandas as pd
 import streamlit as st
 
 from siyu import charts, fmt, ui
 from siyu import whatif as model
-from siyu.metrics.whatif import BASELINE_ITEMS, assumptions_for, baseline_from_frame
+from siyu.metrics.whatif import assumptions_for, baseline_from_frame, baseline_table
 
 ctx = ui.frame("whatif")
 if ctx.source is None:
@@ -41,51 +40,22 @@ seven = model.seven_day_effect(compare)
 measured = assumptions_for(fit, seven)
 
 st.subheader(ctx.t("whatif.baseline.title"))
-KINDS = {
-    "new_members_per_week": "{:,.1f}",
-    "first_order_conversion": "rate",
-    "aov": "money",
-    "repurchase_rate": "rate",
-    "invites_per_member": "{:.4f}",
-    "invite_to_join_rate": "rate",
-}
-
-
-def show(item: str, value) -> str:
-    kind = KINDS[item]
-    if value is None:
-        return "—"
-    return kind.format(float(value)) if "{" in kind else fmt.show(kind, value)
-
-
-rows = frame[frame["item"].isin(BASELINE_ITEMS)]
-baseline_table = pd.DataFrame(
-    {
-        ctx.t("whatif.col.item"): [ctx.t(f"whatif.item.{i}", **windows) for i in rows["item"]],
-        ctx.t("whatif.col.value"): [
-            show(i, v) for i, v in zip(rows["item"], rows["value"], strict=True)
-        ],
-        ctx.t("whatif.col.n"): [fmt.show("count", n) for n in rows["n"]],
-        ctx.t("whatif.col.ci"): [
-            "—" if lo is None else f"{show(i, lo)} – {show(i, hi)}"
-            for i, lo, hi in zip(rows["item"], rows["ci_low"], rows["ci_high"], strict=True)
-        ],
-        ctx.t("whatif.col.method"): [ctx.t(f"whatif.method.{m}") for m in rows["method"]],
-    }
+st.dataframe(baseline_table(frame, ctx.t, **windows), hide_index=True, width="stretch")
+ui.download_buttons(
+    ctx,
+    lambda: baseline_table(frame, ctx.t, shown=False, **windows),
+    f"whatif-baseline-{ctx.dataset}",
+    "whatif-baseline",
 )
-st.dataframe(
-    baseline_table,
-    hide_index=True,
-    width="stretch",
-)
-ui.download_buttons(ctx, baseline_table, f"whatif-baseline-{ctx.dataset}", "whatif-baseline")
+amounts = frame.set_index("item")["value"]
 st.caption(
     ctx.t(
         "whatif.baseline.caption",
         start=start,
         end=end,
         weeks=base.weeks,
-        domain=base.domain_members,
+        domain=fmt.show("count", base.domain_members),
+        **{k: fmt.show("money", amounts[k]) for k in ("gmv", "gmv_new", "gmv_existing")},
     )
 )
 if base.members == 0 or base.paid_orders == 0:
@@ -127,24 +97,13 @@ else:
             lift=model.DEFAULT_LIFT_PER_10PCT,
         )
     )
+window = {"start": compare["window_start"].iloc[0], "end": compare["window_end"].iloc[0]}
 if seven.usable:
-    seven_col.info(
-        ctx.t(
-            "whatif.seven.used",
-            start=compare["window_start"].iloc[0],
-            end=compare["window_end"].iloc[0],
-            n7=seven.members_7day,
-            no=seven.members_other,
-            p7=seven.rate_7day,
-            po=seven.rate_other,
-            diff=seven.effect * 100,
-            low=seven.effect_low * 100,
-            high=seven.effect_high * 100,
-            share=seven.share,
-        )
-    )
+    seven_col.info(ctx.t("whatif.seven.used", **window, **model.seven_day_words(seven)))
 else:
-    seven_col.info(ctx.t("whatif.seven.default", diff=model.DEFAULT_SEVEN_DAY_EFFECT * 100))
+    seven_col.info(ctx.t("whatif.seven.default", diff=model.points(model.DEFAULT_SEVEN_DAY_EFFECT)))
+if seven.raw_effect is not None:
+    seven_col.warning(ctx.t("whatif.seven.raw", **model.seven_day_words(seven, raw=True)))
 
 # -- shared assumptions ------------------------------------------------------------------------
 
@@ -214,15 +173,19 @@ assume = model.Assumptions(
 # -- scenario levers ---------------------------------------------------------------------------
 
 NAMES = {k: ctx.t(f"whatif.scenario.{k}") for k in ("baseline", "a", "b")}
-DEFAULTS = {
-    "a": {"coupon": 20, "pushes": 1, "reward": 0.0, "seven": False},
-    "b": {"coupon": 0, "pushes": 2, "reward": 5.0, "seven": True},
+# Both scenarios open on doing nothing (the baseline: cost 0, ROI "—"); a lever moved is a
+# change the manager made, never one the page made up.
+neutral = model.neutral_levers(assume)
+d = {
+    "coupon": round(neutral.coupon * 100),
+    "pushes": int(neutral.pushes_per_day),
+    "reward": float(neutral.invite_reward),
+    "seven": bool(neutral.seven_day),
 }
 aov = round(base.aov, 2)
 st.subheader(ctx.t("whatif.levers.title"))
 levers: dict[str, model.Levers] = {}
 for which, column in zip(("a", "b"), st.columns(2), strict=True):
-    d = DEFAULTS[which]
     box = column.container(border=True)
     box.markdown(f"**{NAMES[which]}**")
     c1, c2 = box.columns(2)
@@ -230,7 +193,7 @@ for which, column in zip(("a", "b"), st.columns(2), strict=True):
         ctx.t("whatif.param.coupon"), 0, 90, d["coupon"], key=f"wi_{which}_coupon", bind=BIND
     )
     pushes = c2.slider(
-        ctx.t("whatif.param.pushes_per_day"), 0, 12, d["pushes"], key=f"wi_{which}_push", bind=BIND
+        ctx.t("whatif.param.pushes_per_day"), 0, 24, d["pushes"], key=f"wi_{which}_push", bind=BIND
     )
     c3, c4, c5 = box.columns(3)
     reward = c3.number_input(
@@ -340,43 +303,21 @@ with st.expander(ctx.t("whatif.saved.title"), icon=":material/bookmark:"):
 scenarios = {"baseline": model.Levers(), "a": levers["a"], "b": levers["b"]}
 weekly = model.weekly_frame(base, scenarios, assume)
 band = model.uncertainty(base, scenarios, assume)
-sums = weekly.groupby("scenario", sort=False)[list(model.OUTPUTS)].sum()
+sums = model.scenario_totals(weekly)
 
 st.subheader(ctx.t("whatif.projection.title", weeks=assume.weeks))
-CARD_KINDS = {
-    "members": "count",
-    "first_orders": "count",
-    "repurchases": "count",
-    "gmv": "money",
-    "cost": "money",
-    "gross_profit": "money",
-    "roi": "rate",
-}
+boxes = {}
 for (key, name), column in zip(NAMES.items(), st.columns(3), strict=True):
-    box = column.container(border=True)
-    box.markdown(f"**{name}**")
-    for metric, kind in CARD_KINDS.items():
-        label = ctx.t(f"whatif.out.{metric}")
-        if metric == "roi":
-            value = model.roi(
-                sums.at[key, "gross_profit"],
-                sums.at["baseline", "gross_profit"],
-                sums.at[key, "cost"],
-            )
-            box.metric(label, fmt.show("rate", value), help=ctx.t("whatif.roi.help"))
-            continue
-        value = float(sums.at[key, metric])
-        delta = None
-        before = float(sums.at["baseline", metric])
-        if key != "baseline" and abs(value - before) > 1e-9:
-            # relative change; from a zero baseline (cost) the amount itself, signed
-            delta = fmt.show_delta(kind, value, before) if before else f"+{fmt.show(kind, value)}"
-        box.metric(
-            label,
-            fmt.show(kind, value),
-            delta=delta,
-            delta_color="inverse" if metric == "cost" else "normal",
-        )
+    boxes[key] = column.container(border=True)
+    boxes[key].markdown(f"**{name}**")
+for card in model.cards(weekly):
+    boxes[card["scenario"]].metric(
+        ctx.t(f"whatif.out.{card['metric']}"),
+        card["value"],
+        delta=card["delta"],
+        delta_color="inverse" if card["inverse"] else "normal",
+        help=ctx.t("whatif.roi.help") if card["metric"] == "roi" else None,
+    )
 
 gmv_col, profit_col = st.columns(2)
 for col, value, low, high, title in (
@@ -438,13 +379,13 @@ else:
 # -- the table and the formulas ----------------------------------------------------------------
 
 st.subheader(ctx.t("whatif.table.title"))
-table = weekly.assign(scenario=weekly["scenario"].map(NAMES))
-for col in table.columns:
-    if col not in ("scenario", "week", "roi"):
-        table[col] = table[col].astype(float).round(2)
-table = table.rename(columns=lambda c: ctx.t(f"whatif.out.{c}"))
-st.dataframe(table, hide_index=True, width="stretch")
-ui.download_buttons(ctx, table, f"whatif-{ctx.dataset}", "whatif-table")
+st.dataframe(model.weekly_table(weekly, NAMES, ctx.t), hide_index=True, width="stretch")
+ui.download_buttons(
+    ctx,
+    lambda: model.weekly_table(weekly, NAMES, ctx.t, shown=False),
+    f"whatif-{ctx.dataset}",
+    "whatif-table",
+)
 
 with st.expander(ctx.t("whatif.formulas.title"), icon=":material/function:"):
     st.markdown(ctx.t("whatif.formulas.body"))

@@ -19,6 +19,14 @@ Baseline (measured over the chosen period of D days, W = D / 7 weeks)
     s  invite-to-join rate         = members who joined through an invitation / members who
                                      joined (the share of joins that invitations bring)
     D₀ members in the domain on the period's last day (joined on or before it, not left)
+    E  existing members' GMV per week = paid GMV of the period's other orders (members who
+                                     joined before it, buyers who are no members) / W
+    V  new members' other spending  = new members' paid GMV in the period / members who
+                                     joined - A · c · (1 + r): what they paid beyond the
+                                     first order and repurchase the funnel counts (later
+                                     first orders, further repurchases, other order sizes);
+                                     it makes the baseline reproduce the measured GMV
+    The period's GMV (the overview's `kpis` gmv) = new members' GMV + W · E.
 
 95% intervals (computed in `siyu.metrics.whatif`): Wilson score interval for c, r, s (shares
 of n people); Poisson score interval (x + z²/2 ± z·√(x + z²/4)) / exposure for N (exposure W)
@@ -42,10 +50,13 @@ Assumptions (shared by the baseline and both scenarios; all editable on the page
     p₀  pushes per day today                                           (default 1)
     a   lift per push a day, up to 3 a day                             (default 0.03)
     b   fatigue: loss per push a day beyond 3                          (default 0.05)
-    Δ₇  repurchase gain of 7-day programme members over the others, in points: p₇ - p_other
-        (repurchase on days 7–36, the retention page's difference), measured from `7day`
-        members when present (`seven_day_effect`), else 0.10
-    s₇  share of new members already in the programme (measured, else 0)
+    Δ₇  repurchase gain of 7-day programme members over the others, in points (repurchase
+        on days 7–36), measured like for like from `7day` members when present
+        (`seven_day_effect`: people with a paid order on days 0–6 only, compared within the
+        same start week and channel), else 0.10. The retention page's raw difference (the
+        programme's people against everyone else) is shown beside it, not used: people who
+        join a programme were keener to begin with, so a raw comparison inflates the effect.
+    s₇  share of the first-week buyers already in the programme (measured, else 0)
     t   flash-sale take-up: items bought per member in the domain and week at list price
                                                                        (default 0.01)
     m   gross margin on list value                                     (default 0.30)
@@ -60,23 +71,36 @@ Projection, week w = 1 … H
     r'      = min(1, (r + (1 - s₇) · Δ₇) · M_push) with the programme on (the members not
               yet in it gain Δ₇), else min(1, r · M_push)
     G_w     = members added by the projection before week w (G₁ = 0);  D_w = D₀ + G_w
-    invited_w      = M_inv · (N · s + k · G_w)        (fission: new members invite too)
+    X_w     = G_w - (w - 1) · N   members added beyond the baseline's N a week
+    invited_w      = max(0, M_inv · (N · s + k · X_w))   (fission: the extra members invite
+                     too; the baseline's own invitations are already in N · s)
     members_w      = N · (1 - s) + invited_w
     first_orders_w = members_w · c'
     repurchases_w  = first_orders_w · r'
     d_f            = max(0, 1 - P / A)
     flash_items_w  = min(S, t · (1 + L · d_f / 0.1) · D_w)
-    list_w         = A · (first_orders_w + repurchases_w + flash_items_w)
+    list_w         = A · (first_orders_w + repurchases_w + flash_items_w) + V · members_w + E
     discount_w     = C · A · first_orders_w + (A - P) · flash_items_w
     reward_w       = R · invited_w
-    GMV_w          = list_w - discount_w
+    GMV_w          = list_w - discount_w = new_GMV_w + existing_GMV_w
+    flash_old_w    = flash_items_w · D₀ / D_w   (flash items bought by existing members: the
+                                                 take-up is per member in the domain)
+    existing_GMV_w = E + P · flash_old_w
+    new_GMV_w      = A · (1 - C) · first_orders_w + A · repurchases_w + V · members_w
+                     + P · (flash_items_w - flash_old_w)
     cost_w         = discount_w + reward_w
     profit_w       = m · list_w - cost_w     (= GMV - goods cost (1 - m) · list - rewards)
     ROI            = (profit_scenario - profit_baseline) / cost_scenario   (None at cost 0)
 
-The baseline projection is the model with every lever neutral: week 1 holds exactly the
-measured rates (members N, first orders N·c, repurchases N·c·r, GMV A·N·c·(1 + r)); later
-weeks grow only through fission (k · G_w). Conversions are booked in the week a member joins.
+The baseline projection is the model with every lever neutral (`neutral_levers`): the
+measured period carried forward, every week the same (members N, first orders N·c,
+repurchases N·c·r, GMV A·N·c·(1 + r) + V·N + E = the period's GMV / W, the overview's GMV
+per week; X_w = 0), so over the period's own length it gives the period's GMV. The members
+who joined in the period already include those its growing domain invited (N · s); only
+members a scenario adds beyond N a week bring invitations of their own (k · X_w).
+Conversions are booked in the week a member joins. The levers act on new members (coupon,
+pushes, 7-day programme, rewards) and on the flash sale; existing members' other spending E
+stays as measured.
 
 Break-even coupon depth: the largest C in (0, 1) at which the scenario's profit over the
 horizon (its other levers as set) equals the baseline's; None when no depth does. With the
@@ -87,8 +111,9 @@ at 0.8× and 1.2× its value, the others as set.
 
 Uncertainty: `draws` sets of baseline rates from a seeded `numpy.random.Generator`: Jeffreys
 posteriors Beta(x + ½, n - x + ½) for c, r, s; Gamma(x + ½) / exposure for N and k; Normal(A,
-sd / √n) for A. The band is the 2.5th-97.5th percentile of the cumulative GMV and profit; the
-lever assumptions stay fixed, so it shows the baseline's sampling error only.
+sd / √n) for A; E and V stay at their measured values. The band is the 2.5th-97.5th
+percentile of the cumulative GMV and profit; the lever assumptions stay fixed, so it shows
+the baseline's sampling error only.
 """
 
 from __future__ import annotations
@@ -99,6 +124,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from siyu import fmt
 
 Z_95 = 1.959963984540054
 
@@ -116,6 +143,8 @@ OUTPUTS = (
     "first_orders",
     "repurchases",
     "flash_items",
+    "gmv_new",
+    "gmv_existing",
     "gmv",
     "discount_cost",
     "reward_cost",
@@ -123,7 +152,20 @@ OUTPUTS = (
     "gross_profit",
 )
 # The totals the CLI and the cards show.
-SUMMARY = ("members", "first_orders", "repurchases", "gmv", "cost", "gross_profit", "roi")
+SUMMARY = (
+    "members",
+    "first_orders",
+    "repurchases",
+    "gmv_new",
+    "gmv_existing",
+    "gmv",
+    "cost",
+    "gross_profit",
+    "roi",
+)
+# How each output is shown: people (expected values, whole on screen), amounts, a rate.
+PEOPLE = ("members", "invited", "first_orders", "repurchases", "flash_items")
+KIND = {k: "count" for k in PEOPLE} | {"roi": "rate"}
 # Levers and assumptions the tornado moves by ±20%.
 SENSITIVITY = (
     "coupon",
@@ -156,6 +198,8 @@ class Baseline:
     invited: int  # joined through an invitation
     base_members: int  # members in the domain at the period's start
     domain_members: int  # D₀: members in the domain on the period's last day
+    gmv_new: float | None = None  # new members' paid GMV in the period (None: not measured)
+    gmv_existing: float | None = None  # every other paid order's GMV in the period
 
     @property
     def new_members_per_week(self) -> float:
@@ -177,6 +221,21 @@ class Baseline:
     @property
     def invite_to_join_rate(self) -> float:
         return self.invited / self.members if self.members else 0.0
+
+    @property
+    def existing_gmv_per_week(self) -> float:
+        """E: existing members' GMV per week (0 when not measured)."""
+        if self.gmv_existing is None or self.weeks <= 0:
+            return 0.0
+        return self.gmv_existing / self.weeks
+
+    @property
+    def other_spend_per_member(self) -> float:
+        """V: new members' GMV per member beyond A · c · (1 + r) (0 when not measured)."""
+        if self.gmv_new is None or not self.members:
+            return 0.0
+        modelled = self.aov * self.first_order_conversion * (1 + self.repurchase_rate)
+        return self.gmv_new / self.members - modelled
 
 
 @dataclass(frozen=True)
@@ -278,43 +337,108 @@ def fit_discount_lift(buckets: pd.DataFrame) -> DiscountFit:
 
 @dataclass(frozen=True)
 class SevenDayEffect:
-    """Repurchase on days 7–36 of `7day` members against the others (retention page)."""
+    """The 7-day programme's repurchase gain (days 7–36): like for like, and the raw one.
+
+    Like for like (the default of Δ₇): people with a paid order on days 0–6, in and out of
+    the programme, compared within the same start week and channel (see
+    `siyu.metrics.whatif.like_for_like`); `members_*` count the people of the strata that
+    hold both groups, `rate_*` are the stratum-weighted rates. Raw (the retention page's
+    `seven_day_compare`): the programme's people against everyone else who started, which
+    self-selection inflates; shown beside it, never used as the default.
+    """
 
     members_7day: int
     members_other: int
     rate_7day: float | None
     rate_other: float | None
-    effect: float | None  # Δ₇ = p₇ - p_other
-    effect_low: float | None  # Newcombe's 95% interval of the difference
+    effect: float | None  # Δ₇ like for like
+    effect_low: float | None  # stratified Newcombe 95% interval
     effect_high: float | None
-    share: float  # s₇ = members_7day / (members_7day + members_other)
-    usable: bool
+    share: float  # s₇: programme people / first-week buyers
+    usable: bool  # the like-for-like effect is defined
+    strata: int = 0  # strata that hold both groups
+    raw_members_7day: int = 0
+    raw_members_other: int = 0
+    raw_rate_7day: float | None = None
+    raw_rate_other: float | None = None
+    raw_effect: float | None = None  # the retention page's difference
+    raw_low: float | None = None  # its Newcombe 95% interval
+    raw_high: float | None = None
 
 
 def seven_day_effect(compare: pd.DataFrame) -> SevenDayEffect:
-    """The programme's effect from a `seven_day_compare` frame (rows 7day, other, difference):
-    Δ₇ = p₇ - p_other with its Newcombe interval, usable when both groups hold people."""
+    """The programme's effect from a `whatif_seven_day` frame.
+
+    Rows `7day, other, difference` (raw, the retention page's) and `7day_matched,
+    other_matched, difference_matched` (like for like). Δ₇ is the like-for-like difference,
+    usable when a stratum holds both groups; s₇ = programme people / first-week buyers
+    (the `buyers` column), or of everyone who started when the like-for-like rows are absent.
+    """
     rows = {r["group"]: r for r in compare.to_dict("records")}
-    n7 = int(rows.get("7day", {}).get("members") or 0)
-    no = int(rows.get("other", {}).get("members") or 0)
-    p7 = rows.get("7day", {}).get("rate")
-    po = rows.get("other", {}).get("rate")
-    share = n7 / (n7 + no) if n7 + no else 0.0
-    if not n7 or not no or po is None or p7 is None:
-        return SevenDayEffect(n7, no, p7, po, None, None, None, share, False)
-    diff = rows.get("difference", {})
-    low, high = diff.get("ci_low"), diff.get("ci_high")
+
+    def num(group: str, col: str) -> float | None:
+        v = rows.get(group, {}).get(col)
+        return None if v is None or pd.isna(v) else float(v)
+
+    def whole(group: str, col: str) -> int:
+        return int(num(group, col) or 0)
+
+    n7, no = whole("7day", "members"), whole("other", "members")
+    raw = {
+        "raw_members_7day": n7,
+        "raw_members_other": no,
+        "raw_rate_7day": num("7day", "rate"),
+        "raw_rate_other": num("other", "rate"),
+        "raw_effect": num("difference", "rate"),
+        "raw_low": num("difference", "ci_low"),
+        "raw_high": num("difference", "ci_high"),
+    }
+    b7, bo = whole("7day_matched", "buyers"), whole("other_matched", "buyers")
+    share = b7 / (b7 + bo) if b7 + bo else (n7 / (n7 + no) if n7 + no else 0.0)
+    effect = num("difference_matched", "rate")
     return SevenDayEffect(
-        n7,
-        no,
-        float(p7),
-        float(po),
-        float(p7) - float(po),
-        None if low is None else float(low),
-        None if high is None else float(high),
-        share,
-        True,
+        members_7day=whole("7day_matched", "members"),
+        members_other=whole("other_matched", "members"),
+        rate_7day=num("7day_matched", "rate"),
+        rate_other=num("other_matched", "rate"),
+        effect=effect,
+        effect_low=num("difference_matched", "ci_low"),
+        effect_high=num("difference_matched", "ci_high"),
+        share=share,
+        usable=effect is not None,
+        strata=whole("difference_matched", "strata"),
+        **raw,
     )
+
+
+def points(diff: float | None) -> str:
+    """A difference of two rates in percentage points, signed, one decimal: +19.4."""
+    return "—" if diff is None else f"{diff * 100:+.1f}"
+
+
+def seven_day_words(effect: SevenDayEffect, *, raw: bool = False) -> dict[str, str]:
+    """The numbers of the page's 7-day sentences, formatted: like for like, or `raw`."""
+    if raw:
+        return {
+            "n7": fmt.show("count", effect.raw_members_7day),
+            "no": fmt.show("count", effect.raw_members_other),
+            "p7": fmt.show("rate", effect.raw_rate_7day),
+            "po": fmt.show("rate", effect.raw_rate_other),
+            "diff": points(effect.raw_effect),
+            "low": points(effect.raw_low),
+            "high": points(effect.raw_high),
+        }
+    return {
+        "n7": fmt.show("count", effect.members_7day),
+        "no": fmt.show("count", effect.members_other),
+        "p7": fmt.show("rate", effect.rate_7day),
+        "po": fmt.show("rate", effect.rate_other),
+        "diff": points(effect.effect),
+        "low": points(effect.effect_low),
+        "high": points(effect.effect_high),
+        "share": fmt.show("rate", effect.share),
+        "strata": fmt.show("count", effect.strata),
+    }
 
 
 # -- the model -----------------------------------------------------------------------------
@@ -331,6 +455,8 @@ class Rates:
     k: Any
     s: Any
     D0: Any
+    E: Any = 0.0
+    V: Any = 0.0
 
 
 def rates_of(base: Baseline) -> Rates:
@@ -342,7 +468,15 @@ def rates_of(base: Baseline) -> Rates:
         k=base.invites_per_member,
         s=base.invite_to_join_rate,
         D0=float(base.domain_members),
+        E=base.existing_gmv_per_week,
+        V=base.other_spend_per_member,
     )
+
+
+def neutral_levers(assume: Assumptions) -> Levers:
+    """The levers of doing nothing: no coupon, flash stock or reward, today's pushes, the
+    7-day programme off. A scenario on them is the baseline (cost 0, ROI undefined)."""
+    return Levers(pushes_per_day=float(assume.current_pushes))
 
 
 def _push_factor(p: Any, a: Any, b: Any) -> Any:
@@ -386,20 +520,24 @@ def project(
     depth_f = np.where(A > 0, np.maximum(0.0, 1 - P / np.where(A > 0, A, 1.0)), 0.0)
     takeup = f(assume.flash_takeup, dtype=float) * (1 + L * depth_f / 0.1)
     N, s, k = f(rt.N, dtype=float), f(rt.s, dtype=float), f(rt.k, dtype=float)
-    D0 = f(rt.D0, dtype=float)
+    D0, E, V = f(rt.D0, dtype=float), f(rt.E, dtype=float), f(rt.V, dtype=float)
 
     shape = np.broadcast_shapes(
-        *(np.shape(x) for x in (A, C, P, S, R, m, m_inv, conv, rep, takeup, N, s, k, D0))
+        *(np.shape(x) for x in (A, C, P, S, R, m, m_inv, conv, rep, takeup, N, s, k, D0, E, V))
     )
     members = np.empty((*shape, horizon))
     invited = np.empty((*shape, horizon))
     flash = np.empty((*shape, horizon))
+    flash_old = np.empty((*shape, horizon))  # flash items of members already in the domain
     added = np.zeros(shape)
     for w in range(horizon):
-        inv = m_inv * (N * s + k * added)
+        inv = np.maximum(m_inv * (N * s + k * (added - w * N)), 0.0)
         invited[..., w] = inv
         members[..., w] = N * (1 - s) + inv
-        flash[..., w] = np.minimum(S, takeup * (D0 + added))
+        domain = D0 + added
+        flash[..., w] = np.minimum(S, takeup * domain)
+        old = np.where(domain > 0, D0 / np.where(domain > 0, domain, 1.0), 1.0)
+        flash_old[..., w] = flash[..., w] * old
         added = added + members[..., w]
 
     def col(x: np.ndarray) -> np.ndarray:  # a per-lane value against the weeks axis
@@ -407,17 +545,26 @@ def project(
 
     first = members * col(conv)
     repurchases = first * col(rep)
-    list_value = col(A) * (first + repurchases + flash)
+    list_value = col(A) * (first + repurchases + flash) + col(V) * members + col(E)
     discount = col(C) * col(A) * first + col(A - P) * flash
     reward = col(R) * invited
     cost = discount + reward
+    gmv_existing = col(E) + col(P) * flash_old
+    gmv_new = (
+        col(A) * (1 - col(C)) * first
+        + col(A) * repurchases
+        + col(V) * members
+        + col(P) * (flash - flash_old)
+    )
     return {
         "members": members,
         "invited": invited,
         "first_orders": first,
         "repurchases": repurchases,
         "flash_items": flash,
-        "gmv": list_value - discount,
+        "gmv_new": gmv_new,
+        "gmv_existing": gmv_existing,
+        "gmv": gmv_new + gmv_existing,
         "discount_cost": discount,
         "reward_cost": reward,
         "cost": cost,
@@ -475,6 +622,81 @@ def weekly_frame(
         df["cum_profit"] = df["gross_profit"].cumsum()
         frames.append(df)
     return pd.concat(frames, ignore_index=True)
+
+
+# -- what the page shows (formatting only; the numbers above stay floats) ----------------------
+
+
+def scenario_totals(weekly: pd.DataFrame) -> pd.DataFrame:
+    """Sums over the horizon per scenario of a `weekly_frame` (index: scenario, in the
+    frame's order), every OUTPUTS column and `roi` against the first scenario (the baseline)."""
+    sums = weekly.groupby("scenario", sort=False)[list(OUTPUTS)].sum()
+    first = sums.index[0]
+    sums["roi"] = [
+        roi(sums.at[k, "gross_profit"], sums.at[first, "gross_profit"], sums.at[k, "cost"])
+        for k in sums.index
+    ]
+    return sums
+
+
+def show(key: str, value: Any) -> str:
+    """An output as on screen: people whole (they are expected values), amounts in yuan with
+    separators, ROI a rate; a dash when undefined."""
+    return fmt.show(KIND.get(key, "money"), value)
+
+
+def cards(weekly: pd.DataFrame) -> list[dict[str, Any]]:
+    """The projection's cards: one per scenario and SUMMARY metric, in that order.
+
+    Keys: scenario, metric, value (as shown), delta (against the baseline, None when equal or
+    for the baseline: relative for people and amounts, from a zero baseline the amount itself
+    signed), inverse (True for a cost: a rise is bad). ROI is None, shown "—", at zero cost:
+    doing nothing has no return to speak of.
+    """
+    sums = scenario_totals(weekly)
+    first = sums.index[0]
+    out = []
+    for key in sums.index:
+        for metric in SUMMARY:
+            value = sums.at[key, metric]
+            delta = None
+            if metric != "roi" and key != first:
+                value, before = float(value), float(sums.at[first, metric])
+                if abs(value - before) > 1e-9:
+                    kind = KIND.get(metric, "money")
+                    delta = (
+                        fmt.show_delta(kind, value, before)
+                        if before
+                        else f"+{fmt.show(kind, value)}"
+                    )
+            out.append(
+                {
+                    "scenario": key,
+                    "metric": metric,
+                    "value": show(metric, value),
+                    "delta": delta,
+                    "inverse": metric == "cost",
+                }
+            )
+    return out
+
+
+def weekly_table(
+    weekly: pd.DataFrame, names: dict[str, str], t: Any, *, shown: bool = True
+) -> pd.DataFrame:
+    """The week-by-week table with translated headers (`t(key)`) and scenario names.
+
+    `shown`: values as on screen (people whole, amounts with separators, ROI a rate); else
+    the floats themselves, for the downloads (the projection's expected values unrounded).
+    """
+    table = weekly.assign(scenario=weekly["scenario"].map(names))
+    if shown:
+        for col in table.columns:
+            if col not in ("scenario", "week"):
+                table[col] = [show(col, v) for v in table[col]]
+    else:
+        table["roi"] = table["roi"].astype(float)
+    return table.rename(columns=lambda c: t(f"whatif.out.{c}"))
 
 
 # -- break-even, sensitivity, uncertainty ------------------------------------------------------
@@ -587,7 +809,17 @@ def draw_rates(base: Baseline, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_S
     sd = base.aov_sd if base.aov_sd is not None and not math.isnan(base.aov_sd) else 0.0
     se = sd / math.sqrt(base.paid_orders) if base.paid_orders > 0 else 0.0
     A = np.maximum(rng.normal(base.aov, se, size=draws), 0.0)
-    return Rates(N=N, c=c, A=A, r=r, k=k, s=s, D0=float(base.domain_members))
+    return Rates(
+        N=N,
+        c=c,
+        A=A,
+        r=r,
+        k=k,
+        s=s,
+        D0=float(base.domain_members),
+        E=base.existing_gmv_per_week,
+        V=base.other_spend_per_member,
+    )
 
 
 def uncertainty(

@@ -12,16 +12,17 @@ f(p)    = 1 + a · min(p, 3) − b · max(p − 3, 0);   M_push = f(p) / f(p₀)
 M_disc  = 1 + L · C / 0.1
 c′      = min(1, c · M_disc · M_push)
 r′      = min(1, (r + (1 − s₇) · Δ₇) · M_push)   (7-day on;  off: min(1, r · M_push))
-G_w     = Σ members before week w;   D_w = D₀ + G_w
-invited_w      = M_inv · (N · s + k · G_w)
+G_w     = Σ members before week w;   D_w = D₀ + G_w;   X_w = G_w − (w − 1) · N
+invited_w      = max(0, M_inv · (N · s + k · X_w))
 members_w      = N · (1 − s) + invited_w
 first_orders_w = members_w · c′
 repurchases_w  = first_orders_w · r′
 flash_items_w  = min(S, t · (1 + L · max(0, 1 − P/A) / 0.1) · D_w)
-list_w         = A · (first_orders_w + repurchases_w + flash_items_w)
+list_w         = A · (first_orders_w + repurchases_w + flash_items_w) + V · members_w + E
 discount_w     = C · A · first_orders_w + (A − P) · flash_items_w
 reward_w       = R · invited_w
-GMV_w          = list_w − discount_w
+GMV_w          = list_w − discount_w = new_GMV_w + existing_GMV_w
+existing_GMV_w = E + P · flash_items_w · D₀ / D_w
 cost_w         = discount_w + reward_w
 profit_w       = m · list_w − cost_w
 ROI            = (profit − profit_baseline) / cost
@@ -77,7 +78,28 @@ TEXT = {
         "zh-Hant": "邀請入群佔比（新會員中受邀者）",
         "en": "Invite-to-join rate (invited share of new members)",
     },
+    "whatif.item.gmv_new_per_week": {
+        "zh-Hans": "新会员 GMV（每周）",
+        "zh-Hant": "新會員 GMV（每週）",
+        "en": "New members' GMV (per week)",
+    },
+    "whatif.item.gmv_existing_per_week": {
+        "zh-Hans": "老会员及其他买家 GMV（每周）",
+        "zh-Hant": "老會員及其他買家 GMV（每週）",
+        "en": "Existing members' and other buyers' GMV (per week)",
+    },
+    "whatif.item.other_spend_per_member": {
+        "zh-Hans": "新会员在首单与复购之外的消费（人均）",
+        "zh-Hant": "新會員在首單與複購之外的消費（人均）",
+        "en": "New members' spending beyond first order and repurchase (per member)",
+    },
     "whatif.col.item": {"zh-Hans": "项目", "zh-Hant": "項目", "en": "Item"},
+    "whatif.col.ci_low": {"zh-Hans": "95% 区间下限", "zh-Hant": "95% 區間下限", "en": "95% low"},
+    "whatif.col.ci_high": {
+        "zh-Hans": "95% 区间上限",
+        "zh-Hant": "95% 區間上限",
+        "en": "95% high",
+    },
     "whatif.col.value": {"zh-Hans": "数值", "zh-Hant": "數值", "en": "Value"},
     "whatif.col.n": {"zh-Hans": "样本量", "zh-Hant": "樣本量", "en": "Sample size"},
     "whatif.col.ci": {"zh-Hans": "95% 区间", "zh-Hant": "95% 區間", "en": "95% interval"},
@@ -98,13 +120,21 @@ TEXT = {
         "en": "Normal (mean ± 1.96·sd/√n)",
     },
     "whatif.baseline.caption": {
-        "zh-Hans": "期间 {start} 至 {end}（{weeks:.1f} 周）。首单转化率与复购率与「转化漏斗」页的会员漏斗一致，"
-        "客单价与首页一致，人均邀请 = K 因子 ÷ 周数（排行榜页）。期末在群会员 {domain:,} 人。",
-        "zh-Hant": "期間 {start} 至 {end}（{weeks:.1f} 週）。首單轉化率與複購率與「轉化漏斗」頁的會員漏斗一致，"
-        "客單價與首頁一致，人均邀請 = K 因子 ÷ 週數（排行榜頁）。期末在群會員 {domain:,} 人。",
-        "en": "Period {start} to {end} ({weeks:.1f} weeks). Conversion and repurchase equal the "
-        "member funnel of the Funnels page, AOV the overview's, invites per member the "
-        "leaderboards' K-factor ÷ weeks. Members in the domain at the end: {domain:,}.",
+        "zh-Hans": "期间 {start} 至 {end}（{weeks:.1f} 周）。期间 GMV {gmv}（与首页相同）= 新会员（期间内入群）"
+        "{gmv_new} + 老会员及其他买家 {gmv_existing}；「基线」不改任何杠杆，推算同样周数时 GMV 与此相同。"
+        "首单转化率与复购率与「转化漏斗」页的会员漏斗一致，客单价与首页一致，人均邀请 = K 因子 ÷ 周数"
+        "（排行榜页）。新会员在首单与复购之外的消费补足他们的实际 GMV。期末在群会员 {domain} 人。",
+        "zh-Hant": "期間 {start} 至 {end}（{weeks:.1f} 週）。期間 GMV {gmv}（與首頁相同）= 新會員（期間內入群）"
+        "{gmv_new} + 老會員及其他買家 {gmv_existing}；「基線」不改任何槓桿，推算同樣週數時 GMV 與此相同。"
+        "首單轉化率與複購率與「轉化漏斗」頁的會員漏斗一致，客單價與首頁一致，人均邀請 = K 因子 ÷ 週數"
+        "（排行榜頁）。新會員在首單與複購之外的消費補足他們的實際 GMV。期末在群會員 {domain} 人。",
+        "en": "Period {start} to {end} ({weeks:.1f} weeks). The period's GMV {gmv} (as on the "
+        "overview) = new members (joined in the period) {gmv_new} + existing members and other "
+        "buyers {gmv_existing}; the baseline changes no lever and over as many weeks gives the "
+        "same GMV. Conversion and repurchase equal the member funnel of the Funnels page, AOV "
+        "the overview's, invites per member the leaderboards' K-factor ÷ weeks. New members' "
+        "spending beyond first order and repurchase makes up the rest of their actual GMV. "
+        "Members in the domain at the end: {domain}.",
     },
     "whatif.baseline.thin": {
         "zh-Hans": "期间内没有新入群会员或支付订单：基线为 0，推算没有意义。请换一个期间。",
@@ -148,25 +178,41 @@ TEXT = {
         "it below.",
     },
     "whatif.seven.used": {
-        "zh-Hans": "7 天计划效果（与「留存分析」页相同）：{start} 至 {end} 开始的会员中，参加 `7day` 的 "
-        "{n7:,} 人第 7–36 天复购 {p7:.1%}，其他 {no:,} 人 {po:.1%}，差 {diff:+.1f} 个百分点"
-        "（Newcombe 95% 区间 {low:+.1f} 至 {high:+.1f}）。目前 {share:.1%} 的新会员已参加。",
-        "zh-Hant": "7 天計畫效果（與「留存分析」頁相同）：{start} 至 {end} 開始的會員中，參加 `7day` 的 "
-        "{n7:,} 人第 7–36 天複購 {p7:.1%}，其他 {no:,} 人 {po:.1%}，差 {diff:+.1f} 個百分點"
-        "（Newcombe 95% 區間 {low:+.1f} 至 {high:+.1f}）。目前 {share:.1%} 的新會員已參加。",
-        "en": "7-day programme effect (as on the Retention page): of the members who started "
-        "{start} to {end}, the {n7:,} in `7day` repurchased on days 7–36 at {p7:.1%}, the "
-        "other {no:,} at {po:.1%}: {diff:+.1f} points (Newcombe 95% interval {low:+.1f} "
-        "to {high:+.1f}). {share:.1%} of new members are in the programme today.",
+        "zh-Hans": "7 天计划效果（同类比较，用作下方默认值）：{start} 至 {end} 开始、第 0–6 天已下单的会员中，"
+        "按开始周和渠道分 {strata} 层，参加 7 天计划的 {n7} 人第 7–36 天复购 {p7}，同层未参加的 {no} 人 {po}，"
+        "差 {diff} 个百分点（分层 Newcombe 95% 区间 {low} 至 {high}）。已下单的新会员中 {share} 已参加。",
+        "zh-Hant": "7 天計畫效果（同類比較，用作下方預設值）：{start} 至 {end} 開始、第 0–6 天已下單的會員中，"
+        "按開始週和渠道分 {strata} 層，參加 7 天計畫的 {n7} 人第 7–36 天複購 {p7}，同層未參加的 {no} 人 {po}，"
+        "差 {diff} 個百分點（分層 Newcombe 95% 區間 {low} 至 {high}）。已下單的新會員中 {share} 已參加。",
+        "en": "7-day programme effect (like for like; the default below): of the members who "
+        "started {start} to {end} and bought on days 0–6, compared within {strata} strata of "
+        "start week and channel, the {n7} in the programme repurchased on days 7–36 at {p7}, "
+        "the {no} others of the same strata at {po}: {diff} points (stratified Newcombe 95% "
+        "interval {low} to {high}). {share} of the new members who bought are in the programme.",
+    },
+    "whatif.seven.raw": {
+        "zh-Hans": "注意：直接比较参加者与所有未参加者（「留存分析」页的算法）差 {diff} 个百分点"
+        "（{p7} 对 {po}）。参加者是自己选择参加的，本来就更愿意买，其他人里还有从未下单的人，"
+        "所以直接比较会夸大效果；上面的同类比较只比第一周都下过单、同周同渠道的人，可能仍略偏高。",
+        "zh-Hant": "注意：直接比較參加者與所有未參加者（「留存分析」頁的算法）差 {diff} 個百分點"
+        "（{p7} 對 {po}）。參加者是自己選擇參加的，本來就更願意買，其他人裡還有從未下單的人，"
+        "所以直接比較會誇大效果；上面的同類比較只比第一週都下過單、同週同渠道的人，可能仍略偏高。",
+        "en": "Note: comparing the programme's members with everyone else (the Retention page's "
+        "way) gives {diff} points ({p7} against {po}). People choose to join the programme and "
+        "were keener buyers to begin with, and everyone else includes people who never bought, "
+        "so a raw comparison inflates the effect; the like-for-like one above compares only "
+        "people who all bought in their first week, in the same week and channel, and may "
+        "still be somewhat high.",
     },
     "whatif.seven.default": {
-        "zh-Hans": "数据中没有可比较的 `7day` 会员（需要第 36 天已观察到）：7 天计划效果使用默认值 "
-        "{diff:+.0f} 个百分点（复购率），可在下方修改。",
-        "zh-Hant": "資料中沒有可比較的 `7day` 會員（需要第 36 天已觀察到）：7 天計畫效果使用預設值 "
-        "{diff:+.0f} 個百分點（複購率），可在下方修改。",
-        "en": "The data holds no `7day` members to compare (day 36 must be observed): the "
-        "7-day programme effect uses the stated default of {diff:+.0f} repurchase points; "
-        "change it below.",
+        "zh-Hans": "数据中没有可同类比较的 7 天计划会员（需要第 36 天已观察到、第一周已下单，且同一开始周和渠道"
+        "里两组都有人）：7 天计划效果使用默认值 {diff} 个百分点（复购率），可在下方修改。",
+        "zh-Hant": "資料中沒有可同類比較的 7 天計畫會員（需要第 36 天已觀察到、第一週已下單，且同一開始週和渠道"
+        "裡兩組都有人）：7 天計畫效果使用預設值 {diff} 個百分點（複購率），可在下方修改。",
+        "en": "The data holds no 7-day programme members to compare like for like (day 36 "
+        "observed, a purchase in the first week, and both groups within one start week and "
+        "channel): the 7-day programme effect uses the stated default of {diff} repurchase "
+        "points; change it below.",
     },
     # -- assumptions and levers --------------------------------------------------------------
     "whatif.assume.title": {
@@ -207,9 +253,9 @@ TEXT = {
         "en": "Fatigue per push a day beyond 3 (%)",
     },
     "whatif.param.seven_day_effect": {
-        "zh-Hans": "7 天计划复购提升（百分点）",
-        "zh-Hant": "7 天計畫複購提升（百分點）",
-        "en": "7-day programme repurchase gain (points)",
+        "zh-Hans": "7 天计划复购提升（同类比较，百分点）",
+        "zh-Hant": "7 天計畫複購提升（同類比較，百分點）",
+        "en": "7-day programme repurchase gain (like for like, points)",
     },
     "whatif.param.flash_takeup": {
         "zh-Hans": "秒杀原价购买率（每位在群会员每周，%）",
@@ -310,6 +356,16 @@ TEXT = {
     "whatif.out.repurchases": {"zh-Hans": "复购", "zh-Hant": "複購", "en": "Repurchases"},
     "whatif.out.flash_items": {"zh-Hans": "秒杀件数", "zh-Hant": "秒殺件數", "en": "Flash items"},
     "whatif.out.gmv": _same("GMV"),
+    "whatif.out.gmv_new": {
+        "zh-Hans": "新会员 GMV",
+        "zh-Hant": "新會員 GMV",
+        "en": "New members' GMV",
+    },
+    "whatif.out.gmv_existing": {
+        "zh-Hans": "老会员及其他 GMV",
+        "zh-Hant": "老會員及其他 GMV",
+        "en": "Existing members' GMV",
+    },
     "whatif.out.discount_cost": {
         "zh-Hans": "折扣成本",
         "zh-Hant": "折扣成本",
@@ -403,25 +459,37 @@ TEXT = {
         "k 人均邀请（每周）、s 邀请入群占比、D₀ 期末在群会员。杠杆：C 首单券深度、P 秒杀价、"
         "S 秒杀库存、R 邀请奖励、p 每天推送；假设：L 每 10% 折扣的转化提升、e_R 每 10 元奖励的邀请增加、"
         "p₀ 目前推送、a 推送提升、b 疲劳损失、Δ₇ 7 天计划复购提升（s₇ 已参加占比）、t 秒杀原价购买率、"
-        "m 毛利率。第 w 周：\n\n" + _FORMULAS + "\n\n转化记在会员入群的那一周。所有杠杆为中性"
-        "（券 0、库存 0、奖励 0、推送 = p₀、7 天计划关）时即为基线：第 1 周正好是测得的比率，"
-        "之后只因裂变（k · G_w）增长。商品成本 = (1 − m) × 原价。",
+        "m 毛利率；E 老会员及其他买家每周 GMV，V 新会员在首单与复购之外的人均消费。第 w 周：\n\n"
+        + _FORMULAS
+        + "\n\n转化记在会员入群的那一周。所有杠杆为中性（券 0、库存 0、奖励 0、推送 = p₀、7 天计划关）时"
+        "即为基线：每周都等于所选期间的每周平均，推算同样周数时 GMV 与首页相同。期间新会员里已包含"
+        "在群会员邀请来的人（N · s）；只有方案比基线多带来的会员（X_w）才再邀请。杠杆只作用于新会员和秒杀，"
+        "老会员的其他消费 E 保持测得的水平。商品成本 = (1 − m) × 原价。",
         "zh-Hant": "基線（所選期間 W 週）：N 每週新增會員、c 首單轉化率、A 客單價、r 複購率、"
         "k 人均邀請（每週）、s 邀請入群佔比、D₀ 期末在群會員。槓桿：C 首單券深度、P 秒殺價、"
         "S 秒殺庫存、R 邀請獎勵、p 每天推送；假設：L 每 10% 折扣的轉化提升、e_R 每 10 元獎勵的邀請增加、"
         "p₀ 目前推送、a 推送提升、b 疲勞損失、Δ₇ 7 天計畫複購提升（s₇ 已參加佔比）、t 秒殺原價購買率、"
-        "m 毛利率。第 w 週：\n\n" + _FORMULAS + "\n\n轉化記在會員入群的那一週。所有槓桿為中性"
-        "（券 0、庫存 0、獎勵 0、推送 = p₀、7 天計畫關）時即為基線：第 1 週正好是測得的比率，"
-        "之後只因裂變（k · G_w）成長。商品成本 = (1 − m) × 原價。",
+        "m 毛利率；E 老會員及其他買家每週 GMV，V 新會員在首單與複購之外的人均消費。第 w 週：\n\n"
+        + _FORMULAS
+        + "\n\n轉化記在會員入群的那一週。所有槓桿為中性（券 0、庫存 0、獎勵 0、推送 = p₀、7 天計畫關）時"
+        "即為基線：每週都等於所選期間的每週平均，推算同樣週數時 GMV 與首頁相同。期間新會員裡已包含"
+        "在群會員邀請來的人（N · s）；只有方案比基線多帶來的會員（X_w）才再邀請。槓桿只作用於新會員和秒殺，"
+        "老會員的其他消費 E 保持測得的水準。商品成本 = (1 − m) × 原價。",
         "en": "Baseline (the chosen period, W weeks): N new members per week, c first-order "
         "conversion, A AOV, r repurchase rate, k invites per member (weekly), s invite-to-join "
         "rate, D₀ members in the domain at the end. Levers: C coupon depth, P flash price, "
         "S flash stock, R invite reward, p pushes per day; assumptions: L lift per 10% "
         "discount, e_R more invites per 10 yuan of reward, p₀ pushes today, a push lift, "
         "b fatigue, Δ₇ 7-day programme gain (s₇ already in it), t flash take-up, m gross "
-        "margin. Week w:\n\n" + _FORMULAS + "\n\nConversions are booked in the week a member "
-        "joins. With every lever neutral (coupon 0, stock 0, reward 0, pushes = p₀, 7-day off) "
-        "the model is the baseline: week 1 holds exactly the measured rates, later weeks grow "
-        "only through fission (k · G_w). Goods cost = (1 − m) × list value.",
+        "margin; E existing members' and other buyers' GMV per week, V new members' spending "
+        "beyond first order and repurchase, per member. Week w:\n\n"
+        + _FORMULAS
+        + "\n\nConversions are booked in the week a member joins. With every lever neutral "
+        "(coupon 0, stock 0, reward 0, pushes = p₀, 7-day off) the model is the baseline: "
+        "every week is the chosen period's weekly average, so over as many weeks its GMV is the "
+        "overview's. The period's new members already include those the domain invited "
+        "(N · s); only members a scenario adds beyond the baseline (X_w) invite again. The "
+        "levers act on new members and the flash sale; existing members' other spending E "
+        "stays as measured. Goods cost = (1 − m) × list value.",
     },
 }

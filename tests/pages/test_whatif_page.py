@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from siyu import db, fmt
 from siyu import whatif as model
 from siyu.i18n import t
 from siyu.importer import FileRequest, import_files
 from siyu.metrics import default_period
+from siyu.metrics.overview import kpis
 from siyu.metrics.whatif import (
     assumptions_for,
     baseline_from_frame,
@@ -19,7 +21,7 @@ from siyu.metrics.whatif import (
 from tests.pages.test_pages import open_app
 
 PAGE = "pages/whatif.py"
-CARDS = ("members", "first_orders", "repurchases", "gmv", "cost", "gross_profit", "roi")
+CARDS = model.SUMMARY
 
 
 def no_exception(at) -> None:
@@ -59,27 +61,90 @@ def test_page_shows_baseline_charts_and_cards_that_equal_the_model(monkeypatch, 
     no_exception(at)
     assert at.title[0].value == "活动模拟"
     source, start, end, base, assume = demo_model(demo_ws)
-    # the baseline table: six items, the conversion as the metric computes it
+    # the baseline table: nine items, the conversion as the metric computes it
     table = at.dataframe[0].value
-    assert len(table) == 6
+    assert len(table) == 9
     frame = whatif_baseline(source, start, end).set_index("item")
     conversion = fmt.show("rate", frame.at["first_order_conversion", "value"])
     assert table.iloc[1]["数值"] == conversion
     assert table.iloc[1]["样本量"] == f"{frame.at['first_order_conversion', 'n']:,}"
+    # new members per week are people: whole, 539.25 is shown 539 (interval too)
+    per_week = frame.at["new_members_per_week", "value"]
+    assert per_week != round(per_week)
+    assert table.iloc[0]["数值"] == f"{round(per_week):,}"
+    assert "." not in table.iloc[0]["95% 区间"]
     # the discount fit, cumulative GMV and profit with bands, and the tornado
     figures = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert len(figures) == 4
     assert len(figures[1]["data"]) == 6  # 3 scenarios × (band + line)
-    # cards: baseline and scenario A (20% coupon) equal the model's totals
+    # cards: the baseline equals the model's totals; A moved to a 20% coupon too
     shown = cards(at)
-    a = model.summary(base, model.Levers(coupon=0.2, flash_price=round(base.aov * 0.7, 2)), assume)
+    at.slider(key="wi_a_coupon").set_value(20).run()
+    moved = cards(at)
+    a = model.summary(base, replace(model.neutral_levers(assume), coupon=0.2), assume)
     assert shown[("baseline", "gmv")] == fmt.show("money", a["gmv"][0])
-    assert shown[("a", "gmv")] == fmt.show("money", a["gmv"][1])
-    assert shown[("a", "roi")] == fmt.show("rate", a["roi"][1])
+    assert moved[("a", "gmv")] == fmt.show("money", a["gmv"][1])
+    assert moved[("a", "gmv_new")] == fmt.show("money", a["gmv_new"][1])
+    assert moved[("a", "gmv_existing")] == shown[("baseline", "gmv_existing")]
+    assert moved[("a", "roi")] == fmt.show("rate", a["roi"][1])
     assert shown[("baseline", "roi")] == "—"
     # the week-by-week table: 8 weeks for each of the 3 scenarios; the formulas are on screen
     assert len(at.dataframe[1].value) == 3 * 8
     assert any("M_disc" in m.value for m in at.markdown)
+
+
+def test_the_page_opens_on_doing_nothing_and_its_gmv_is_the_overviews(monkeypatch, demo_ws):
+    # issue 18: the default scenario showed ROI −95.7% (a 20% coupon nobody had chosen) and
+    # a GMV of new members only (8 weeks ¥194k against the overview's ¥247k for 4)
+    at = open_app(monkeypatch, demo_ws, PAGE)
+    no_exception(at)
+    at.slider(key="wi_weeks").set_value(4).run()  # the default period is 4 weeks
+    no_exception(at)
+    shown = cards(at)
+    for which in ("a", "b"):
+        for metric in CARDS:
+            assert shown[(which, metric)] == shown[("baseline", metric)], (which, metric)
+    assert shown[("a", "roi")] == shown[("b", "roi")] == "—"
+    assert shown[("a", "cost")] == fmt.show("money", 0)
+    assert not any(m.delta for m in at.metric)
+    source, start, end, *_ = demo_model(demo_ws)
+    gmv = kpis(source, start, end).set_index("metric").at["gmv", "value"]
+    assert shown[("baseline", "gmv")] == fmt.show("money", gmv)
+    frame = whatif_baseline(source, start, end).set_index("item")["value"]
+    assert shown[("baseline", "gmv_new")] == fmt.show("money", frame["gmv_new"])
+    assert shown[("baseline", "gmv_existing")] == fmt.show("money", frame["gmv_existing"])
+    caption = next(c.value for c in at.caption if "期间 GMV" in c.value)
+    assert fmt.show("money", gmv) in caption and fmt.show("money", frame["gmv_new"]) in caption
+
+
+def test_weekly_table_shows_whole_people_and_the_download_keeps_the_floats(monkeypatch, demo_ws):
+    at = open_app(monkeypatch, demo_ws, PAGE)
+    no_exception(at)
+    table = at.dataframe[1].value
+    for col in ("新会员", "其中受邀", "首单", "复购", "秒杀件数"):
+        assert all("." not in v for v in table[col]), (col, list(table[col][:3]))
+    assert table["新会员"].iloc[0] == "539"  # 539.25 new members a week, shown whole
+    assert table["GMV"].iloc[0].startswith("¥") and "," in table["GMV"].iloc[0]
+    *_, base, assume = demo_model(demo_ws)
+    weekly = model.weekly_frame(base, {"baseline": model.Levers()}, assume)
+    raw = model.weekly_table(weekly, {"baseline": "基线"}, lambda k: t(k, "zh-Hans"), shown=False)
+    assert raw["新会员"].iloc[0] == 539.25  # the download: the expected value itself
+
+
+def test_the_seven_day_effect_is_like_for_like_with_a_warning_about_the_raw_one(
+    monkeypatch, demo_ws
+):
+    at = open_app(monkeypatch, demo_ws, PAGE)
+    no_exception(at)
+    source, start, end, *_ = demo_model(demo_ws)
+    seven = model.seven_day_effect(whatif_seven_day(source, start, end))
+    assert seven.usable and seven.effect < seven.raw_effect
+    info = next(i.value for i in at.info if "同类比较" in i.value)
+    assert f"差 {model.points(seven.effect)} 个百分点" in info
+    warning = next(w.value for w in at.warning if "夸大" in w.value)
+    assert model.points(seven.raw_effect) in warning
+    # the like-for-like gain is the assumption's default, not the raw +44 points
+    assert at.number_input(key="wi_seven_effect").value == round(seven.effect * 100, 1)
 
 
 def test_moving_a_slider_recomputes_the_projection_without_any_sql(monkeypatch, demo_ws):

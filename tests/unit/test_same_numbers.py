@@ -133,7 +133,9 @@ OPTIONS: dict[str, list[dict[str, Any]]] = {
     "high_potential": [{}, {"window": 3}, {"window": 14, "group": "G2"}],
     "group_changes": [{}],
     "group_stats_range": [{}],
-    "whatif": [{}],
+    # issue 18: over one week, where the old baseline's fission of its own members had not
+    # started yet (see `same_part`)
+    "whatif": [{"weeks": 1}, {"weeks": 1, "coupon": 0.2}],
     "whatif_baseline": [{}],
     "whatif_discount_fit": [{}],
     "whatif_seven_day": [{}],
@@ -327,6 +329,25 @@ def resolve(options: dict[str, Any], source: Source, start, end) -> dict[str, An
     return out
 
 
+def same_part(name: str, got: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
+    """The part of a current frame that must equal the old code's.
+
+    Issue 18 changed three what-if metrics on purpose; everything else they print must still
+    be what it was. whatif_baseline gained GMV items (the old items are compared);
+    whatif_seven_day gained like-for-like rows and the buyers, strata columns (the raw rows,
+    the old columns); whatif's GMV and profit now hold existing members' spending, so only
+    its members, orders, cost and ROI rows are compared (over one week: the old baseline grew
+    by its own members' fission from week 2 on, the new one is the period carried forward).
+    """
+    if name == "whatif_baseline":
+        return got[got["item"].isin(expected["item"])]
+    if name == "whatif_seven_day":
+        return got.iloc[: len(expected)][list(expected.columns)]
+    if name == "whatif":
+        return got[got["metric"].isin(expected["metric"])]
+    return got
+
+
 def test_every_metric_is_compared():
     assert set(OPTIONS) == set(metrics.METRICS)
 
@@ -364,8 +385,12 @@ def test_metric_equals_the_old_code(old, name, seed, size, first, length, which)
     if got[0] == "error":
         assert got[1] == expected[1]
         return
+    frame, want = same_part(name, got[1], expected[1]), expected[1]
+    if name == "whatif":
+        want = want[~want["metric"].isin(["gmv", "gross_profit"])]
+        frame = frame[~frame["metric"].isin(["gmv", "gross_profit"])]
     pd.testing.assert_frame_equal(
-        got[1].reset_index(drop=True), expected[1].reset_index(drop=True), check_dtype=False
+        frame.reset_index(drop=True), want.reset_index(drop=True), check_dtype=False
     )
 
 

@@ -17,16 +17,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from siyu import fmt
 from siyu import whatif as model
 from siyu.db import Source
+from siyu.i18n import t
 from siyu.metrics import default_period
 from siyu.metrics.funnels import member_funnel
 from siyu.metrics.leaderboards import fission_summary
 from siyu.metrics.overview import kpis
-from siyu.metrics.retention import seven_day_compare
+from siyu.metrics.retention import newcombe_interval, seven_day_compare
 from siyu.metrics.whatif import (
     assumptions_for,
     baseline_from_frame,
+    like_for_like,
     mean_interval,
     poisson_interval,
     whatif,
@@ -99,12 +102,13 @@ def test_hand_computed_one_week_case():
     assert s["roi"][1] == pytest.approx((132.1 - 375.0) / 412.4)  # -0.58899…
 
 
-def test_second_week_grows_by_fission_of_the_members_added():
+def test_second_week_grows_by_fission_of_the_members_added_beyond_the_baseline():
     lev = model.Levers(invite_reward=10.0)
     p = model.project(ONE_WEEK, lev, replace(ASSUME, weeks=2))
-    # week 2: G₂ = 101 members added; invited = 1.1·(10 + 0.01·101) = 12.111
-    assert week(p, "invited", 1) == pytest.approx(12.111)
-    assert week(p, "members", 1) == pytest.approx(102.111)
+    # week 2: G₂ = 101 members added, the baseline's N = 100 of them already in N·s:
+    # X₂ = 101 - 100 = 1; invited = 1.1·(10 + 0.01·1) = 11.011
+    assert week(p, "invited", 1) == pytest.approx(11.011)
+    assert week(p, "members", 1) == pytest.approx(101.011)
 
 
 def test_neutral_levers_are_the_baseline_carried_forward():
@@ -127,11 +131,10 @@ def test_neutral_levers_are_the_baseline_carried_forward():
     assert week(b, "repurchases") == pytest.approx(5.0)
     assert week(b, "gmv") == pytest.approx(1250.0)
     assert float(b["cost"].sum()) == 0.0
-    # without fission (k = 0) every week repeats week 1: the baseline carried forward
-    flat = model.project(replace(ONE_WEEK, base_members=0), model.Levers(), assume)
-    np.testing.assert_allclose(flat["members"], [100.0] * 6)
-    np.testing.assert_allclose(flat["gmv"], [1250.0] * 6)
-    np.testing.assert_allclose(flat["gross_profit"], [375.0] * 6)
+    # every week repeats week 1, fission (k = 0.01) included: the period carried forward
+    np.testing.assert_allclose(b["members"], [100.0] * 6)
+    np.testing.assert_allclose(b["gmv"], [1250.0] * 6)
+    np.testing.assert_allclose(b["gross_profit"], [375.0] * 6)
 
 
 def test_more_discount_means_more_first_orders_and_less_margin():
@@ -270,22 +273,40 @@ def test_discount_fit_is_the_least_squares_line_over_the_orders():
     assert not model.fit_discount_lift(buckets.iloc[:1]).usable  # one depth: no line
 
 
-def test_seven_day_effect_reads_the_retention_comparison():
+def test_seven_day_effect_takes_the_like_for_like_rows_and_keeps_the_raw_ones():
     compare = pd.DataFrame(
         {
-            "group": ["7day", "other", "difference"],
-            "members": [10, 30, None],
-            "repurchased": [6, 9, None],
-            "rate": [0.6, 0.3, 0.3],
-            "ci_low": [0.3, 0.17, 0.0],
-            "ci_high": [0.8, 0.48, 0.55],
+            "group": [
+                *("7day", "other", "difference"),
+                *("7day_matched", "other_matched", "difference_matched"),
+            ],
+            "members": [10, 30, None, 8, 12, None],
+            "repurchased": [6, 9, None, 5, 5, None],
+            "rate": [0.6, 0.3, 0.3, 0.62, 0.45, 0.17],
+            "ci_low": [0.3, 0.17, 0.0, 0.3, 0.2, -0.1],
+            "ci_high": [0.8, 0.48, 0.55, 0.8, 0.7, 0.4],
+            "buyers": [None, None, None, 10, 15, None],
+            "strata": [None, None, None, None, None, 3],
         }
     )
     e = model.seven_day_effect(compare)
-    assert e.usable and e.effect == pytest.approx(0.3) and e.share == pytest.approx(0.25)
-    assert (e.effect_low, e.effect_high) == (0.0, 0.55)
-    empty = compare.assign(members=[0, 30, None], rate=[None, 0.3, None])
-    assert not model.seven_day_effect(empty).usable
+    assert e.usable and e.effect == pytest.approx(0.17) and e.strata == 3
+    assert (e.effect_low, e.effect_high) == (-0.1, 0.4)
+    assert (e.members_7day, e.members_other) == (8, 12)
+    # s₇ = programme people among the first-week buyers: 10 / (10 + 15)
+    assert e.share == pytest.approx(0.4)
+    assert (e.raw_effect, e.raw_low, e.raw_high) == (0.3, 0.0, 0.55)
+    assert e.raw_members_other == 30
+    # no stratum holds both groups: no like-for-like effect, the raw one is never used
+    none = compare.assign(
+        members=[10, 30, None, 0, 0, None], rate=[0.6, 0.3, 0.3, None, None, None]
+    )
+    assert not model.seven_day_effect(none).usable
+    assert model.seven_day_effect(none).raw_effect == 0.3
+    fit = model.fit_discount_lift(pd.DataFrame(columns=["depth", "orders"]))
+    assert assumptions_for(fit, model.seven_day_effect(none)).seven_day_effect == (
+        model.DEFAULT_SEVEN_DAY_EFFECT
+    )
 
 
 # -- the SQL-backed baseline ----------------------------------------------------------------
@@ -418,7 +439,7 @@ def test_demo_baseline_equals_the_funnels_and_retention_pages(demo_root):
     seven = whatif_seven_day(source, start, end)
     w0, w1 = seven["window_start"].iloc[0], seven["window_end"].iloc[0]
     retention = seven_day_compare(source, w0, w1)
-    assert list(seven["rate"]) == list(retention["rate"])
+    assert list(seven["rate"].iloc[:3]) == list(retention["rate"])  # the raw rows
     effect = model.seven_day_effect(seven)
     assert effect.usable and effect.effect > 0  # the demo's 7day members repurchase more
     fit = model.fit_discount_lift(whatif_discount_fit(source, start, end))
@@ -455,6 +476,8 @@ def test_cli_prints_baseline_and_scenario_rows(demo_root):
         "members",
         "first_orders",
         "repurchases",
+        "gmv_new",
+        "gmv_existing",
         "gmv",
         "cost",
         "gross_profit",
@@ -546,4 +569,240 @@ def test_baseline_aov_and_seven_day_window_equal_the_pages_on_random_data(seed):
         assert frame["aov"] == kpis(source, start, end).set_index("metric").at["aov", "value"]
         got = whatif_seven_day(source, start, end)
         want = _seven_day_before_issue_11(source, start, end)
-        pd.testing.assert_frame_equal(got, want)
+        # its raw rows (issue 18 added the like-for-like rows and the buyers, strata columns)
+        pd.testing.assert_frame_equal(got.iloc[:3][list(want.columns)], want)
+
+
+# -- issue 18: GMV that equals the overview's, doing nothing by default, the 7-day effect like
+# for like, people shown whole -----------------------------------------------------------------
+
+# Two weeks (03-04 … 03-17). P0 joined before the period, N1 and N2 in it; X is no member.
+GMV_MEMBERS = pd.DataFrame(
+    {
+        "user_id": ["P0", "N1", "N2"],
+        "joined_at": [T("2024-01-10 09:00"), T("2024-03-04 09:00"), T("2024-03-11 09:00")],
+    }
+)
+GMV_ORDERS = pd.DataFrame(
+    {
+        "order_id": ["A1", "A2", "A3", "A4", "A5", "A6"],
+        "user_id": ["N1", "N1", "P0", "X", "N2", "P0"],
+        "ordered_at": [
+            T("2024-03-05 10:00"),  # N1 first order on day 1: converted (X = 3)
+            T("2024-03-08 10:00"),  # N1 again on day 3 after it: repurchased (Y = 7)
+            T("2024-03-12 10:00"),  # P0, an existing member
+            T("2024-03-15 10:00"),  # X, a buyer who is no member: counted with the existing
+            T("2024-03-12 10:00"),  # N2 cancelled: no purchase
+            T("2024-02-20 10:00"),  # P0 before the period
+        ],
+        "amount": [100.0, 50.0, 40.0, 10.0, 30.0, 20.0],
+        "status": ["paid", "paid", "paid", "paid", "cancelled", "paid"],
+    }
+)
+
+
+def test_baseline_gmv_is_split_and_adds_up_to_the_overviews_gmv():
+    source = Source({"members": GMV_MEMBERS, "orders": GMV_ORDERS})
+    frame = whatif_baseline(source, START, END).set_index("item")["value"]
+    # paid in the period: 100 + 50 (N1, new) + 40 (P0) + 10 (X) = 200 = kpis' gmv
+    assert frame["gmv"] == 200.0
+    assert frame["gmv"] == kpis(source, START, END).set_index("metric").at["gmv", "value"]
+    assert (frame["gmv_new"], frame["gmv_existing"]) == (150.0, 50.0)
+    assert (frame["gmv_new_per_week"], frame["gmv_existing_per_week"]) == (75.0, 25.0)
+    # A = 200 / 4 = 50, c = 1/2, r = 1/1: V = 150 / 2 - 50 · 0.5 · 2 = 25 per new member
+    assert frame["other_spend_per_member"] == pytest.approx(25.0)
+    base = baseline_from_frame(whatif_baseline(source, START, END))
+    assert base.existing_gmv_per_week == 25.0
+    assert base.other_spend_per_member == pytest.approx(25.0)
+    # the baseline projection over the period's 2 weeks: week = 50·(0.5 + 0.5) + 25·1 + 25
+    p = model.project(base, model.Levers(), replace(ASSUME, weeks=2))
+    np.testing.assert_allclose(p["gmv_new"], [75.0, 75.0])
+    np.testing.assert_allclose(p["gmv_existing"], [25.0, 25.0])
+    out = whatif(source, START, END, weeks=2).set_index("metric")
+    assert out.at["gmv", "baseline"] == 200.0
+    assert (out.at["gmv_new", "baseline"], out.at["gmv_existing", "baseline"]) == (150.0, 50.0)
+
+
+def test_demo_baseline_over_the_periods_weeks_is_the_overviews_gmv(demo_root):
+    from siyu.workspace import Workspace
+
+    source = Workspace(demo_root).source("demo")
+    start, end = default_period(source)
+    weeks = ((end - start).days + 1) // 7
+    assert (end - start).days + 1 == 7 * weeks
+    gmv = kpis(source, start, end).set_index("metric").at["gmv", "value"]
+    out = whatif(source, start, end, weeks=weeks).set_index("metric")
+    assert out.at["gmv", "baseline"] == gmv  # fission included (k > 0 in the demo)
+    assert out.at["gmv_new", "baseline"] + out.at["gmv_existing", "baseline"] == pytest.approx(gmv)
+    base = baseline_from_frame(whatif_baseline(source, start, end))
+    assert base.invites_per_member > 0 and base.existing_gmv_per_week > 0
+
+
+def test_flash_sale_items_are_split_between_existing_and_new_members():
+    lev = model.Levers(flash_price=40.0, flash_stock=1000.0)
+    base = replace(ONE_WEEK, gmv_new=3000.0, gmv_existing=500.0)
+    p = model.project(base, lev, replace(ASSUME, weeks=2))
+    # week 2: D₂ = 500 + 100 (no reward: X = 0); take-up 0.012 · 600 = 7.2 items, 500/600 of
+    # them by existing members: existing GMV = 500 + 40 · 6 = 740
+    assert week(p, "flash_items", 1) == pytest.approx(7.2)
+    assert week(p, "gmv_existing", 1) == pytest.approx(740.0)
+    np.testing.assert_allclose(p["gmv"], p["gmv_new"] + p["gmv_existing"])
+    # GMV = list value - discount, whatever the split
+    list_value = 50 * (p["first_orders"] + p["repurchases"] + p["flash_items"])
+    list_value = list_value + base.other_spend_per_member * p["members"] + 500.0
+    np.testing.assert_allclose(p["gmv"], list_value - p["discount_cost"])
+
+
+def test_doing_nothing_has_no_roi_and_every_scenario_starts_there():
+    base = replace(ONE_WEEK, gmv_new=3000.0, gmv_existing=500.0)
+    assume = replace(ASSUME, weeks=4, current_pushes=2.0)
+    neutral = model.neutral_levers(assume)
+    assert neutral.pushes_per_day == 2.0 and neutral.coupon == 0 and not neutral.seven_day
+    s = model.summary(base, neutral, assume)
+    assert s["roi"] == (None, None)
+    assert s["gmv"][0] == s["gmv"][1] and s["cost"] == (0.0, 0.0)
+    weekly = model.weekly_frame(base, {"baseline": model.Levers(), "a": neutral}, assume)
+    shown = model.cards(weekly)
+    assert [c["value"] for c in shown if c["metric"] == "roi"] == ["—", "—"]
+    assert all(c["delta"] is None for c in shown)
+    # a 20% coupon that loses money says so, against the baseline
+    weekly = model.weekly_frame(
+        base, {"baseline": model.Levers(), "a": replace(neutral, coupon=0.2)}, assume
+    )
+    card = {(c["scenario"], c["metric"]): c for c in model.cards(weekly)}
+    totals = model.scenario_totals(weekly)
+    assert card[("a", "roi")]["value"] == fmt.show("rate", totals.at["a", "roi"])
+    assert totals.at["a", "roi"] < 0 and card[("a", "cost")]["inverse"]
+    assert card[("a", "gmv_existing")]["delta"] is None  # a coupon leaves existing members
+
+
+def test_people_are_shown_whole_and_downloaded_as_expected_values():
+    weekly = model.weekly_frame(ONE_WEEK, {"baseline": model.Levers(invite_reward=5.0)}, ASSUME)
+    assert weekly["members"].iloc[0] == pytest.approx(100.5)  # 90 + 1.05 · 10
+    names = {"baseline": "基线"}
+    shown = model.weekly_table(weekly, names, lambda k: t(k, "zh-Hans"))
+    assert shown["新会员"].iloc[0] == fmt.show("count", 100.5)
+    assert "." not in shown["新会员"].iloc[0] and "." not in shown["其中受邀"].iloc[0]
+    assert shown["GMV"].iloc[0] == fmt.show("money", weekly["gmv"].iloc[0])
+    raw = model.weekly_table(weekly, names, lambda k: t(k, "zh-Hans"), shown=False)
+    assert raw["新会员"].iloc[0] == pytest.approx(100.5)
+    assert raw["方案"].iloc[0] == "基线"
+
+
+def _wilson(p: float, n: float, z: float = 1.959963984540054) -> tuple[float, float]:
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return centre - half, centre + half
+
+
+def test_like_for_like_is_a_stratified_difference_with_a_stratified_newcombe_interval():
+    strata = pd.DataFrame(
+        {
+            "start_week": [dt.date(2024, 3, 4)] * 4 + [dt.date(2024, 3, 11)],
+            "channel": ["a", "a", "b", "b", "a"],
+            "in_campaign": [True, False, True, False, True],
+            "members": [10, 10, 5, 20, 3],
+            "repurchased": [6, 4, 1, 2, 3],
+        }
+    )
+    out = like_for_like(strata).set_index("group")
+    # weights ∝ 10·10/20 = 5 and 5·20/25 = 4 (the 03-11 stratum has no other group: 0)
+    p7 = (5 * 0.6 + 4 * 0.2) / 9  # 0.42222
+    po = (5 * 0.4 + 4 * 0.1) / 9  # 0.26667
+    assert out.at["7day_matched", "rate"] == pytest.approx(p7)
+    assert out.at["other_matched", "rate"] == pytest.approx(po)
+    d = out.at["difference_matched", "rate"]
+    assert d == pytest.approx(1.4 / 9)  # 0.156; pooled it would be 7/15 - 6/30 = 0.267
+    # effective sizes 1 / Σ w²/n: 1 / ((5/9)²/10 + (4/9)²/5) and 1 / ((5/9)²/10 + (4/9)²/20)
+    l7, u7 = _wilson(p7, 1 / ((5 / 9) ** 2 / 10 + (4 / 9) ** 2 / 5))
+    lo, uo = _wilson(po, 1 / ((5 / 9) ** 2 / 10 + (4 / 9) ** 2 / 20))
+    low = d - math.sqrt((p7 - l7) ** 2 + (uo - po) ** 2)
+    high = d + math.sqrt((u7 - p7) ** 2 + (po - lo) ** 2)
+    assert out.at["difference_matched", "ci_low"] == pytest.approx(low)
+    assert out.at["difference_matched", "ci_high"] == pytest.approx(high)
+    assert out.at["difference_matched", "strata"] == 2
+    assert (out.at["7day_matched", "members"], out.at["other_matched", "members"]) == (15, 30)
+    assert (out.at["7day_matched", "buyers"], out.at["other_matched", "buyers"]) == (18, 30)
+    # one stratum: exactly Newcombe's interval of the two plain rates
+    one = like_for_like(strata.iloc[:2]).set_index("group")
+    assert one.at["difference_matched", "rate"] == pytest.approx(0.2)
+    ci = newcombe_interval(6, 10, 4, 10)
+    assert one.at["difference_matched", "ci_low"] == pytest.approx(ci[0])
+    assert one.at["difference_matched", "ci_high"] == pytest.approx(ci[1])
+    # no stratum with both groups: undefined
+    assert (
+        like_for_like(strata.iloc[4:]).set_index("group").at["difference_matched", "rate"] is None
+    )
+
+
+def test_seven_day_strata_keep_first_week_buyers_only():
+    # all join Monday 03-04 except M7 (03-11); day 36 of 03-11 is 04-16, the last day 04-20
+    ids = ["M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8"]
+    members = pd.DataFrame(
+        {
+            "user_id": ids,
+            "joined_at": [T("2024-03-04 09:00")] * 6
+            + [T("2024-03-11 09:00")] * 1
+            + [T("2024-03-04 09:00")],
+            "channel": ["a"] * 7 + ["b"],
+        }
+    )
+    rows = [
+        ("M1", "2024-03-05", "7day"),  # programme, repurchases on day 16
+        ("M1", "2024-03-20", None),
+        ("M2", "2024-03-06", "7day"),  # programme, repurchases on day 16
+        ("M2", "2024-03-20", None),
+        ("M3", "2024-03-04", None),  # first-week buyer, repurchases on day 21
+        ("M3", "2024-03-25", None),
+        ("M4", "2024-03-07", None),  # first-week buyer, no repurchase
+        ("M5", "2024-03-15", None),  # first order on day 11: not a first-week buyer
+        # M6 never buys
+        ("M7", "2024-03-12", "7day"),  # programme, alone in its week: no stratum to match
+        ("M7", "2024-04-01", None),
+        ("M8", "2024-03-05", None),  # channel b: no programme member to match
+        ("M3", "2024-04-20", None),  # after day 36: the last day of data
+    ]
+    orders = pd.DataFrame(
+        {
+            "order_id": [f"O{i}" for i in range(len(rows))],
+            "user_id": [r[0] for r in rows],
+            "ordered_at": [T(f"{r[1]} 12:00") for r in rows],
+            "amount": [10.0] * len(rows),
+            "campaign": [r[2] for r in rows],
+        }
+    )
+    source = Source({"members": members, "orders": orders})
+    out = whatif_seven_day(source, dt.date(2024, 3, 4), dt.date(2024, 3, 17))
+    g = out.set_index("group")
+    # raw (the retention page): programme 3/3 against everyone else M3 M4 M5 M6 M8: 2/5
+    assert g.at["difference", "rate"] == pytest.approx(1 - 0.4)
+    # like for like: week of 03-04, channel a: M1 M2 (2/2) against M3 M4 (1/2)
+    assert (g.at["7day_matched", "members"], g.at["7day_matched", "repurchased"]) == (2, 2)
+    assert (g.at["other_matched", "members"], g.at["other_matched", "repurchased"]) == (2, 1)
+    assert g.at["difference_matched", "rate"] == pytest.approx(0.5)
+    ci = newcombe_interval(2, 2, 1, 2)
+    assert g.at["difference_matched", "ci_low"] == pytest.approx(ci[0])
+    assert g.at["difference_matched", "strata"] == 1
+    # first-week buyers: programme M1 M2 M7, others M3 M4 M8: s₇ = 3 / 6
+    assert (g.at["7day_matched", "buyers"], g.at["other_matched", "buyers"]) == (3, 3)
+    effect = model.seven_day_effect(out)
+    assert effect.effect == pytest.approx(0.5) and effect.raw_effect == pytest.approx(0.6)
+    assert effect.share == pytest.approx(0.5)
+
+
+def test_demo_seven_day_effect_like_for_like_is_well_below_the_raw_difference(demo_root):
+    from siyu.workspace import Workspace
+
+    source = Workspace(demo_root).source("demo")
+    start, end = default_period(source)
+    effect = model.seven_day_effect(whatif_seven_day(source, start, end))
+    # the demo's programme members buy on more first-week days and repurchase more, but the
+    # raw comparison (+44 points) also sets them against members who never bought
+    assert effect.usable and 0 < effect.effect < effect.raw_effect - 0.1
+    assert effect.effect_low < effect.effect < effect.effect_high
+    assert effect.strata > 1
+    assume = assumptions_for(
+        model.fit_discount_lift(whatif_discount_fit(source, start, end)), effect
+    )
+    assert assume.seven_day_effect == effect.effect
