@@ -16,14 +16,17 @@ if ctx.source is None:
     ui.no_dataset(ctx)
     st.stop()
 source = ctx.source
+limits = explorer.limits()
 
 st.caption(
     ctx.t(
         "explorer.intro",
         dataset=ui.dataset_label(ctx.dataset or "", ctx.lang),
         version=source.meta.get("version", "—"),
-        seconds=f"{explorer.TIME_LIMIT:g}",
-        rows=f"{explorer.ROW_LIMIT:,}",
+        seconds=f"{limits.seconds:g}",
+        rows=f"{limits.rows:,}",
+        mb=f"{limits.result_bytes / 1024 / 1024:g}",
+        memory=f"{limits.memory_bytes / 1024 / 1024:g}",
     )
 )
 
@@ -87,7 +90,15 @@ with editor_col:
             if outcome.detail:
                 st.code(outcome.detail, language=None)
         else:
-            if outcome.truncated:
+            if outcome.cut == "bytes":
+                st.warning(
+                    ctx.t(
+                        "explorer.truncated_bytes",
+                        mb=f"{outcome.byte_limit / 1024 / 1024:g}",
+                        rows=f"{len(outcome.frame):,}",
+                    )
+                )
+            elif outcome.truncated:
                 st.warning(ctx.t("explorer.truncated", rows=f"{outcome.row_limit:,}"))
             st.caption(
                 ctx.t(

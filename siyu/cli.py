@@ -388,7 +388,50 @@ def cmd_metric(args: argparse.Namespace) -> int:
     except (TypeError, ValueError) as exc:
         reason = _reason(exc, args.lang)
         raise CliError("cli.bad_option", value=" ".join(args.set), reason=reason) from None
+    if args.out:
+        _write_download(frame, Path(args.out))
+        print(t("cli.written", args.lang, path=args.out, rows=len(frame)), file=sys.stderr)
+        return 0
     write_frame(frame, args.format)
+    return 0
+
+
+def _write_download(frame, out: Path) -> None:
+    """The file a page's download button gives: CSV with a BOM or XLSX, formulas neutralised."""
+    from siyu import exports
+
+    suffix = out.suffix.lower()
+    if suffix == ".csv":
+        data = exports.to_csv_bytes(frame)
+    elif suffix == ".xlsx":
+        data = exports.to_xlsx_bytes(frame)
+    else:
+        raise CliError("cli.bad_out", path=str(out))
+    tmp = out.with_name(f".{out.name}.part")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    """One read-only query in the explorer's sandbox (masking and limits), printed as CSV."""
+    from siyu import explorer
+
+    query = sys.stdin.read() if args.query == "-" else args.query
+    source = _workspace(args).source(args.dataset)
+    try:
+        result = explorer.run(source, query)
+    except explorer.QueryError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        if exc.detail:
+            print(exc.detail, file=sys.stderr)
+        return 1
+    if result.cut == "bytes":
+        mb = f"{result.byte_limit / 1024 / 1024:g}"
+        note = t("explorer.truncated_bytes", args.lang, mb=mb, rows=f"{len(result.frame):,}")
+        print(note, file=sys.stderr)
+    elif result.truncated:
+        print(t("explorer.truncated", args.lang, rows=f"{result.row_limit:,}"), file=sys.stderr)
+    write_frame(result.frame, args.format)
     return 0
 
 
@@ -520,7 +563,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--end")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument(
+        "--out",
+        metavar="FILE.csv|FILE.xlsx",
+        help="write the file a page downloads (BOM, formulas neutralised) instead of printing",
+    )
     p.set_defaults(func=cmd_metric)
+
+    p = sub.add_parser(
+        "sql", parents=[common], help="run one read-only query as the SQL explorer does"
+    )
+    p.add_argument("query", help="the SQL (- reads it from standard input)")
+    p.add_argument("--dataset", required=True)
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.set_defaults(func=cmd_sql)
     return parser
 
 

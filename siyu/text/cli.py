@@ -112,4 +112,14 @@ TEXT = {
         "zh-Hant": "資料集「{dataset}」現屬於空間「{space}」",
         "en": "Dataset “{dataset}” is now in space “{space}”",
     },
+    "cli.written": {
+        "zh-Hans": "已写入 {path}（{rows} 行）",
+        "zh-Hant": "已寫入 {path}（{rows} 列）",
+        "en": "Wrote {path} ({rows} rows)",
+    },
+    "cli.bad_out": {
+        "zh-Hans": "无法写入 {path}：文件名须以 .csv 或 .xlsx 结尾。",
+        "zh-Hant": "無法寫入 {path}：檔名須以 .csv 或 .xlsx 結尾。",
+        "en": "Cannot write {path}: the file name must end in .csv or .xlsx.",
+    },
 }

@@ -9,12 +9,15 @@ TEXT = {
     },
     "explorer.intro": {
         "zh-Hans": "对当前数据集（{dataset}，第 {version} 版）运行一条只读 DuckDB SQL 查询。"
-        "最长 {seconds} 秒，最多返回 {rows} 行；不能访问文件、网络、设置或其他数据集。",
+        "每条查询最长 {seconds} 秒、最多用 {memory} MB 内存，最多返回 {rows} 行、{mb} MB；"
+        "不能访问文件、网络、设置或其他数据集。",
         "zh-Hant": "對目前資料集（{dataset}，第 {version} 版）執行一條唯讀 DuckDB SQL 查詢。"
-        "最長 {seconds} 秒，最多傳回 {rows} 列；不能存取檔案、網路、設定或其他資料集。",
+        "每條查詢最長 {seconds} 秒、最多用 {memory} MB 記憶體，最多傳回 {rows} 列、{mb} MB；"
+        "不能存取檔案、網路、設定或其他資料集。",
         "en": "Run one read-only DuckDB SQL query on the current dataset ({dataset}, version "
-        "{version}). At most {seconds} s and {rows} rows; no access to files, the network, "
-        "settings or other datasets.",
+        "{version}). Each query gets at most {seconds} s and {memory} MB of memory, and returns "
+        "at most {rows} rows and {mb} MB; no access to files, the network, settings or other "
+        "datasets.",
     },
     "explorer.schema": {"zh-Hans": "表和字段", "zh-Hant": "表和欄位", "en": "Tables and columns"},
     "explorer.schema.missing": {
@@ -79,6 +82,12 @@ TEXT = {
         "zh-Hant": "結果超過 {rows} 列，只顯示和下載前 {rows} 列。可以用 where、group by 或 limit 縮小結果。",
         "en": "The result has more than {rows} rows; only the first {rows} are shown and "
         "downloadable. Narrow it with where, group by or limit.",
+    },
+    "explorer.truncated_bytes": {
+        "zh-Hans": "结果超过 {mb} MB，只显示和下载前 {rows} 行。请少选几列或缩小结果。",
+        "zh-Hant": "結果超過 {mb} MB，只顯示和下載前 {rows} 列。請少選幾欄或縮小結果。",
+        "en": "The result is larger than {mb} MB; only its first {rows} rows are shown and "
+        "downloadable. Select fewer columns or narrow it.",
     },
     # -- refusals: statements that are not a single read -----------------------------------
     "explorer.refused.empty": {
@@ -161,9 +170,20 @@ TEXT = {
         "conditions, avoid cross joins) and try again.",
     },
     "explorer.error.memory": {
-        "zh-Hans": "查询所需内存超出上限，已停止。请先聚合或缩小范围。",
-        "zh-Hant": "查詢所需記憶體超出上限，已停止。請先彙總或縮小範圍。",
-        "en": "The query needed more memory than allowed and was stopped. Aggregate or narrow "
-        "it first.",
+        "zh-Hans": "查询所需内存超过 {mb} MB 的上限，已停止。请先聚合或缩小范围。",
+        "zh-Hant": "查詢所需記憶體超過 {mb} MB 的上限，已停止。請先彙總或縮小範圍。",
+        "en": "The query needed more than {mb} MB of memory, the limit, and was stopped. "
+        "Aggregate or narrow it first.",
+    },
+    "explorer.error.busy": {
+        "zh-Hans": "其他查询正在运行，请稍后再试。",
+        "zh-Hant": "其他查詢正在執行，請稍後再試。",
+        "en": "Other queries are running; try again in a moment.",
+    },
+    "explorer.error.crashed": {
+        "zh-Hans": "查询意外中止（其他用户不受影响）。请简化查询后再试。",
+        "zh-Hant": "查詢意外中止（其他使用者不受影響）。請簡化查詢後再試。",
+        "en": "The query stopped unexpectedly (nobody else was affected). Simplify it and try "
+        "again.",
     },
 }

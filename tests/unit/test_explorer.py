@@ -162,13 +162,11 @@ def test_another_dataset_and_an_older_version_are_out_of_reach(two_datasets):
     a, b = ws.get("a"), ws.get("b")
     assert [v.version for v in a.versions] == [1, 2]
     source = ws.source("a")
-    # the current version of `a` reads, through the view and through its own file
+    # the current version of `a` reads through its table only: not even its own snapshot file
+    # is readable (it holds clear nicknames; the table holds masked ones)
     assert explorer.run(source, "select count(*) as n from orders").frame["n"].tolist() == [2]
-    own = ws.root / a.head.tables["orders"].path
-    assert explorer.run(source, f"select count(*) as n from read_parquet('{own}')").frame[
-        "n"
-    ].tolist() == [2]
     others = [
+        ws.root / a.head.tables["orders"].path,  # this very version's snapshot
         ws.root / b.head.tables["orders"].path,  # another dataset
         ws.root / a.version(1).tables["orders"].path,  # an earlier version of this one
         Path(ws.root / b.head.tables["orders"].path).parent / ".." / "*" / "*.parquet",
