@@ -14,15 +14,29 @@ Configured in `.streamlit/secrets.toml` (documented in `secrets.toml.example`):
 Without `[auth]` and without passcodes the app is open: everyone is an editor of every space.
 Each dataset belongs to one space (dataset meta `space`, `DEFAULT_SPACE` when unset). Nothing
 here imports Streamlit; `siyu.ui.gate` draws the sign-in.
+
+Wrong passcodes are counted in the workspace (`Throttle`), per client address and overall, so
+every session and every replica shares the count; while a wait is running a try is refused
+before any hashing. Behind a reverse proxy set `[access] behind_proxy = true` (or
+SIYU_BEHIND_PROXY=1) so that the client's address is read from X-Forwarded-For.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import hmac
+import json
+import math
+import os
 import secrets as pysecrets
-from collections.abc import Iterable, Mapping
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 ROLES = ("viewer", "editor")
@@ -30,8 +44,20 @@ DEFAULT_SPACE = "default"
 ALL_SPACES = "*"
 HASH_SCHEME = "pbkdf2_sha256"
 HASH_ITERATIONS = 200_000
-# Seconds to wait before checking a passcode after n failed tries (n = 0, 1, 2, …).
-MAX_DELAY = 8.0
+
+# Guessing: free wrong tries per client address, then a wait that doubles with each further
+# one (1 s, 2 s, 4 s … at most an hour); an address is forgotten a day after its last try.
+FREE_TRIES = 3
+MAX_WAIT = 3600.0
+FORGET_SECONDS = 24 * 3600
+# Overall (every address together): wrong tries in the last ten minutes beyond OVERALL_FREE
+# make every address wait, doubling with every 5 more (at most five minutes), so that many
+# addresses guessing together are slowed down as well.
+OVERALL_WINDOW = 600.0
+OVERALL_FREE = 20
+OVERALL_MAX_WAIT = 300.0
+THROTTLE_FILE = "auth-throttle.json"
+MAX_ADDRESSES = 10_000  # addresses remembered (the oldest are dropped first)
 
 
 class AccessError(Exception):
@@ -80,6 +106,7 @@ class AccessConfig:
     providers: tuple[str, ...] = ()  # OIDC: () = none, ("",) = the unnamed [auth] provider
     users: dict[str, Grant] = field(default_factory=dict)  # lower-cased e-mail -> grant
     passcodes: tuple[Passcode, ...] = ()
+    behind_proxy: bool = False  # the client's address comes from X-Forwarded-For
 
     @property
     def enabled(self) -> bool:
@@ -92,12 +119,20 @@ class AccessConfig:
         return self.users.get(email.strip().lower())
 
     def grant_for_passcode(self, code: str) -> Grant | None:
-        """The grant of a passcode; every stored hash is checked so timing tells nothing."""
+        """The grant of a passcode; every stored hash is checked so timing tells nothing.
+
+        One check at a time per process: guesses that got past the `Throttle` queue for the
+        cores instead of holding all of them.
+        """
         found = None
-        for p in self.passcodes:
-            if verify_passcode(code, p.hash) and found is None:
-                found = p.grant
+        with _HASHING:
+            for p in self.passcodes:
+                if verify_passcode(code, p.hash) and found is None:
+                    found = p.grant
         return found
+
+
+_HASHING = threading.Lock()
 
 
 def _grant(who: str, raw: Mapping[str, Any]) -> Grant:
@@ -134,8 +169,12 @@ def config_from(secrets: Mapping[str, Any] | None) -> AccessConfig:
         if not stored.startswith(HASH_SCHEME + "$"):
             raise AccessError("access.bad_hash", who=name)
         passcodes.append(Passcode(name=str(name), hash=stored, grant=_grant(str(name), raw)))
+    proxy = access.get("behind_proxy", os.environ.get("SIYU_BEHIND_PROXY", ""))
     return AccessConfig(
-        providers=_providers(secrets.get("auth")), users=users, passcodes=tuple(passcodes)
+        providers=_providers(secrets.get("auth")),
+        users=users,
+        passcodes=tuple(passcodes),
+        behind_proxy=str(proxy).strip().lower() in ("1", "true", "yes"),
     )
 
 
@@ -161,11 +200,128 @@ def verify_passcode(code: str, stored: str) -> bool:
     return hmac.compare_digest(digest, expected)
 
 
-def failure_delay(failures: int) -> float:
-    """Seconds to wait before the next check after `failures` failed tries: 0, 1, 2, 4 … 8."""
-    if failures <= 0:
+def address_wait(failures: int) -> float:
+    """Seconds an address waits after its last wrong try, having made `failures` of them."""
+    if failures < FREE_TRIES:
         return 0.0
-    return min(MAX_DELAY, 2.0 ** (failures - 1))
+    return min(MAX_WAIT, 2.0 ** min(failures - FREE_TRIES, 30))
+
+
+def overall_wait(recent: int) -> float:
+    """Seconds everyone waits after the last wrong try, with `recent` in the last window."""
+    if recent < OVERALL_FREE:
+        return 0.0
+    return min(OVERALL_MAX_WAIT, 2.0 ** min((recent - OVERALL_FREE) // 5, 30))
+
+
+def client_address(ip: str | None, forwarded: str | None, behind_proxy: bool) -> str:
+    """Who is guessing: the connection's address, or behind a proxy the one it forwarded.
+
+    X-Forwarded-For is trusted only when configured: anyone can send the header. Its last
+    entry is the one our proxy added (the address it saw); earlier ones the client wrote.
+    """
+    if behind_proxy and isinstance(forwarded, str):
+        last = forwarded.split(",")[-1].strip()
+        if last:
+            return last[:100]
+    return ip[:100] if isinstance(ip, str) and ip else "local"
+
+
+def _clock() -> float:
+    return time.time()
+
+
+class Throttle:
+    """Wrong passcodes counted in a file of the workspace, shared by every replica.
+
+    `admit(address)` is called before a passcode is hashed: while a wait runs it returns the
+    seconds left and counts nothing (no hashing, a small locked file read); otherwise it
+    counts the try as wrong in advance — so many tries at once cannot all get through — and
+    returns 0. `succeeded(address)` takes that back and forgets the address's failures.
+    """
+
+    def __init__(self, folder: Path | str, clock: Callable[[], float] | None = None) -> None:
+        self.path = Path(folder) / THROTTLE_FILE
+        self.clock = clock or _clock
+
+    def _open(self):
+        try:
+            return open(self.path, "a+", encoding="utf-8")
+        except OSError:  # a read-only workspace: this machine's temp folder still counts
+            return open(Path(tempfile.gettempdir()) / THROTTLE_FILE, "a+", encoding="utf-8")
+
+    @contextlib.contextmanager
+    def _state(self, write: bool):
+        with self._open() as f:
+            fcntl.flock(f, fcntl.LOCK_EX if write else fcntl.LOCK_SH)
+            f.seek(0)
+            try:
+                state = json.loads(f.read() or "{}")
+            except ValueError:
+                state = {}
+            if not isinstance(state, dict):
+                state = {}
+            state.setdefault("addresses", {})
+            state.setdefault("recent", [])
+            now = self.clock()
+            state["recent"] = [
+                r for r in state["recent"] if isinstance(r, list) and now - r[0] < OVERALL_WINDOW
+            ][-1000:]
+            yield state, now
+            if write:
+                kept = {
+                    a: v
+                    for a, v in state["addresses"].items()
+                    if now - float(v.get("last", 0)) < FORGET_SECONDS
+                }
+                if len(kept) > MAX_ADDRESSES:
+                    newest = sorted(kept.items(), key=lambda kv: -float(kv[1]["last"]))
+                    kept = dict(newest[:MAX_ADDRESSES])
+                state["addresses"] = kept
+                f.seek(0)
+                f.truncate()
+                json.dump(state, f)
+                f.flush()
+                os.fsync(f.fileno())
+
+    @staticmethod
+    def _wait(state: Mapping[str, Any], address: str, now: float) -> float:
+        entry = state["addresses"].get(address) or {}
+        mine = float(entry.get("last", 0)) + address_wait(int(entry.get("failures", 0)))
+        recent = state["recent"]
+        everyone = (recent[-1][0] + overall_wait(len(recent))) if recent else 0.0
+        return max(0.0, mine - now, everyone - now)
+
+    def wait(self, address: str) -> float:
+        """Seconds `address` must wait before its next try (0: it may try now)."""
+        with self._state(write=False) as (state, now):
+            return self._wait(state, address, now)
+
+    def admit(self, address: str) -> float:
+        """0 and the try counted as wrong in advance; or the seconds left to wait."""
+        with self._state(write=True) as (state, now):
+            left = self._wait(state, address, now)
+            if left > 0:
+                return left
+            entry = state["addresses"].setdefault(address, {"failures": 0})
+            entry["failures"] = int(entry.get("failures", 0)) + 1
+            entry["last"] = now
+            state["recent"].append([now, address])
+            return 0.0
+
+    def succeeded(self, address: str) -> None:
+        """The admitted try was right: forget this address's failures and that try."""
+        with self._state(write=True) as (state, _):
+            state["addresses"].pop(address, None)
+            for i in range(len(state["recent"]) - 1, -1, -1):
+                if state["recent"][i][1] == address:
+                    del state["recent"][i]
+                    break
+
+
+def wait_text_seconds(seconds: float) -> int:
+    """A wait as the sign-in screen states it: whole seconds, never 0 while one runs."""
+    return max(1, math.ceil(seconds))
 
 
 def space_of(meta: Mapping[str, Any] | None) -> str:

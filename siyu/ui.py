@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,7 +128,21 @@ def gate(lang: str) -> Grant:
     st.stop()
 
 
-_wait = time.sleep  # tests replace it to see the delays
+def _client_address(cfg: access.AccessConfig) -> str:
+    """The address wrong passcodes are counted against (see `access.client_address`)."""
+    try:
+        ip = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For") if cfg.behind_proxy else None
+    except Exception:  # no request behind this run (a test harness)
+        ip, forwarded = None, None
+    return access.client_address(ip, forwarded, cfg.behind_proxy)
+
+
+def _throttle() -> access.Throttle:
+    """Wrong passcodes counted in the workspace, so every session and replica shares them."""
+    return access.Throttle(
+        Workspace(os.environ.get("SIYU_WORKSPACE") or _workspace_from_secrets()).root
+    )
 
 
 def _sign_in_screen(cfg: access.AccessConfig, lang: str) -> None:
@@ -147,19 +160,29 @@ def _sign_in_screen(cfg: access.AccessConfig, lang: str) -> None:
         )
     if not cfg.passcodes:
         return
+    address = _client_address(cfg)
+    throttle = _throttle()
     with st.form("auth-passcode"):
         code = st.text_input(t("auth.passcode", lang), type="password", key="auth-code")
         sent = st.form_submit_button(t("auth.enter", lang))
-    if sent:
-        failures = int(st.session_state.get("auth-failures", 0))
-        _wait(access.failure_delay(failures))  # slows guessing down, per session
-        grant = cfg.grant_for_passcode(code or "")
-        if grant is not None:
-            st.session_state["grant"] = grant
-            st.session_state["auth-failures"] = 0
-            st.rerun()
-        st.session_state["auth-failures"] = failures + 1
-        st.error(t("auth.wrong_passcode", lang))
+    if not sent:
+        left = throttle.wait(address)
+        if left > 0:
+            st.warning(t("auth.wait", lang, seconds=access.wait_text_seconds(left)))
+        return
+    left = throttle.admit(address)  # refused while a wait runs: no passcode is hashed
+    if left > 0:
+        st.error(t("auth.wait", lang, seconds=access.wait_text_seconds(left)))
+        return
+    grant = cfg.grant_for_passcode(code or "")
+    if grant is not None:
+        throttle.succeeded(address)
+        st.session_state["grant"] = grant
+        st.rerun()
+    st.error(t("auth.wrong_passcode", lang))
+    left = throttle.wait(address)
+    if left > 0:
+        st.warning(t("auth.wait", lang, seconds=access.wait_text_seconds(left)))
 
 
 def _sign_out() -> None:

@@ -21,6 +21,11 @@ TEXT = {
         "zh-Hant": "口令不對。多次輸錯後需要等待更久才能再試。",
         "en": "That passcode is wrong. After several wrong tries you wait longer before the next.",
     },
+    "auth.wait": {
+        "zh-Hans": "口令输错次数过多：请等待 {seconds} 秒后再试。",
+        "zh-Hant": "口令輸錯次數過多：請等待 {seconds} 秒後再試。",
+        "en": "Too many wrong passcodes: wait {seconds} s, then try again.",
+    },
     "auth.not_granted": {
         "zh-Hans": "账号 {who} 没有访问权限，请联系管理员。",
         "zh-Hant": "帳號 {who} 沒有存取權限，請聯絡管理員。",

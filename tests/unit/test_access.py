@@ -21,8 +21,11 @@ def test_passcode_hash_is_salted_and_verifies_only_the_right_code():
     assert not access.verify_passcode("芝麻开门", "plain")
 
 
-def test_failure_delay_grows_and_is_capped():
-    assert [access.failure_delay(n) for n in range(7)] == [0.0, 1.0, 2.0, 4.0, 8.0, 8.0, 8.0]
+def test_waits_grow_after_the_free_tries_and_are_capped():
+    assert [access.address_wait(n) for n in range(7)] == [0.0, 0.0, 0.0, 1.0, 2.0, 4.0, 8.0]
+    assert access.address_wait(100) == access.MAX_WAIT
+    assert [access.overall_wait(n) for n in (0, 19, 20, 24, 25, 30)] == [0, 0, 1, 1, 2, 4]
+    assert access.overall_wait(10_000) == access.OVERALL_MAX_WAIT
 
 
 SECRETS = {
