@@ -7,6 +7,9 @@
 --   $prev_start  date: first day of the previous period (inclusive; null: no previous row)
 --   $prev_end    date: last day of the previous period (inclusive)
 --   $last_day    date: last day of data; days after it are not counted (null: no limit)
+--   $prev_last_day  date: the previous period counts no day after it either (null: only
+--                   $last_day limits it). Reading the previous period up to $last_day minus
+--                   the shift between the periods compares as many days on both sides.
 --
 -- Only members count, and only on days they are in the private domain (member_spans: joined
 -- on or before the day, and not left on or before it). Such a member is active on a day with
@@ -55,7 +58,10 @@ periods as (
     select
         'previous' as period,
         cast($prev_start as date) as first_day,
-        least(cast($prev_end as date), coalesce(cast($last_day as date), $prev_end)) as last_day,
+        least(
+            cast($prev_end as date),
+            coalesce(cast($prev_last_day as date), cast($last_day as date), $prev_end)
+        ) as last_day,
     where $prev_start is not null
 ),
 

@@ -14,6 +14,7 @@ Value conventions (pinned in `tests/unit/test_metrics*.py`):
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -102,7 +103,24 @@ def kpis(
     min(`end`, last day of data): days after the data ends would only add zeros. Days with
     no member in the domain are undefined and skipped; a period with no defined day is None.
     """
-    return _kpis(source, start, end, None, x_days=x_days, y_days=y_days)[0]
+    return _kpis(source, start, end, None, x_days=x_days, y_days=y_days).current
+
+
+# KPIs that follow people over a window (SPEC §4 "Windows and comparisons"). A person of the
+# base is *pending* while their window is open on the last day of data: a member whose day X
+# after joining is later (first-order conversion), a first buyer whose day Y after the first
+# order is later (repurchase within Y days). The "ever" window never closes; its pending
+# people are the first buyers who have not come back yet, the only ones whose answer can
+# still change.
+WINDOW_KPIS: tuple[str, ...] = ("first_order_conversion", "repurchase_rate", "repurchase_rate_7d")
+
+
+@dataclass
+class _KpiRun:
+    current: pd.DataFrame  # the plain definitions (what `kpis` prints)
+    current_read: pd.DataFrame | None  # the current period read up to the last day of data
+    previous_read: pd.DataFrame | None  # the previous period read as it stood `shift` ago
+    pending: dict[str, int | None]
 
 
 def _kpis(
@@ -113,12 +131,22 @@ def _kpis(
     *,
     x_days: int = 3,
     y_days: int = 7,
-) -> list[pd.DataFrame]:
-    """`kpis` of [start, end] and, when `previous` is given, of that period too.
+) -> _KpiRun:
+    """`kpis` of [start, end] and, when `previous` is given, both periods read like for like.
 
     Each query computes both periods in one pass over the base models (`person_facts` for
     first orders, `person_days` for the period's orders, `group_days` for the members active
-    per day); the result lists the current period's frame first.
+    per day).
+
+    Like for like: with L the last day of data and `shift` the days from the previous
+    period's start to the current one's, the current period is read up to L and the previous
+    one up to L - shift, as it stood `shift` days ago. A person (a day, an order) of the
+    previous period is then seen at exactly the age of the one `shift` days later in the
+    current period: a member who joined on day d - shift has had as many days to buy by
+    L - shift as the member who joined on day d has had by L; a first buyer as many days to
+    come back. A window metric of a steady business then shows no change although its latest
+    people have not had their X or Y days yet. The same reading keeps counts and daily rates
+    like for like when the period runs past the data (both sides count the same days).
     """
     check_period(start, end)
     if previous is not None:
@@ -127,27 +155,57 @@ def _kpis(
     if x_days < 0 or y_days < 0:
         raise ValueError("x_days and y_days must be >= 0")
 
+    last = last_data_day(source)
     prev_start, prev_end = previous if previous is not None else (None, None)
-    periods = {"start": start, "end": end, "prev_start": prev_start, "prev_end": prev_end}
+    prev_last = None
+    if previous is not None and last is not None:
+        prev_last = last - (start - previous[0])
+    periods = {
+        "start": start,
+        "end": end,
+        "prev_start": prev_start,
+        "prev_end": prev_end,
+        "last_day": last,
+        "prev_last_day": prev_last,
+    }
     o = source.query("kpis_orders", **periods, y_days=y_days).set_index("period")
     m = source.query("kpis_members", **periods, x_days=x_days).set_index("period")
-    d = source.query("kpis_daily", **periods, last_day=last_data_day(source)).set_index("period")
-    names = ["current"] if previous is None else ["current", "previous"]
-    return [_kpi_frame(source, o.loc[p], m.loc[p], d.loc[p]) for p in names]
+    d = source.query("kpis_daily", **periods).set_index("period")
+    current = _kpi_frame(source, o.loc["current"], m.loc["current"], d.loc["current"])
+    pending: dict[str, int | None] = {
+        "first_order_conversion": count(m.loc["current", "pending"]),
+        "repurchase_rate": count(o.loc["current", "pending_ever"]),
+        "repurchase_rate_7d": count(o.loc["current", "pending_y"]),
+    }
+    pending = {k: (None if missing_table(source, k) else v) for k, v in pending.items()}
+    if previous is None:
+        return _KpiRun(current, None, None, pending)
+    read = [
+        _kpi_frame(source, o.loc[p], m.loc[p], d.loc[p], read=True) for p in ("current", "previous")
+    ]
+    return _KpiRun(current, read[0], read[1], pending)
 
 
-def _kpi_frame(source: Source, o: pd.Series, m: pd.Series, d: pd.Series) -> pd.DataFrame:
-    """The `kpis` frame of one period from its rows of the three queries."""
+def _kpi_frame(
+    source: Source, o: pd.Series, m: pd.Series, d: pd.Series, *, read: bool = False
+) -> pd.DataFrame:
+    """The `kpis` frame of one period from its rows of the three queries.
+
+    `read`: members and their conversion as read up to the period's read day (the orders and
+    daily queries cut their periods at it themselves).
+    """
     paid_orders = count(o["paid_orders"])
     gmv = money(o["gmv"]) or 0.0
     first_buyers = count(o["first_buyers"])
+    members = count(m["read_members" if read else "members"])
+    converted = count(m["read_converted" if read else "converted"])
     values: dict[str, Any] = {
-        "members": count(m["members"]),
+        "members": members,
         "buyers": count(o["buyers"]),
         "orders": paid_orders,
         "gmv": gmv,
         "aov": None if paid_orders == 0 else money(Decimal(repr(gmv)) / paid_orders),
-        "first_order_conversion": ratio(count(m["converted"]), count(m["members"])),
+        "first_order_conversion": ratio(converted, members),
         "repurchase_rate": ratio(count(o["repeat_buyers"]), first_buyers),
         "repurchase_rate_7d": ratio(count(o["repeat_buyers_y"]), first_buyers),
         "daily_active_rate": rate(d["daily_active_rate"]),
@@ -179,19 +237,32 @@ def _change(kind: str, value: Any, previous: Any) -> tuple[Any, Any]:
 def kpi_cards(source: Source, start: Date, end: Date, **options: Any) -> pd.DataFrame:
     """The KPIs of [start, end] against the previous period of equal length, with targets.
 
-    Columns: metric, kind (count / money / rate), value, previous, delta_abs (value -
-    previous), delta_rel (delta_abs / previous, for counts and amounts; None for rates and
-    when previous is 0), change (the one a card shows: delta_abs for rates, in points as a
-    fraction, else delta_rel), target (SPEC §4 targets, else None), needs (the missing table
-    that keeps the KPI from being computed, else None). `options` go to `kpis`.
+    Columns: metric, kind (count / money / rate), value (the plain definition, as `kpis`),
+    previous (the previous period as it stood n days ago, n = the period's length: read up to
+    the last day of data minus n), delta_abs and delta_rel (the like-for-like change: the
+    current period read up to the last day of data against `previous`; delta_rel = delta_abs
+    / previous, for counts and amounts; None for rates and when previous is 0), change (the
+    one a card shows: delta_abs for rates, in points as a fraction, else delta_rel), target
+    (SPEC §4 targets, else None), needs (the missing table that keeps the KPI from being
+    computed, else None), pending (window KPIs: people of the base whose window is still
+    open on the last day of data — see `WINDOW_KPIS`; None for the others).
+
+    The current period read up to the last day of data is the plain one unless the members
+    file runs past the last order day: joins after it count in `value` (pending), not in the
+    change. See `_kpis` for why both sides are then measured at the same age.
     """
-    current, previous = _kpis(source, start, end, previous_period(start, end), **options)
+    run = _kpis(source, start, end, previous_period(start, end), **options)
+    assert run.current_read is not None and run.previous_read is not None
     rows = []
-    for metric, value, prev in zip(
-        current["metric"], current["value"], previous["value"], strict=True
+    for metric, value, now, prev in zip(
+        run.current["metric"],
+        run.current["value"],
+        run.current_read["value"],
+        run.previous_read["value"],
+        strict=True,
     ):
         kind = KPI_KINDS[metric]
-        delta_abs, delta_rel = _change(kind, value, prev)
+        delta_abs, delta_rel = _change(kind, now, prev)
         rows.append(
             {
                 "metric": metric,
@@ -203,6 +274,7 @@ def kpi_cards(source: Source, start: Date, end: Date, **options: Any) -> pd.Data
                 "change": delta_abs if kind == "rate" else delta_rel,
                 "target": KPI_TARGETS.get(metric),
                 "needs": missing_table(source, metric),
+                "pending": run.pending.get(metric),
             }
         )
     return pd.DataFrame(rows, dtype=object)

@@ -376,6 +376,7 @@ def test_kpi_cards_compare_with_the_previous_period():
         "change",
         "target",
         "needs",
+        "pending",
     ]
     # prev (02-26 … 03-03) holds o11 only: 1 buyer, 1 order, GMV 60, AOV 60;
     # first buyer 005 has 2 orders (ever: 1/1) but its second is on day 9 (7 days: 0/1)

@@ -1,0 +1,282 @@
+"""Windows that have not closed are never read as a drop (issue 18.1, SPEC §4 "Windows and
+comparisons").
+
+A figure that follows people over a window (first-order conversion within X days, repurchase
+within Y days or ever) says how many people of its base are still inside their window
+(`pending`), and its change against the previous period compares both sides at the same age:
+the previous period is read as it stood n days ago (n = the period's length), up to the last
+day of data minus n.
+
+Two kinds of check: small datasets computed by hand, and a stationary generated business
+(every day the same number of members join and buy with the same probabilities and delays)
+on which no window KPI may show a change beyond sampling noise, while the naive comparison
+(plain previous period against the plain current one) shows a drop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+
+import pandas as pd
+import pytest
+
+from siyu import metrics
+from siyu.db import Source
+
+D = dt.date
+WINDOW_KPIS = ("first_order_conversion", "repurchase_rate", "repurchase_rate_7d")
+
+
+def _frame(columns: str, *rows: tuple) -> pd.DataFrame:
+    names = columns.split()
+    df = pd.DataFrame([dict(zip(names, r, strict=True)) for r in rows], columns=names)
+    for col in ("ordered_at", "joined_at"):
+        if col in df:
+            df[col] = pd.to_datetime(df[col])
+    return df.astype({c: object for c in names if c not in ("ordered_at", "joined_at")})
+
+
+def cards(source: Source, start: D, end: D, **kw) -> pd.DataFrame:
+    return metrics.kpi_cards(source, start, end, **kw).set_index("metric")
+
+
+def plain(source: Source, start: D, end: D, **kw) -> dict:
+    df = metrics.kpis(source, start, end, **kw)
+    return dict(zip(df["metric"], df["value"], strict=True))
+
+
+# -- by hand ------------------------------------------------------------------------------
+# P = Mon 03-04 … Sun 03-10 (7 days), prev = 02-26 … 03-03. The latest order is on 03-10:
+# the last day of data L = 03-10, so the previous period is read up to 03-10 - 7 = 03-03.
+P = (D(2024, 3, 4), D(2024, 3, 10))
+SMALL = Source(
+    {
+        "members": _frame(
+            "user_id joined_at",
+            ("m1", "2024-02-26 09:00"),  # prev; first order 02-27 (day 1)
+            ("m2", "2024-03-01 09:00"),  # prev; first order 03-05 (day 4: too late for X = 3)
+            ("m3", "2024-03-02 09:00"),  # prev; first order 03-04 (day 2), after 03-03
+            ("m4", "2024-03-05 09:00"),  # P; first order 03-06 (day 1)
+            ("m5", "2024-03-08 09:00"),  # P; first order 03-10 (day 2); window to 03-11
+            ("m6", "2024-03-09 09:00"),  # P; no order; window to 03-12
+            ("m7", "2024-03-10 09:00"),  # P; no order; window to 03-13
+        ),
+        "orders": _frame(
+            "order_id user_id ordered_at amount status",
+            ("o1", "m1", "2024-02-27 10:00", "10", "paid"),
+            ("o2", "m1", "2024-03-02 10:00", "10", "paid"),  # m1 back on day 3
+            ("o3", "b1", "2024-02-28 10:00", "10", "paid"),
+            ("o4", "b1", "2024-03-06 10:00", "10", "paid"),  # b1 back on day 7
+            ("o5", "b2", "2024-03-02 10:00", "10", "paid"),
+            ("o6", "b2", "2024-03-09 10:00", "10", "paid"),  # b2 back on day 7
+            ("o7", "m3", "2024-03-04 10:00", "10", "paid"),
+            ("o8", "m3", "2024-03-07 10:00", "10", "paid"),  # m3 back on day 3
+            ("o9", "m2", "2024-03-05 10:00", "10", "paid"),
+            ("o10", "m4", "2024-03-06 10:00", "10", "paid"),
+            ("o11", "m5", "2024-03-10 10:00", "10", "paid"),  # the latest order: L = 03-10
+        ),
+    }
+)
+
+
+def test_pending_counts_the_people_whose_window_is_still_open():
+    c = cards(SMALL, *P)
+    # first-order conversion, X = 3: members of P whose day 3 is after 03-10, i.e. who joined
+    # after 03-07: m5 m6 m7 = 3 (m4's window closed on 03-08)
+    assert c.loc["first_order_conversion", "pending"] == 3
+    # repurchase within 7 days: first buyers of P (m3 03-04, m2 03-05, m4 03-06, m5 03-10)
+    # whose day 7 is after 03-10 (first order after 03-03): all 4
+    assert c.loc["repurchase_rate_7d", "pending"] == 4
+    # repurchase ever: the first buyers who have not come back yet: m2 m4 m5 = 3
+    assert c.loc["repurchase_rate", "pending"] == 3
+    # no window, no pending
+    assert c.loc[["members", "buyers", "orders", "gmv", "aov"], "pending"].isna().all()
+    assert c.loc[["daily_active_rate", "conversion_rate"], "pending"].isna().all()
+
+
+def test_pending_with_other_windows():
+    c = cards(SMALL, *P, x_days=0, y_days=1)
+    # X = 0: joined after 03-10: none; Y = 1: first order after 03-09: m5
+    assert c.loc["first_order_conversion", "pending"] == 0
+    assert c.loc["repurchase_rate_7d", "pending"] == 1
+
+
+def test_change_compares_the_previous_period_as_it_stood_n_days_ago():
+    c = cards(SMALL, *P)
+    # current (plain): members m4..m7 = 4, converted m4 m5 = 2 -> 1/2
+    assert c.loc["first_order_conversion", "value"] == pytest.approx(0.5)
+    # previous read up to 03-03: m1 m2 m3 joined; only m1 had bought by then (m3's first
+    # order on 03-04 came later) -> 1/3; plain previous would be m1 m3 -> 2/3
+    assert c.loc["first_order_conversion", "previous"] == pytest.approx(1 / 3)
+    assert c.loc["first_order_conversion", "change"] == pytest.approx(0.5 - 1 / 3)
+    assert plain(SMALL, D(2024, 2, 26), D(2024, 3, 3))["first_order_conversion"] == (
+        pytest.approx(2 / 3)
+    )
+    # repurchase: current first buyers m3 m2 m4 m5, back: m3 -> 1/4 (ever and 7 days)
+    assert c.loc["repurchase_rate", "value"] == pytest.approx(0.25)
+    assert c.loc["repurchase_rate_7d", "value"] == pytest.approx(0.25)
+    # previous first buyers m1 (02-27) b1 (02-28) b2 (03-02): all came back within 7 days,
+    # but by 03-03 only m1 had (on 03-02) -> 1/3 for both; the naive change would be -75 pp
+    for metric in ("repurchase_rate", "repurchase_rate_7d"):
+        assert c.loc[metric, "previous"] == pytest.approx(1 / 3)
+        assert c.loc[metric, "change"] == pytest.approx(0.25 - 1 / 3)
+        assert c.loc[metric, "delta_abs"] == pytest.approx(0.25 - 1 / 3)
+        assert plain(SMALL, D(2024, 2, 26), D(2024, 3, 3))[metric] == pytest.approx(1.0)
+    # counts of a period inside the data are read whole on both sides
+    # (prev 02-26 … 03-03 holds o1 o2 o3 o5, all on or before 03-03)
+    assert c.loc["orders", "previous"] == 4
+    assert c.loc["gmv", "previous"] == 40.0
+    assert c.loc["members", "previous"] == 3
+
+
+def test_plain_kpis_stay_the_spec_definitions():
+    # `metric kpis` and the cards' `value` are the plain SPEC §4 numbers, pending included
+    c = cards(SMALL, *P)
+    v = plain(SMALL, *P)
+    assert c["value"].to_dict() == v
+
+
+def test_a_period_past_the_data_compares_the_same_days_or_nothing():
+    # 03-04 … 03-17 (14 days) runs 7 days past L = 03-10; the previous period 02-19 … 03-03
+    # is read up to 03-10 - 14 = 02-25: no data yet, so no change is shown at all (the naive
+    # card would have compared 7 days of orders with 14)
+    c = cards(SMALL, D(2024, 3, 4), D(2024, 3, 17))
+    assert c.loc["orders", "previous"] == 0 and c.loc["orders", "change"] is None
+    assert c.loc["gmv", "change"] is None
+    for metric in WINDOW_KPIS:
+        assert c.loc[metric, "previous"] is None and c.loc[metric, "change"] is None
+    # 03-05 … 03-11 runs one day past L: against 02-27 … 03-04 read up to 03-03, orders o1
+    # o2 o3 o5 = 4 (o7 on 03-04 is after the read day), against o9 o10 o4 o8 o6 o11 = 6
+    c = cards(SMALL, D(2024, 3, 5), D(2024, 3, 11))
+    assert c.loc["orders", "previous"] == 4
+    assert c.loc["orders", "value"] == 6
+    assert c.loc["orders", "change"] == pytest.approx(0.5)  # (6 - 4) / 4
+
+
+def test_members_joined_after_the_last_order_day_are_pending_not_a_drop():
+    # a members file one day newer than the orders: m8 joined on 03-11, after L = 03-10
+    tables = dict(SMALL.tables)
+    tables["members"] = pd.concat(
+        [tables["members"], _frame("user_id joined_at", ("m8", "2024-03-11 09:00"))],
+        ignore_index=True,
+    )
+    src = Source(tables)
+    c = cards(src, D(2024, 3, 5), D(2024, 3, 11))
+    # plain value: m4 .. m8 joined 03-05 … 03-11, converted m4 m5 -> 2/5, pending m5..m8 = 4
+    assert c.loc["first_order_conversion", "value"] == pytest.approx(2 / 5)
+    assert c.loc["first_order_conversion", "pending"] == 4
+    # compared up to 03-10 (m4..m7: 2/4) with 02-27 … 03-04 up to 03-03 (m2 m3: none had
+    # bought by 03-03): change 0.5 - 0 = +50 pp; the members card compares 4 with 2
+    assert c.loc["first_order_conversion", "previous"] == 0.0
+    assert c.loc["first_order_conversion", "change"] == pytest.approx(0.5)
+    assert c.loc["members", "value"] == 5 and c.loc["members", "previous"] == 2
+    assert c.loc["members", "change"] == pytest.approx(1.0)  # (4 - 2) / 2
+
+
+# -- a stationary business ----------------------------------------------------------------
+DAYS = 90
+JOINS_PER_DAY = 300
+FIRST_ORDER_P = 0.6  # a member buys at all …
+FIRST_DELAY = range(0, 7)  # … on one of days 0–6 after joining, uniformly
+AGAIN_P = 0.5  # after each order, another one follows …
+AGAIN_DELAY = range(1, 15)  # … 1–14 days later, uniformly
+
+
+def stationary_source(seed: int = 18) -> tuple[Source, D]:
+    """Members and orders of a business that behaves the same every day, observed up to its
+    last day L (a real export: whatever happens after L is not in it). Returns (source, L)."""
+    rng = random.Random(seed)
+    day0 = dt.datetime(2024, 1, 1)
+    last = day0.date() + dt.timedelta(days=DAYS - 1)
+    members, orders = [], []
+    for d in range(DAYS):
+        for i in range(JOINS_PER_DAY):
+            uid = f"u{d:03d}{i:03d}"
+            joined = day0 + dt.timedelta(days=d, hours=8 + rng.random() * 12)
+            members.append((uid, joined))
+            if rng.random() >= FIRST_ORDER_P:
+                continue
+            at = joined + dt.timedelta(days=rng.choice(FIRST_DELAY), minutes=30)
+            n = 0
+            while at.date() <= last:
+                orders.append((f"{uid}-{n}", uid, at, "20.00", "paid"))
+                n += 1
+                if rng.random() >= AGAIN_P:
+                    break
+                at += dt.timedelta(days=rng.choice(AGAIN_DELAY))
+    # the export's last day holds an order (a cancelled one: as_of counts every status)
+    orders.append(("last", "x", dt.datetime.combine(last, dt.time(21)), "5.00", "cancelled"))
+    source = Source(
+        {
+            "members": pd.DataFrame(members, columns=["user_id", "joined_at"]).astype(
+                {"user_id": object}
+            ),
+            "orders": pd.DataFrame(
+                orders, columns=["order_id", "user_id", "ordered_at", "amount", "status"]
+            ).astype({"order_id": object, "user_id": object, "amount": object}),
+        }
+    )
+    return source, last
+
+
+def _noise(p1: float, n1: int, p2: float, n2: int) -> float:
+    """Standard error of the difference of two independent proportions."""
+    p = (p1 * n1 + p2 * n2) / (n1 + n2)
+    return math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2))
+
+
+@pytest.fixture(scope="module")
+def steady() -> tuple[Source, D]:
+    return stationary_source()
+
+
+@pytest.mark.parametrize("days", [28, 7])
+def test_a_steady_business_shows_no_change_in_window_kpis(steady, days):
+    source, last = steady
+    assert metrics.last_data_day(source) == last
+    start, end = last - dt.timedelta(days=days - 1), last
+    prev = metrics.previous_period(start, end)
+    c = cards(source, start, end)
+    now, before = plain(source, start, end), plain(source, *prev)
+    bases = {
+        "first_order_conversion": (now["members"], before["members"]),
+        "repurchase_rate": None,
+        "repurchase_rate_7d": None,
+    }
+    first_buyers = _first_buyers(source, start, end), _first_buyers(source, *prev)
+    bases["repurchase_rate"] = bases["repurchase_rate_7d"] = first_buyers
+    for metric in WINDOW_KPIS:
+        n1, n2 = bases[metric]
+        value, previous = c.loc[metric, "value"], c.loc[metric, "previous"]
+        noise = _noise(value, n1, previous, n2)
+        # like for like: within three standard errors of zero …
+        assert abs(c.loc[metric, "change"]) < 3 * noise, (metric, c.loc[metric].to_dict())
+        # … where the naive comparison of the plain numbers reads as a drop (over 28 days
+        # only 3 days of joiners lack their 3 days: too few to stand far out of the noise)
+        if metric != "first_order_conversion" or days == 7:
+            assert now[metric] - before[metric] < -3 * noise, (metric, now, before)
+        # and people of the current period are still inside their window
+        assert c.loc[metric, "pending"] > 0
+    # counts of a steady business do not move either (a period inside the data is whole)
+    assert abs(c.loc["members", "change"]) < 0.01
+
+
+def _first_buyers(source: Source, start: D, end: D) -> int:
+    df = source.sql(
+        "select count(*) as n from person_facts where first_day between $start and $end",
+        {"start": start, "end": end},
+    )
+    return int(df["n"].iloc[0])
+
+
+def test_pending_on_the_steady_business_is_the_open_windows(steady):
+    source, last = steady
+    c = cards(source, last - dt.timedelta(days=27), last)
+    # X = 3: the members who joined in the last 3 days (day 3 after L - 2 is L + 1)
+    assert c.loc["first_order_conversion", "pending"] == 3 * JOINS_PER_DAY
+    # Y = 7: the first buyers of the last 7 days
+    assert c.loc["repurchase_rate_7d", "pending"] == _first_buyers(
+        source, last - dt.timedelta(days=6), last
+    )
