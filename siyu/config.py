@@ -20,6 +20,7 @@ class Settings:
     timezone: str
     max_file_mb: int
     max_rows: int
+    max_unpacked_mb: int  # what a .gz or .xlsx may unpack to (bombs are refused beyond it)
     duckdb_threads: int
     duckdb_memory_limit: str
     duckdb_temp_dir: str  # where DuckDB spills what does not fit in memory
@@ -41,6 +42,7 @@ def settings() -> Settings:
         timezone=os.environ.get("SIYU_TIMEZONE") or "Asia/Shanghai",
         max_file_mb=_int("SIYU_MAX_FILE_MB", 500),
         max_rows=_int("SIYU_MAX_ROWS", 20_000_000),
+        max_unpacked_mb=_int("SIYU_MAX_UNPACKED_MB", 1024),
         duckdb_threads=_int("SIYU_DUCKDB_THREADS", min(os.cpu_count() or 2, 4)),
         duckdb_memory_limit=os.environ.get("SIYU_DUCKDB_MEMORY_LIMIT") or "4GB",
         duckdb_temp_dir=os.environ.get("SIYU_DUCKDB_TEMP_DIR")

@@ -171,7 +171,11 @@ def header_signature(headers: list[str]) -> str:
 def _raw(data: bytes | Path, filename: str, limits: Limits) -> RawFile:
     if not isinstance(data, bytes | bytearray | Path | str):
         raise ImportRefused("ingest.refused.unreadable")
-    raw = RawFile(Path(data) if isinstance(data, str) else data, str(filename or ""))
+    raw = RawFile(
+        Path(data) if isinstance(data, str) else data,
+        str(filename or ""),
+        max_unpacked=limits.max_unpacked_bytes,
+    )
     try:
         size = raw.size
     except OSError:

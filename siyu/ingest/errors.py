@@ -56,18 +56,27 @@ def render(key: str, params: dict[str, Any], lang: str) -> str:
 
 @dataclass(frozen=True)
 class Limits:
-    """What one file may hold; by default from the settings (SIYU_MAX_FILE_MB, SIYU_MAX_ROWS)."""
+    """What one file may hold; by default from the settings (SIYU_MAX_FILE_MB, SIYU_MAX_ROWS,
+    SIYU_MAX_UNPACKED_MB)."""
 
     max_file_bytes: int = field(default_factory=lambda: settings().max_file_mb * 1024 * 1024)
     max_rows: int = field(default_factory=lambda: settings().max_rows)
+    max_unpacked_bytes: int = field(
+        default_factory=lambda: settings().max_unpacked_mb * 1024 * 1024
+    )
 
 
 def limits_text(lang: str, limits: Limits | None = None) -> str:
     """The limits stated up front, before the user uploads."""
+    from siyu.ingest.reading import MAX_FIELD_CHARS, MAX_LINE_CHARS
+
     lim = limits or Limits()
     return t(
         "ingest.limits",
         lang,
         max_mb=f"{lim.max_file_bytes / 1024 / 1024:g}",
         max_rows=f"{lim.max_rows:,}",
+        unpacked_mb=f"{lim.max_unpacked_bytes / 1024 / 1024:g}",
+        line_kb=f"{MAX_LINE_CHARS // 1000:,}",
+        cell_kb=f"{MAX_FIELD_CHARS // 1024:,}",
     )

@@ -5,6 +5,13 @@ C `csv` module line by line; an XLSX sheet is read with openpyxl's read-only mod
 yielded as `(line, cells, problem)`: `line` is the row number a spreadsheet user sees
 (1-based, title and blank rows included), `problem` a row-reason `(key, params)` or None.
 
+Bombs are stopped while the bytes stream in: a gzip file is cut off once it unpacks to more
+than the unpacked limit (`RawFile.max_unpacked`), a text line is read at most
+`MAX_LINE_CHARS + 1` characters at a time (a longer one is skipped, never held whole), and an
+XLSX workbook is refused when its members declare more than the unpacked limit or when any
+text run of its XML (a cell, an attribute) is longer than `MAX_XML_RUN` bytes — checked on
+the compressed members as openpyxl reads them, before a cell is ever built.
+
 Encoding detection (DuckDB cannot decode GBK or Big5 here): a BOM decides UTF-8/UTF-16; else
 strict UTF-8; else GB18030 and Big5 are both tried and the one whose text is plausible Chinese
 wins — the share of its CJK characters that are common ones (GB2312 level 1 or Big5 level 1)
@@ -35,6 +42,9 @@ MAX_LINE_CHARS = 1_000_000  # a physical line longer than this is rejected witho
 MAX_FIELD_CHARS = 65_536  # a cell longer than this rejects its row
 MAX_RECORD_LINES = 1_000  # a quoted cell spanning more lines than this is an unclosed quote
 MAX_COLUMNS = 1_000
+# A cell or attribute of a workbook's XML: at most this many bytes (a cell of MAX_FIELD_CHARS
+# characters takes at most 16 bytes each as UTF-8 or a character reference).
+MAX_XML_RUN = 16 * MAX_FIELD_CHARS
 SAMPLE_BYTES = 256 * 1024
 HEADER_SCAN_ROWS = 50
 MAX_SHEETS_SCORED = 30
@@ -47,12 +57,75 @@ Record = tuple[int, list[str] | None, Problem | None]
 # The raw file
 
 
+def _unpacked_limit() -> int:
+    from siyu.config import settings
+
+    return settings().max_unpacked_mb * 1024 * 1024
+
+
+def _refuse_unpacked(limit: int) -> ImportRefused:
+    return ImportRefused("ingest.refused.too_big_unpacked", max_mb=f"{limit / 1024 / 1024:g}")
+
+
+class _Capped(io.BufferedIOBase):
+    """A gzip stream that refuses the file once it has unpacked to more than `limit` bytes
+    (its position in the unpacked bytes passes the limit, whatever reads or seeks took it)."""
+
+    def __init__(self, inner: IO[bytes], limit: int) -> None:
+        self.inner, self.limit = inner, limit
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self.inner.seekable()
+
+    def tell(self) -> int:
+        return self.inner.tell()
+
+    def _counted(self, data: bytes) -> bytes:
+        if self.inner.tell() > self.limit:
+            raise _refuse_unpacked(self.limit)
+        return data
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0:  # never all at once: a bomb would be held whole
+            parts = []
+            while chunk := self.read(1 << 20):
+                parts.append(chunk)
+            return b"".join(parts)
+        return self._counted(self.inner.read(min(size, self.limit + 1)))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(size if size and size > 0 else 1 << 16)
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_END:  # the end is found by unpacking everything: counted
+            while self.read(1 << 20):
+                pass
+        position = self.inner.seek(offset, whence)
+        self._counted(b"")
+        return position
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.inner.close()
+        super().close()
+
+
 @dataclass
 class RawFile:
-    """The bytes of an uploaded file or a path; a gzip file (`.csv.gz`) reads as its content."""
+    """The bytes of an uploaded file or a path; a gzip file (`.csv.gz`) reads as its content,
+    cut off at `max_unpacked` bytes (the file is refused beyond them)."""
 
     data: bytes | Path
     filename: str
+    max_unpacked: int = field(default_factory=_unpacked_limit)
 
     @property
     def size(self) -> int:
@@ -74,7 +147,8 @@ class RawFile:
         f = self._open_stored()
         if f.read(2) == b"\x1f\x8b":
             f.seek(0)
-            return gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
+            unpacked = gzip.GzipFile(fileobj=f, mode="rb")
+            return _Capped(unpacked, self.max_unpacked)  # type: ignore[return-value]
         f.seek(0)
         return f
 
@@ -236,6 +310,21 @@ class _Oversize(Exception):
     pass
 
 
+def _bounded_lines(text: IO[str], limit: int) -> Iterator[str]:
+    """The lines of `text`, each cut to `limit + 1` characters: the rest of a longer line is
+    read and dropped piece by piece, so a line of any length never sits in memory whole."""
+    while True:
+        line = text.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(("\n", "\r")):
+            while True:
+                rest = text.readline(1 << 20)
+                if not rest or rest.endswith(("\n", "\r")):
+                    break
+        yield line
+
+
 class _LineSource:
     """Physical lines for csv.reader, with guards against absurd lines and unclosed quotes."""
 
@@ -284,7 +373,7 @@ def text_records(opener: Callable[[], IO[bytes]], codec: str, delimiter: str, en
     raw = opener()
     try:
         text = io.TextIOWrapper(raw, encoding=codec, errors="replace", newline="")
-        src = _LineSource(iter(text))
+        src = _LineSource(_bounded_lines(text, MAX_LINE_CHARS))
         reader = csv.reader(src, delimiter=delimiter, quotechar='"', doublequote=True)
         line = 0
         while True:
@@ -307,6 +396,8 @@ def text_records(opener: Callable[[], IO[bytes]], codec: str, delimiter: str, en
                 continue
             except (EOFError, zlib.error, gzip.BadGzipFile):
                 raise ImportRefused("ingest.refused.corrupt_archive") from None
+            except ImportRefused:
+                raise
             except csv.Error as exc:
                 line += 1
                 if "field larger" in str(exc):
@@ -419,16 +510,112 @@ class Workbook:
             self.book.close()
 
 
+class _XmlGuard(io.BufferedIOBase):
+    """An XML member of a workbook, refused as it streams when a text run (the bytes between
+    two `<` or `>`: a cell's text, an attribute) is longer than `limit` bytes.
+
+    The data is looked at in blocks of `limit` bytes: a run longer than that crosses a block
+    boundary or fills a whole block, so the first and last `<`/`>` of each block tell.
+    """
+
+    def __init__(self, inner: IO[bytes], limit: int = MAX_XML_RUN) -> None:
+        self.inner, self.limit, self.run = inner, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def _check(self, data: bytes) -> bytes:
+        for start in range(0, len(data), self.limit):
+            block = data[start : start + self.limit]
+            first = min((i for i in (block.find(b"<"), block.find(b">")) if i >= 0), default=-1)
+            if first < 0:
+                self.run += len(block)
+            else:
+                self.run += first
+                if self.run <= self.limit:
+                    self.run = len(block) - 1 - max(block.rfind(b"<"), block.rfind(b">"))
+            if self.run > self.limit:
+                raise ImportRefused("ingest.refused.xml_too_long", max_kb=self.limit // 1024)
+        return data
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0:
+            parts = []
+            while chunk := self.read(1 << 20):
+                parts.append(chunk)
+            return b"".join(parts)
+        return self._check(self.inner.read(size))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(size if size and size > 0 else 1 << 16)
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.inner.close()
+        super().close()
+
+
+def _check_archive(raw: RawFile) -> None:
+    """Refuse a workbook that unpacks to more than the limit (as its zip directory declares,
+    which Python's zipfile holds each member to), or whose XML read at open holds a text run
+    over `MAX_XML_RUN` bytes (shared strings are all read when the workbook opens)."""
+    try:
+        archive = zipfile.ZipFile(raw.open())
+    except Exception:  # not a readable zip: openpyxl says what is wrong below
+        return
+    with archive:
+        members = archive.infolist()
+        if sum(m.file_size for m in members) > raw.max_unpacked:
+            raise _refuse_unpacked(raw.max_unpacked)
+        for m in members:
+            name = m.filename.lower()
+            if name.startswith("xl/worksheets/") or not name.endswith((".xml", ".rels")):
+                continue  # sheets are checked as they are read
+            try:
+                with _XmlGuard(archive.open(m)) as src:
+                    while src.read(1 << 20):
+                        pass
+            except ImportRefused:
+                raise
+            except Exception:  # a damaged member: openpyxl says what is wrong below
+                return
+
+
+def _guard_archive(book: Any) -> None:
+    """Every member openpyxl opens from now on (the sheets) goes through `_XmlGuard`."""
+    archive = getattr(book, "_archive", None)
+    if archive is None or not hasattr(archive, "open"):
+        return
+    plain_open = archive.open
+
+    def guarded_open(name: Any, *args: Any, **kwargs: Any) -> Any:
+        src = plain_open(name, *args, **kwargs)
+        mode = args[0] if args else kwargs.get("mode", "r")
+        return _XmlGuard(src) if mode == "r" else src
+
+    archive.open = guarded_open
+
+
 def open_workbook(raw: RawFile) -> Workbook:
     import warnings
 
     from openpyxl import load_workbook
 
+    _check_archive(raw)
     handle = raw.open()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = load_workbook(handle, read_only=True, data_only=True)
+        _guard_archive(book)
+    except ImportRefused:
+        handle.close()
+        raise
     except Exception:  # openpyxl raises many kinds of error on a damaged file
         handle.close()
         # A zip without a workbook inside is an archive, not a spreadsheet.
@@ -454,6 +641,8 @@ def xlsx_records(wb: Workbook, sheet: str) -> Iterator[Record]:
     ws.reset_dimensions()  # some exporters write a wrong <dimension>
     try:
         merges = _merged_ranges(ws)
+    except ImportRefused:
+        raise
     except Exception:  # merges are a nicety: the rows still read without them
         merges = []
     starts: dict[int, list[tuple[int, int, int, int]]] = {}
@@ -467,6 +656,8 @@ def xlsx_records(wb: Workbook, sheet: str) -> Iterator[Record]:
             values = next(rows)
         except StopIteration:
             return
+        except ImportRefused:
+            raise
         except Exception:  # a damaged sheet inside a readable archive
             raise ImportRefused("ingest.refused.corrupt_xlsx") from None
         line += 1

@@ -3,9 +3,15 @@
 TEXT = {
     # Limits, stated before the upload.
     "ingest.limits": {
-        "zh-Hans": "支持 CSV、TSV、XLSX 文件，单个文件不超过 {max_mb} MB、{max_rows} 行。",
-        "zh-Hant": "支援 CSV、TSV、XLSX 檔案，單一檔案不超過 {max_mb} MB、{max_rows} 列。",
-        "en": "CSV, TSV and XLSX files up to {max_mb} MB and {max_rows} rows each.",
+        "zh-Hans": "支持 CSV、TSV、XLSX 文件（CSV 可用 .gz 压缩），单个文件不超过 {max_mb} MB、"
+        "{max_rows} 行，解压后不超过 {unpacked_mb} MB；每行不超过 {line_kb} K 字符，"
+        "每个单元格不超过 {cell_kb} K 字符。",
+        "zh-Hant": "支援 CSV、TSV、XLSX 檔案（CSV 可用 .gz 壓縮），單一檔案不超過 {max_mb} MB、"
+        "{max_rows} 列，解壓後不超過 {unpacked_mb} MB；每列不超過 {line_kb} K 字元，"
+        "每個儲存格不超過 {cell_kb} K 字元。",
+        "en": "CSV, TSV and XLSX files (CSV may be .gz compressed) up to {max_mb} MB and "
+        "{max_rows} rows each, at most {unpacked_mb} MB once unpacked; a line holds at most "
+        "{line_kb} K characters, a cell at most {cell_kb} K.",
     },
     "ingest.row_message": {
         "zh-Hans": "第 {line} 行：{reason}",
@@ -28,6 +34,20 @@ TEXT = {
         "zh-Hant": "檔案大小 {size_mb} MB，超過上限 {max_mb} MB。請按時間拆分成幾個檔案再匯入。",
         "en": "The file is {size_mb} MB, over the {max_mb} MB limit. "
         "Split it by date into smaller files and import them one by one.",
+    },
+    "ingest.refused.too_big_unpacked": {
+        "zh-Hans": "文件解压后超过 {max_mb} MB 的上限（压缩文件或 XLSX 工作簿），已拒绝。"
+        "请按时间拆分成几个文件再导入。",
+        "zh-Hant": "檔案解壓後超過 {max_mb} MB 的上限（壓縮檔或 XLSX 活頁簿），已拒絕。"
+        "請按時間拆分成幾個檔案再匯入。",
+        "en": "The file unpacks to more than {max_mb} MB (a compressed file or an XLSX "
+        "workbook), the limit, and was refused. Split it by date into smaller files.",
+    },
+    "ingest.refused.xml_too_long": {
+        "zh-Hans": "工作簿里有一个单元格超过 {max_kb} KB，已拒绝整个文件。请检查导出是否正确。",
+        "zh-Hant": "活頁簿裡有一個儲存格超過 {max_kb} KB，已拒絕整個檔案。請檢查匯出是否正確。",
+        "en": "A cell of the workbook is longer than {max_kb} KB, so the whole file was "
+        "refused. Check that the export is right.",
     },
     "ingest.refused.too_many_rows": {
         "zh-Hans": "文件超过 {max_rows} 行的上限。请按时间拆分成几个文件再导入。",

@@ -601,9 +601,13 @@ def test_file_over_the_row_limit_is_refused(tmp_path):
 def test_limits_come_from_settings_and_are_stated_in_every_language(monkeypatch):
     monkeypatch.setenv("SIYU_MAX_FILE_MB", "7")
     monkeypatch.setenv("SIYU_MAX_ROWS", "1234")
-    assert Limits() == Limits(max_file_bytes=7 * 1024 * 1024, max_rows=1234)
-    assert (
-        ingest.limits_text("zh-Hans") == "支持 CSV、TSV、XLSX 文件，单个文件不超过 7 MB、1,234 行。"
+    monkeypatch.setenv("SIYU_MAX_UNPACKED_MB", "64")
+    assert Limits() == Limits(
+        max_file_bytes=7 * 1024 * 1024, max_rows=1234, max_unpacked_bytes=64 * 1024 * 1024
+    )
+    assert ingest.limits_text("zh-Hans") == (
+        "支持 CSV、TSV、XLSX 文件（CSV 可用 .gz 压缩），单个文件不超过 7 MB、1,234 行，"
+        "解压后不超过 64 MB；每行不超过 1,000 K 字符，每个单元格不超过 64 K 字符。"
     )
     assert "7 MB" in ingest.limits_text("en") and "1,234" in ingest.limits_text("zh-Hant")
 
