@@ -3,6 +3,7 @@
 import streamlit as st
 
 from siyu import charts, fmt, report, ui
+from siyu.metrics.overview import incomplete_periods
 
 ctx = ui.frame("overview")
 if ctx.source is None:
@@ -28,17 +29,24 @@ for i, row in enumerate(cards.itertuples(index=False)):
         box.metric(label, "—", help=help_text)
         box.caption(ctx.t(f"needs.{row.needs}"))
         continue
+    # the change is like for like (the previous period as it stood n days ago, see
+    # siyu.metrics.overview.kpi_cards); people still inside a window are said, not hidden
     box.metric(
         label,
         fmt.show(row.kind, row.value),
-        delta=fmt.show_delta(row.kind, row.value, row.previous),
+        delta=fmt.show_change(row.kind, row.change),
         help=help_text,
     )
+    if row.pending:
+        box.caption(
+            ctx.t(f"window.pending.{row.metric}", n=fmt.show("count", row.pending), **windows)
+        )
     if row.target is not None:
         met = row.value is not None and row.value >= row.target
         box.caption(
             f"{ctx.t(f'target.{row.metric}')} · {ctx.t('target.met' if met else 'target.missed')}"
         )
+st.caption(ctx.t("window.compare.cards", n=(end - start).days + 1))
 
 grain = st.segmented_control(
     ctx.t("filter.grain"),
@@ -48,18 +56,30 @@ grain = st.segmented_control(
     key="grain",
     bind="query-params",
 )
-series = ui.metric(ctx, "timeseries", start=start, end=end, grain=grain or "day")
+series = incomplete_periods(
+    ui.metric(ctx, "timeseries", start=start, end=end, grain=grain or "day"),
+    grain or "day",
+    start,
+    end,
+    ui.dataset_fact(ctx, "last_data_day"),
+)
+incomplete = {"incomplete": "incomplete", "incomplete_label": ctx.t("window.incomplete")}
 left, right = st.columns(2)
 left.plotly_chart(
     charts.bars_over_time(
-        series, "period", "gmv", ctx.t("chart.gmv"), ctx.t("metric.gmv"), money=True
+        series, "period", "gmv", ctx.t("chart.gmv"), ctx.t("metric.gmv"), money=True, **incomplete
     ),
     width="stretch",
 )
 if ctx.source.has("members"):
     right.plotly_chart(
         charts.line_over_time(
-            series, "period", "new_members", ctx.t("chart.new_members"), ctx.t("metric.new_members")
+            series,
+            "period",
+            "new_members",
+            ctx.t("chart.new_members"),
+            ctx.t("metric.new_members"),
+            **incomplete,
         ),
         width="stretch",
     )

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from siyu import charts, fmt, ui
-from siyu.metrics.funnels import AARRR_STEPS, MEMBER_STEPS, FunnelOptionError
+from siyu.metrics.funnels import AARRR_STEPS, MEMBER_STEPS, FunnelOptionError, open_windows
 
 ctx = ui.frame("funnels")
 if ctx.source is None:
@@ -82,6 +82,10 @@ if view == "member":
             delta_color="off",
             border=True,
         )
+        if row.pending:  # people still inside this step's window: the count may grow
+            box.caption(
+                ctx.t(f"window.pending.{row.step}", n=fmt.show("count", row.pending), **windows)
+            )
     st.plotly_chart(
         charts.funnel_steps(
             funnel.assign(label=[labels[s] for s in funnel["step"]]),
@@ -96,6 +100,7 @@ if view == "member":
     shown["median_hours_to_convert"] = [
         "—" if v is None else f"{v:,.1f}" for v in shown["median_hours_to_convert"]
     ]
+    shown["pending"] = [fmt.show("count", v) for v in shown["pending"]]
     st.dataframe(columns(shown), hide_index=True, width="stretch")
     ui.download_buttons(ctx, columns(shown), "member-funnel", "funnel-member")
     st.caption(ctx.t("funnels.member.caption", **windows))
@@ -112,7 +117,8 @@ if view == "member":
     split["breakdown"] = [
         ctx.t("funnels.breakdown.unknown") if b is None else str(b) for b in split["breakdown"]
     ]
-    later = split[split["step"] != "joined"].assign(
+    later = split.assign(open_window=open_windows(split))
+    later = later[later["step"] != "joined"].assign(
         step_label=lambda f: [labels[s] for s in f["step"]]
     )
     st.plotly_chart(
@@ -122,12 +128,15 @@ if view == "member":
             "conversion_overall",
             "step_label",
             ctx.t("funnels.chart.breakdown", breakdown=ctx.t(f"funnels.breakdown.{breakdown}")),
+            incomplete="open_window",
+            incomplete_label=ctx.t("window.open"),
         ),
         width="stretch",
     )
     table = percent(split, "conversion_from_previous", "conversion_overall")
     table["step"] = [labels[s] for s in table["step"]]
     table = table.drop(columns=["median_hours_to_convert"])
+    table["pending"] = [fmt.show("count", v) for v in table["pending"]]
     st.dataframe(columns(table), hide_index=True, width="stretch")
     ui.download_buttons(ctx, columns(table), f"funnel-{breakdown}", "funnel-breakdown")
 
@@ -162,7 +171,10 @@ elif view == "aarrr":
     x_days = st.slider(ctx.t("funnels.x_days"), 0, 14, 3, key="funnel_x", bind="query-params")
     steps = ui.metric(ctx, "aarrr", start=start, end=end, x_days=x_days)
     labels = {s: ctx.t(f"funnels.aarrr.{s}", x_days=x_days) for s in AARRR_STEPS}
-    shown = steps.assign(step=[labels[s] for s in steps["step"]])
+    shown = steps.assign(
+        step=[labels[s] for s in steps["step"]],
+        pending=[fmt.show("count", v) for v in steps["pending"]],
+    )
     st.plotly_chart(
         charts.funnel_steps(shown, "step", "count", ctx.t("funnels.chart.aarrr")),
         width="stretch",
@@ -170,6 +182,11 @@ elif view == "aarrr":
     st.dataframe(columns(shown), hide_index=True, width="stretch")
     ui.download_buttons(ctx, columns(shown), "aarrr", "funnel-aarrr")
     st.caption(ctx.t("funnels.aarrr.caption"))
+    for row in steps.itertuples(index=False):
+        if row.pending:
+            st.caption(
+                ctx.t(f"window.pending.{row.step}", n=fmt.show("count", row.pending), x_days=x_days)
+            )
 
 # -- custom event funnel -------------------------------------------------------------------
 

@@ -5,6 +5,8 @@
 --   $start   date: first join day of the period (inclusive)
 --   $end     date: last join day of the period (inclusive)
 --   $x_days  integer: activation window, day 0 ... $x_days after the join day
+--   $last_day  date: last day of data; a member whose window for a step ends after it is
+--            pending at that step (null: none pending)
 --
 -- Days are calendar days after the join day (join day = day 0). Steps of a member:
 --   acquisition  joined in the period
@@ -15,6 +17,8 @@
 --
 -- Returns one row:
 --   acquisition, activation, retention, revenue, referral   bigint: nested counts
+--   activation_pending   bigint: joined members whose day $x_days lies after $last_day
+--   retention_pending    bigint: activated members whose day 7 lies after $last_day
 
 with
 
@@ -73,6 +77,7 @@ member_flags as (
 member_steps as (
     select
         new_members.user_id,
+        new_members.join_day,
         coalesce(member_flags.activated, false) as activated,
         coalesce(member_flags.retained, false) as retained,
         coalesce(person_facts.last_day >= new_members.join_day, false) as revenue,
@@ -92,6 +97,12 @@ final as (
         count(*) filter (
             where activated and retained and revenue and referred
         ) as referral,
+        count(*) filter (
+            where join_day + cast($x_days as integer) > cast($last_day as date)
+        ) as activation_pending,
+        count(*) filter (
+            where activated and join_day + 7 > cast($last_day as date)
+        ) as retention_pending,
     from member_steps
 )
 

@@ -12,6 +12,8 @@
 --               (Monday of the join week, YYYY-MM-DD) or 'campaign' (of the first order)
 --   $funnel_output     text: 'steps' (counts per breakdown value) or 'people' (the members
 --               who did not reach the last step)
+--   $last_day   date: last day of data; a member whose window for a step ends after it is
+--               pending at that step (null: none pending)
 --
 -- A member's first order is their first paid order over all data (`person_facts`); a first
 -- order before the join day does not convert, and a later order cannot replace it. The
@@ -26,6 +28,10 @@
 --   first_order_hours    double: median hours from joined_at to the first order (may be
 --                        negative when the first order lies earlier on the join day)
 --   repurchase_hours     double: median hours from the first to the second order
+--   first_order_pending  bigint: joined members whose day $x_days after the join day lies
+--                        after $last_day (still inside the first-order window)
+--   repurchase_pending   bigint: members of the first-order step whose day $y_days after the
+--                        first order's day lies after $last_day (still inside the window)
 -- for 'people', one row per member who joined in the period and did not reach the last
 -- step, ordered by step, join time and id:
 --   step            varchar: the step not reached, 'first_order' or 'repurchase'
@@ -92,6 +98,14 @@ member_steps as (
             <= cast(person_facts.first_at as date) + cast($y_days as integer),
             false
         ) as second_in_time,
+        coalesce(
+            new_members.join_day + cast($x_days as integer) > cast($last_day as date), false
+        ) as first_order_open,
+        coalesce(
+            cast(person_facts.first_at as date) + cast($y_days as integer)
+            > cast($last_day as date),
+            false
+        ) as repurchase_open,
     from new_members
     left join person_facts on new_members.user_id = person_facts.user_id
 ),
@@ -108,6 +122,8 @@ step_rows as (
         median((epoch(second_at) - epoch(first_at)) / 3600.0) filter (
             where converted and second_in_time
         ) as repurchase_hours,
+        count(*) filter (where first_order_open) as first_order_pending,
+        count(*) filter (where converted and repurchase_open) as repurchase_pending,
     from member_steps
     where $funnel_output = 'steps'
     group by breakdown

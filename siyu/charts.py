@@ -33,24 +33,160 @@ def _style(fig: go.Figure, title: str, y_title: str = "", y_format: str | None =
     return fig
 
 
-def bars_over_time(
-    frame: pd.DataFrame, x: str, y: str, title: str, y_title: str = "", money: bool = False
-) -> go.Figure:
-    """One bar per period (GMV by day or week …)."""
-    fig = go.Figure(
-        go.Bar(
-            x=frame[x],
-            y=frame[y],
-            name=y_title or y,
-            marker_color=PALETTE[0],
-            hovertemplate="%{y:,.2f}<extra></extra>" if money else "%{y:,}<extra></extra>",
+# -- incomplete periods ----------------------------------------------------------------------
+# A period whose days or windows are not all observed yet (the week still running, a join
+# week whose members have not had their X days) is drawn as such, the way PostHog and
+# Amplitude do: a bar hatched and lighter, a line dashed into the point, an open marker. A
+# builder takes `incomplete`, the name of a boolean column of its frame, and
+# `incomplete_label`, the legend and hover words for it.
+
+_HATCH = "/"
+
+
+def _incomplete_flags(frame: pd.DataFrame, incomplete: str | None) -> list[bool]:
+    if not incomplete or incomplete not in frame:
+        return [False] * len(frame)
+    return [bool(v) if v is not None and not pd.isna(v) else False for v in frame[incomplete]]
+
+
+def _incomplete_legend(fig: go.Figure, label: str, colour: str, line: bool) -> None:
+    """A legend entry saying what the hatched bars or dashed line mean."""
+    if not label:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name=label,
+            mode="lines" if line else "markers",
+            line={"color": colour, "width": 2, "dash": "dash"},
+            marker={"color": _rgba(colour, 0.45), "symbol": "square", "size": 12},
+            hoverinfo="skip",
+            showlegend=True,
         )
     )
+
+
+def _incomplete_bars(bar: go.Bar, flags: list[bool], colour: str, label: str) -> None:
+    """Hatch and lighten the bars of incomplete periods; their hover says so."""
+    if not any(flags):
+        return
+    bar.marker.color = [_rgba(colour, 0.45) if f else colour for f in flags]
+    bar.marker.pattern = {
+        "shape": [_HATCH if f else "" for f in flags],
+        "fgcolor": colour,
+        "fillmode": "overlay",
+        "size": 6,
+    }
+    bar.customdata = [f" · {label}" if f and label else "" for f in flags]
+    if bar.hovertemplate:
+        bar.hovertemplate = bar.hovertemplate.replace("<extra>", "%{customdata}<extra>", 1)
+
+
+def _incomplete_line(
+    fig: go.Figure,
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    flags: list[bool],
+    name: str,
+    colour: str,
+    hover: str,
+    label: str,
+) -> None:
+    """A line solid between complete periods and dashed into incomplete ones: markers and
+    hover on one trace, the two kinds of segment on two line traces without hover."""
+    xs, ys = list(frame[x]), list(frame[y])
+    solid = [v if not f else None for v, f in zip(ys, flags, strict=True)]
+    # a dashed segment joins each incomplete point to its neighbours
+    dashed = [
+        v if f or (i + 1 < len(flags) and flags[i + 1]) or (i > 0 and flags[i - 1]) else None
+        for i, (v, f) in enumerate(zip(ys, flags, strict=True))
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers",
+            name=name,
+            marker={
+                "color": colour,
+                "size": 7,
+                "symbol": ["circle-open" if f else "circle" for f in flags],
+            },
+            customdata=[f" · {label}" if f and label else "" for f in flags],
+            hovertemplate=hover.replace("<extra>", "%{customdata}<extra>", 1),
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=solid,
+            mode="lines",
+            line={"color": colour, "width": 2},
+            connectgaps=False,
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=dashed,
+            mode="lines",
+            line={"color": colour, "width": 2, "dash": "dash"},
+            connectgaps=False,
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+
+
+def bars_over_time(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    y_title: str = "",
+    money: bool = False,
+    incomplete: str | None = None,
+    incomplete_label: str = "",
+) -> go.Figure:
+    """One bar per period (GMV by day or week …); periods flagged in the boolean column
+    `incomplete` are hatched and lighter."""
+    flags = _incomplete_flags(frame, incomplete)
+    bar = go.Bar(
+        x=frame[x],
+        y=frame[y],
+        name=y_title or y,
+        marker_color=PALETTE[0],
+        hovertemplate="%{y:,.2f}<extra></extra>" if money else "%{y:,}<extra></extra>",
+    )
+    _incomplete_bars(bar, flags, PALETTE[0], incomplete_label)
+    fig = go.Figure(bar)
+    if any(flags):
+        _incomplete_legend(fig, incomplete_label, PALETTE[0], line=False)
     return _style(fig, title, y_title)
 
 
-def line_over_time(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str = "") -> go.Figure:
-    """One line per period (new members by day or week …)."""
+def line_over_time(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    y_title: str = "",
+    incomplete: str | None = None,
+    incomplete_label: str = "",
+) -> go.Figure:
+    """One line per period (new members by day or week …); the line runs dashed into the
+    periods flagged in the boolean column `incomplete`, whose markers are open."""
+    flags = _incomplete_flags(frame, incomplete)
+    hover = "%{y:,}<extra></extra>"
+    if any(flags):
+        fig = go.Figure()
+        _incomplete_line(fig, frame, x, y, flags, y_title or y, PALETTE[1], hover, incomplete_label)
+        _incomplete_legend(fig, incomplete_label, PALETTE[1], line=True)
+        return _style(fig, title, y_title)
     fig = go.Figure(
         go.Scatter(
             x=frame[x],
@@ -58,7 +194,7 @@ def line_over_time(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str
             mode="lines+markers",
             name=y_title or y,
             line={"color": PALETTE[1], "width": 2},
-            hovertemplate="%{y:,}<extra></extra>",
+            hovertemplate=hover,
         )
     )
     return _style(fig, title, y_title)
@@ -90,20 +226,34 @@ def funnel_steps(frame: pd.DataFrame, label: str, value: str, title: str) -> go.
 
 
 def funnel_breakdown(
-    frame: pd.DataFrame, x: str, y: str, series: str, title: str, y_title: str = ""
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    series: str,
+    title: str,
+    y_title: str = "",
+    incomplete: str | None = None,
+    incomplete_label: str = "",
 ) -> go.Figure:
-    """Grouped bars of a rate (fraction) per breakdown value, one colour per series (step)."""
+    """Grouped bars of a rate (fraction) per breakdown value, one colour per series (step);
+    bars flagged in the boolean column `incomplete` (windows still open) are hatched."""
     fig = go.Figure()
+    hatched = False
     for i, (name, part) in enumerate(frame.groupby(series, sort=False)):
-        fig.add_trace(
-            go.Bar(
-                x=part[x],
-                y=part[y],
-                name=str(name),
-                marker_color=PALETTE[(i + 1) % len(PALETTE)],
-                hovertemplate="%{x}: %{y:.1%}<extra>" + str(name) + "</extra>",
-            )
+        colour = PALETTE[(i + 1) % len(PALETTE)]
+        bar = go.Bar(
+            x=part[x],
+            y=part[y],
+            name=str(name),
+            marker_color=colour,
+            hovertemplate="%{x}: %{y:.1%}<extra>" + str(name) + "</extra>",
         )
+        flags = _incomplete_flags(part, incomplete)
+        _incomplete_bars(bar, flags, colour, incomplete_label)
+        hatched = hatched or any(flags)
+        fig.add_trace(bar)
+    if hatched:
+        _incomplete_legend(fig, incomplete_label, "#888888", line=False)
     fig = _style(fig, title, y_title, y_format=".0%")
     fig.update_layout(barmode="group", hovermode="closest")
     fig.update_xaxes(type="category")
@@ -111,9 +261,23 @@ def funnel_breakdown(
 
 
 def conversion_trend(
-    frame: pd.DataFrame, x: str, y: str, title: str, y_title: str = ""
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    title: str,
+    y_title: str = "",
+    incomplete: str | None = None,
+    incomplete_label: str = "",
 ) -> go.Figure:
-    """One line of a conversion rate (fraction) per period (the event funnel by start week)."""
+    """One line of a conversion rate (fraction) per period (the event funnel by start week);
+    dashed into the periods flagged in the boolean column `incomplete`."""
+    flags = _incomplete_flags(frame, incomplete)
+    hover = "%{x}: %{y:.1%}<extra></extra>"
+    if any(flags):
+        fig = go.Figure()
+        _incomplete_line(fig, frame, x, y, flags, y_title or y, PALETTE[2], hover, incomplete_label)
+        _incomplete_legend(fig, incomplete_label, PALETTE[2], line=True)
+        return _style(fig, title, y_title, y_format=".0%")
     fig = go.Figure(
         go.Scatter(
             x=frame[x],
@@ -121,7 +285,7 @@ def conversion_trend(
             mode="lines+markers",
             name=y_title or y,
             line={"color": PALETTE[2], "width": 2},
-            hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+            hovertemplate=hover,
         )
     )
     return _style(fig, title, y_title, y_format=".0%")

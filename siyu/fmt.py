@@ -40,3 +40,14 @@ def show_delta(kind: str, value: object, previous: object) -> str | None:
     if p == 0:
         return None
     return f"{(v - p) / p * 100:+.1f}%"
+
+
+def show_change(kind: str, change: object) -> str | None:
+    """A KPI card's `change` as shown: points for rates (a fraction: 0.012 → +1.2 pp), else a
+    relative change (0.25 → +25.0%); None when there is none to show."""
+    c = _num(change)
+    if c is None:
+        return None
+    if kind == "rate":
+        return f"{c * 100:+.1f} pp"
+    return f"{c * 100:+.1f}%"

@@ -67,14 +67,21 @@ def _kpis(source: Source, start: Date, end: Date, lang: str) -> str:
                     t(f"needs.{r.needs}", lang) if r.needs else fmt.show(r.kind, r.value)
                 ),
                 t("report.col.last_week", lang): fmt.show(r.kind, r.previous),
-                t("report.col.change", lang): fmt.show_delta(r.kind, r.value, r.previous) or "—",
+                # like for like: last week as it stood 7 days ago (see kpi_cards)
+                t("report.col.change", lang): fmt.show_change(r.kind, r.change) or "—",
+                t("window.col.pending", lang): (
+                    t(f"window.pending.{r.metric}", lang, n=fmt.show("count", r.pending), **windows)
+                    if r.pending
+                    else ""
+                ),
                 t("report.col.target", lang): t(f"target.{r.metric}", lang)
                 if r.target is not None
                 else "",
                 t("report.col.status", lang): status,
             }
         )
-    return _table(pd.DataFrame(rows))
+    note = t("window.compare.cards", lang, n=(end - start).days + 1)
+    return _table(pd.DataFrame(rows)) + f'<p class="note">{html.escape(note)}</p>'
 
 
 def _funnel(source: Source, start: Date, end: Date, lang: str) -> str:

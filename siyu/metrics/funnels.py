@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from siyu.db import Source
-from siyu.metrics.base import Date, check_period, count, day, rate, ratio
+from siyu.metrics.base import Date, check_period, count, day, last_data_day, rate, ratio
 from siyu.privacy import mask_frame
 
 MEMBER_STEPS: tuple[str, ...] = ("joined", "first_order", "repurchase")
@@ -106,7 +106,10 @@ def member_funnel(
     Columns: step, count (int), conversion_from_previous (count / previous step's count;
     None on `joined` and when the previous step is 0), conversion_overall (count / joined),
     median_hours_to_convert (median hours from joined_at to the first order, and from the
-    first to the second order; None on `joined` and for an empty step).
+    first to the second order; None on `joined` and for an empty step), pending (people of
+    the step before still inside this step's window on the last day of data: joined members
+    whose day `x_days` is later, first-order members whose day `y_days` after the first
+    order is later; None on `joined`). A step with pending people may still grow.
 
     `breakdown` (`channel`, `group`, `join_week`, `campaign`; default none) adds a first
     column `breakdown` and a funnel per value: the member's channel, main group, Monday of the
@@ -124,6 +127,7 @@ def member_funnel(
         y_days=y_days,
         member_breakdown=key,
         funnel_output="steps",
+        last_day=last_data_day(source),
     )
     if key == "join_week":
         df = df.sort_values("breakdown", ignore_index=True, na_position="last")
@@ -132,11 +136,23 @@ def member_funnel(
             ["joined", "breakdown"], ascending=[False, True], ignore_index=True, na_position="last"
         )
     if df.empty and key == "none":  # no member joined: a funnel of zeros
-        df = pd.DataFrame([{"breakdown": None, "joined": 0, "first_order": 0, "repurchase": 0}])
+        df = pd.DataFrame(
+            [
+                {
+                    "breakdown": None,
+                    "joined": 0,
+                    "first_order": 0,
+                    "repurchase": 0,
+                    "first_order_pending": 0,
+                    "repurchase_pending": 0,
+                }
+            ]
+        )
     rows = []
     for r in df.to_dict("records"):
         counts = [count(r["joined"]), count(r["first_order"]), count(r["repurchase"])]
         hours = [None, rate(r.get("first_order_hours")), rate(r.get("repurchase_hours"))]
+        pending = [None, count(r["first_order_pending"]), count(r["repurchase_pending"])]
         value = r["breakdown"]
         for i, step in enumerate(MEMBER_STEPS):
             row = {} if key == "none" else {"breakdown": None if pd.isna(value) else value}
@@ -146,6 +162,7 @@ def member_funnel(
                 conversion_from_previous=None if i == 0 else ratio(counts[i], counts[i - 1]),
                 conversion_overall=ratio(counts[i], counts[0]),
                 median_hours_to_convert=hours[i] if counts[i] else None,
+                pending=pending[i],
             )
             rows.append(row)
     return _frame(
@@ -157,9 +174,19 @@ def member_funnel(
             "conversion_from_previous",
             "conversion_overall",
             "median_hours_to_convert",
+            "pending",
         ],
         ints=("count",),
     )
+
+
+def open_windows(funnel: pd.DataFrame) -> pd.Series:
+    """Per row of a `member_funnel` frame: True when the step's overall conversion may still
+    grow, because people are pending at this step or at an earlier one (of the same breakdown
+    value). Charts draw those bars as incomplete."""
+    keys = funnel["breakdown"] if "breakdown" in funnel else pd.Series(0, index=funnel.index)
+    pending = funnel["pending"].map(lambda v: 0 if v is None or pd.isna(v) else int(v))
+    return pending.groupby(keys.map(str), sort=False).cumsum().gt(0)
 
 
 def member_funnel_dropped(
@@ -191,6 +218,7 @@ def member_funnel_dropped(
         y_days=y_days,
         member_breakdown="none",
         funnel_output="people",
+        last_day=None,
     )[list(DROPPED_COLUMNS)]
     if step is not None:
         df = df[df["step"] == step].reset_index(drop=True)
@@ -203,17 +231,28 @@ def member_funnel_dropped(
 def aarrr(source: Source, start: Date, end: Date, *, x_days: int = 3) -> pd.DataFrame:
     """AARRR of the members who joined in [start, end], nested (SPEC §4).
 
-    Columns: step (`acquisition, activation, retention, revenue, referral`), count. A member
-    counts at a step when they also reached every earlier one: acquisition = joined in the
-    period; activation = any activity on day 0 … `x_days` after the join day; retention = any
-    activity or paid order on day 1 … 7; revenue = a paid order on the join day or later;
-    referral = invited at least one member (their id is someone's inviter_id).
+    Columns: step (`acquisition, activation, retention, revenue, referral`), count, pending.
+    A member counts at a step when they also reached every earlier one: acquisition = joined
+    in the period; activation = any activity on day 0 … `x_days` after the join day;
+    retention = any activity or paid order on day 1 … 7; revenue = a paid order on the join
+    day or later; referral = invited at least one member (their id is someone's inviter_id).
+    `pending` (the two windowed steps, else None): people of the step before whose window
+    for this one ends after the last day of data — joined members whose day `x_days` is
+    later (activation), activated members whose day 7 is later (retention).
     """
     check_period(start, end)
     x_days = _days(x_days, "x_days")
-    r = source.query("funnels_aarrr", start=start, end=end, x_days=x_days).iloc[0]
+    r = source.query(
+        "funnels_aarrr", start=start, end=end, x_days=x_days, last_day=last_data_day(source)
+    ).iloc[0]
+    pending = {
+        "activation": count(r["activation_pending"]),
+        "retention": count(r["retention_pending"]),
+    }
     return _frame(
-        [{"step": s, "count": count(r[s])} for s in AARRR_STEPS], ["step", "count"], ("count",)
+        [{"step": s, "count": count(r[s]), "pending": pending.get(s)} for s in AARRR_STEPS],
+        ["step", "count", "pending"],
+        ("count",),
     )
 
 

@@ -13,6 +13,7 @@ Value conventions (pinned in `tests/unit/test_metrics*.py`):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -306,6 +307,27 @@ def timeseries(source: Source, start: Date, end: Date, grain: str = "day") -> pd
     for col in ("paid_orders", "buyers", "new_members"):
         out[col] = df[col].astype("int64")
     return out
+
+
+def incomplete_periods(
+    series: pd.DataFrame, grain: str, start: Date, end: Date, last_day: Date | None
+) -> pd.DataFrame:
+    """A `timeseries` frame with a boolean column `incomplete`: the period's days are not all
+    counted, because it runs past the last day of data (the week still going on, days not
+    in the export yet) or past the edge of [start, end] (a week cut by the date filter).
+
+    Charts draw those periods hatched or dashed (`siyu.charts`, `incomplete=`), so a short
+    last week does not read as a drop. Without data (`last_day` None) every period is.
+    """
+    if grain not in GRAINS:
+        raise ValueError(f"grain must be one of {GRAINS}, not {grain!r}")
+    length = dt.timedelta(days=7 if grain == "week" else 1)
+    seen_until = end if last_day is None else min(end, last_day)
+    flags = [
+        last_day is None or p < start or p + length - dt.timedelta(days=1) > seen_until
+        for p in series["period"]
+    ]
+    return series.assign(incomplete=pd.Series(flags, index=series.index, dtype=bool))
 
 
 # Tables without which a metric means nothing: the CLI refuses to print it and names the file.

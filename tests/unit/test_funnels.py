@@ -106,6 +106,7 @@ def test_member_funnel_counts_conversions_and_median_hours():
         "conversion_from_previous",
         "conversion_overall",
         "median_hours_to_convert",
+        "pending",
     ]
     assert list(f["step"]) == ["joined", "first_order", "repurchase"]
     # joined A B C D E G = 6; first order A (day 3) D (day 0) G (day 0) = 3; repurchase A G = 2
@@ -224,7 +225,7 @@ def aarrr_source() -> Source:
 
 def test_aarrr_is_nested_step_by_step():
     a = funnels.aarrr(aarrr_source(), D(2024, 3, 4), D(2024, 3, 10))
-    assert list(a.columns) == ["step", "count"]
+    assert list(a.columns) == ["step", "count", "pending"]
     assert list(a["step"]) == ["acquisition", "activation", "retention", "revenue", "referral"]
     # acquisition M1–M5 (N2 also joined in the period) = 6; activation M1 M2 M4 = 3;
     # retention M1 (day 5) M4 (order day 7) = 2; revenue M1 M4 = 2; referral M1 = 1
@@ -609,6 +610,7 @@ def test_cli_member_funnel_aarrr_and_event_funnel_on_the_demo(demo_root):
         "conversion_from_previous",
         "conversion_overall",
         "median_hours_to_convert",
+        "pending",
     ]
     assert [r[0] for r in out[1:]] == ["joined", "first_order", "repurchase"]
     expected = funnels.member_funnel(source, start, end)
@@ -634,7 +636,7 @@ def test_cli_member_funnel_aarrr_and_event_funnel_on_the_demo(demo_root):
     assert [int(r[2]) for r in out[1:]] == list(by_channel["count"])
 
     out = rows(siyu("metric", "aarrr", "--dataset", "demo", *period, ws=ws).stdout)
-    assert out[0] == ["step", "count"]
+    assert out[0] == ["step", "count", "pending"]
     assert [r[0] for r in out[1:]] == list(funnels.AARRR_STEPS)
     assert [int(r[1]) for r in out[1:]] == list(funnels.aarrr(source, start, end)["count"])
 

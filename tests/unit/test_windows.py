@@ -32,10 +32,11 @@ WINDOW_KPIS = ("first_order_conversion", "repurchase_rate", "repurchase_rate_7d"
 def _frame(columns: str, *rows: tuple) -> pd.DataFrame:
     names = columns.split()
     df = pd.DataFrame([dict(zip(names, r, strict=True)) for r in rows], columns=names)
-    for col in ("ordered_at", "joined_at"):
+    stamps = ("ordered_at", "joined_at", "at")
+    for col in stamps:
         if col in df:
             df[col] = pd.to_datetime(df[col])
-    return df.astype({c: object for c in names if c not in ("ordered_at", "joined_at")})
+    return df.astype({c: object for c in names if c not in stamps})
 
 
 def cards(source: Source, start: D, end: D, **kw) -> pd.DataFrame:
@@ -280,3 +281,48 @@ def test_pending_on_the_steady_business_is_the_open_windows(steady):
     assert c.loc["repurchase_rate_7d", "pending"] == _first_buyers(
         source, last - dt.timedelta(days=6), last
     )
+
+
+# -- funnels ------------------------------------------------------------------------------
+def test_member_funnel_says_who_is_still_inside_each_window():
+    f = metrics.lookup("member_funnel")(SMALL, *P).set_index("step")
+    # joined m4..m7; first order on day 0–3: m4 m5; nobody back within 7 days
+    assert f["count"].tolist() == [4, 2, 0]
+    # first_order: joined after 03-07 (day 3 after L): m5 m6 m7; repurchase: of m4 m5, the
+    # first order after 03-03 (day 7 after L): both
+    assert f["pending"].tolist() == [None, 3, 2]
+
+
+def test_member_funnel_by_join_week_marks_the_weeks_with_open_windows():
+    from siyu.metrics.funnels import open_windows
+
+    f = metrics.lookup("member_funnel")(SMALL, D(2024, 2, 26), P[1], breakdown="join_week")
+    # week of 02-26: m1 m2 m3 joined, m1 m3 converted (m2 on day 4), both came back; m3's
+    # first order 03-04 has its day 7 on 03-11, after L: 1 pending at the repurchase step
+    week1 = f[f["breakdown"] == "2024-02-26"].set_index("step")
+    assert week1["count"].tolist() == [3, 2, 2]
+    assert week1["pending"].tolist() == [None, 0, 1]
+    week2 = f[f["breakdown"] == "2024-03-04"].set_index("step")
+    assert week2["pending"].tolist() == [None, 3, 2]
+    # a bar may still grow when its step or an earlier one has pending people
+    keys = zip(f["breakdown"], f["step"], strict=True)
+    flags = dict(zip(keys, open_windows(f), strict=True))
+    assert not flags[("2024-02-26", "first_order")]
+    assert flags[("2024-02-26", "repurchase")]
+    assert flags[("2024-03-04", "first_order")] and flags[("2024-03-04", "repurchase")]
+
+
+def test_aarrr_says_who_is_still_inside_the_activation_and_retention_windows():
+    tables = dict(SMALL.tables)
+    tables["activity"] = _frame(
+        "user_id at kind",
+        ("m4", "2024-03-05 10:00", "message"),  # day 0: activated
+        ("m6", "2024-03-09 10:00", "message"),  # day 0: activated
+    )
+    a = metrics.lookup("aarrr")(Source(tables), *P).set_index("step")
+    assert a.loc["activation", "count"] == 2
+    # activation (X = 3): joined after 03-07: m5 m6 m7; retention (day 7): of m4 m6, both
+    # joined after 03-03
+    assert a.loc["activation", "pending"] == 3
+    assert a.loc["retention", "pending"] == 2
+    assert a.loc[["acquisition", "revenue", "referral"], "pending"].isna().all()
