@@ -74,7 +74,9 @@ class Context:
 
 @st.cache_resource(show_spinner=False)
 def _bootstrap(root: str) -> bool:
-    """Once per process: import the demo dataset into an empty workspace (SPEC §5)."""
+    """Once per process: remove what interrupted imports left, then import the demo dataset
+    into an empty workspace (SPEC §5)."""
+    Workspace(root).tidy()
     if os.environ.get("SIYU_AUTO_DEMO", "1") == "0":
         return False
     return ensure_demo(Workspace(root)) is not None
@@ -236,7 +238,10 @@ def frame(page_key: str) -> Context:
     )
     _keep("lang", lang)
     grant = gate(lang)
-    ws = Workspace(os.environ.get("SIYU_WORKSPACE") or _workspace_from_secrets())
+    # this person's view: the datasets of their spaces, names unique per space
+    ws = Workspace(
+        os.environ.get("SIYU_WORKSPACE") or _workspace_from_secrets(), spaces=grant.spaces
+    )
     _bootstrap(str(ws.root))
 
     st.sidebar.title(t("app.name", lang))

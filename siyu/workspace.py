@@ -11,6 +11,17 @@ Layout under the workspace root:
     identity.key         the key phones used as ids are hashed with (created on first use)
     mappings.json        import settings remembered by header signature
 
+Team spaces: a dataset belongs to one space (meta `space`). A `Workspace` opened for some
+spaces (`spaces=`, what a signed-in person may open) sees only their datasets, and names are
+unique per space: saving `shop` in space east when space west has a `shop` makes a second
+dataset (catalog key `shop` + U+001F + `east`, its name kept in the entry) rather than telling
+east that west's name exists. Where one view sees both, the later one reads `shop (east)`.
+
+Litter: a publish killed after its files were moved into `files/` and before the catalog
+named them, or a catalog write that failed, leaves files nobody references. The next writer
+(or `tidy()` at start) removes them while it holds the writers' lock — so no publish is in
+progress — and a failed publish removes its own at once.
+
 A reader never locks: it reads `catalog.json` (always whole, since it is replaced with an
 atomic rename after its files are on disk) and then opens files that never change. So the
 app, a CLI import and a second replica on shared storage can all work at once, and a writer
@@ -30,6 +41,7 @@ import shutil
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +58,8 @@ MAPPINGS = "mappings.json"  # import settings remembered by header signature
 MAX_MAPPINGS = 200
 FORMAT = 1
 STALE_SECONDS = 3600  # staging and trash older than this are removed by the next writer
+DEFAULT_SPACE = "default"  # the space of a dataset without one (as `siyu.access`)
+_SEP = "\x1f"  # in a catalog key between a name and its space; never in a name
 
 
 # Checksums already verified in this process: (path, size, mtime, sha256) -> intact.
@@ -158,8 +172,11 @@ def _version_to(v: Version) -> dict[str, Any]:
 class Workspace:
     """A workspace folder. Cheap to create; every read goes to the catalog on disk."""
 
-    def __init__(self, root: Path | str | None = None) -> None:
+    def __init__(
+        self, root: Path | str | None = None, spaces: frozenset[str] | None = None
+    ) -> None:
         self.root = Path(root) if root is not None else settings().workspace
+        self.spaces = spaces  # the spaces this view sees; None: every space
         self.root.mkdir(parents=True, exist_ok=True)
         for sub in ("files", "staging", "trash"):
             (self.root / sub).mkdir(exist_ok=True)
@@ -174,23 +191,57 @@ class Workspace:
             return {"format": FORMAT, "datasets": {}}
         return raw
 
+    def _handles(self, cat: Mapping[str, Any]) -> dict[str, str]:
+        """The name each dataset this view sees goes by → its catalog key.
+
+        A dataset keeps its plain name unless another one it sees has the same name in
+        another space; then the one saved later reads `name (space)`.
+        """
+        seen = [
+            (key, raw)
+            for key, raw in cat["datasets"].items()
+            if self.spaces is None or _space_of(raw) in self.spaces
+        ]
+        plain = {key for key, _ in seen if _SEP not in key}
+        names = Counter(_name_of(key, raw) for key, raw in seen)
+        out: dict[str, str] = {}
+        for key, raw in seen:
+            name = _name_of(key, raw)
+            if _SEP not in key:
+                handle = key
+            elif names[name] == 1 and name not in plain:
+                handle = name
+            else:
+                handle = f"{name} ({_space_of(raw)})"
+                if handle in plain or handle in out:
+                    handle = f"{name} ({_space_of(raw)}, {raw['id'][:6]})"
+            out[handle] = key
+        return out
+
+    def _key(self, cat: Mapping[str, Any], name: str) -> str:
+        key = self._handles(cat).get(name)
+        if key is None:
+            raise WorkspaceError("ws.no_dataset", dataset=name)
+        return key
+
     def datasets(self) -> list[Dataset]:
-        """All datasets, in the order they were created."""
+        """The datasets this view sees, in the order they were created."""
         cat = self._read_catalog()
-        out = [self._dataset_from(name, raw) for name, raw in cat["datasets"].items()]
+        out = [
+            self._dataset_from(handle, cat["datasets"][key])
+            for handle, key in self._handles(cat).items()
+        ]
         return sorted(out, key=lambda d: (d.created_at, d.name))
 
     def names(self) -> list[str]:
         return [d.name for d in self.datasets()]
 
     def get(self, name: str) -> Dataset:
-        raw = self._read_catalog()["datasets"].get(name)
-        if raw is None:
-            raise WorkspaceError("ws.no_dataset", dataset=name)
-        return self._dataset_from(name, raw)
+        cat = self._read_catalog()
+        return self._dataset_from(name, cat["datasets"][self._key(cat, name)])
 
     def exists(self, name: str) -> bool:
-        return name in self._read_catalog()["datasets"]
+        return name in self._handles(self._read_catalog())
 
     @staticmethod
     def _dataset_from(name: str, raw: Mapping[str, Any]) -> Dataset:
@@ -289,8 +340,8 @@ class Workspace:
     # ---- writing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _writer(self, timeout: float = 600.0) -> Iterator[dict[str, Any]]:
-        """Hold the writers' lock; yield a fresh catalog to change; publish it on success."""
+    def _lock(self, timeout: float = 600.0) -> Iterator[None]:
+        """Hold the writers' lock (WorkspaceError ws.busy after `timeout` seconds)."""
         lock = (self.root / ".lock").open("a+")
         try:
             deadline = time.monotonic() + timeout
@@ -302,20 +353,48 @@ class Workspace:
                     if time.monotonic() > deadline:
                         raise WorkspaceError("ws.busy") from None
                     time.sleep(0.05)
-            cat = self._read_catalog()
-            yield cat
-            self._write_catalog(cat)
+            yield
         finally:
             lock.close()  # closing the file releases the lock; so does a killed process
 
+    @contextlib.contextmanager
+    def _writer(self, timeout: float = 600.0) -> Iterator[dict[str, Any]]:
+        """Hold the writers' lock; yield a fresh catalog to change; publish it on success.
+
+        When the change fails, files it moved into the store are removed at once: the
+        catalog on disk does not name them.
+        """
+        with self._lock(timeout):
+            cat = self._read_catalog()
+            try:
+                yield cat
+                self._write_catalog(cat)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    self._collect_litter(self._read_catalog())
+                raise
+
     def _write_catalog(self, cat: Mapping[str, Any]) -> None:
         tmp = self.root / f".{CATALOG}.{uuid.uuid4().hex}.tmp"
-        with tmp.open("w", encoding="utf-8") as f:
-            json.dump(cat, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.root / CATALOG)
+        try:
+            with tmp.open("w", encoding="utf-8") as f:
+                json.dump(cat, f, ensure_ascii=False, indent=1)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.root / CATALOG)
+        except BaseException:  # a full disk: the old catalog stands, and no half file stays
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
         _fsync_dir(self.root)
+
+    def tidy(self) -> None:
+        """Remove what interrupted writers left (at start); skipped while a writer runs."""
+        try:
+            with self._lock(timeout=0):
+                self._collect_litter(self._read_catalog())
+        except (WorkspaceError, OSError, ValueError):
+            pass
 
     def staging_dir(self) -> Path:
         """A fresh folder for an import to write into before it publishes."""
@@ -371,11 +450,20 @@ class Workspace:
         if not tables:
             raise WorkspaceError("ws.nothing_to_publish")
         with self._writer() as cat:
-            self._collect_litter()
-            raw = cat["datasets"].get(name)
+            self._collect_litter(cat)
+            key = self._handles(cat).get(name)
+            raw = cat["datasets"][key] if key is not None else None
             if raw is not None and mode == "new":
                 raise WorkspaceError("ws.exists", dataset=name)
             if raw is None:
+                # a name is unique in its space only: one in a space this view does not see
+                # is never mentioned, the new dataset gets a key of its own
+                space = str((meta or {}).get("space") or self._home_space())
+                key = name
+                if key in cat["datasets"]:
+                    key = f"{name}{_SEP}{space}"
+                if key in cat["datasets"]:
+                    key = f"{name}{_SEP}{space}{_SEP}{uuid.uuid4().hex[:8]}"
                 raw = {
                     "id": uuid.uuid4().hex,
                     "title": title or name,
@@ -384,6 +472,10 @@ class Workspace:
                     "versions": [],
                     "meta": {},
                 }
+                if key != name:
+                    raw["name"] = name
+                if space != DEFAULT_SPACE:
+                    raw["meta"]["space"] = space
             ds = self._dataset_from(name, raw) if raw["versions"] else None
             previous = dict(ds.head.tables) if ds else {}
             if mode == "auto":
@@ -421,7 +513,7 @@ class Workspace:
                 raw["title"] = title
             if meta:
                 raw["meta"] = {**raw.get("meta", {}), **meta}
-            cat["datasets"][name] = raw
+            cat["datasets"][key] = raw
             return version
 
     def _append(self, old: TableFile, new: Path, kind: str) -> tuple[Path, int]:
@@ -455,9 +547,7 @@ class Workspace:
     def restore(self, name: str, version: int) -> Version:
         """Make an earlier version current again, as a new version (history stays linear)."""
         with self._writer() as cat:
-            raw = cat["datasets"].get(name)
-            if raw is None:
-                raise WorkspaceError("ws.no_dataset", dataset=name)
+            raw = cat["datasets"][self._key(cat, name)]
             ds = self._dataset_from(name, raw)
             old = ds.version(version)
             for tf in old.tables.values():
@@ -480,19 +570,31 @@ class Workspace:
     def delete(self, name: str) -> None:
         """Remove a dataset; its files go to the trash so that running readers finish."""
         with self._writer() as cat:
-            raw = cat["datasets"].pop(name, None)
-            if raw is None:
-                raise WorkspaceError("ws.no_dataset", dataset=name)
+            raw = cat["datasets"].pop(self._key(cat, name))
             folder = self.root / "files" / raw["id"]
             if folder.exists():
                 os.replace(folder, self.root / "trash" / f"{raw['id']}.{int(time.time())}")
 
     def set_meta(self, name: str, **meta: Any) -> None:
         with self._writer() as cat:
-            raw = cat["datasets"].get(name)
-            if raw is None:
-                raise WorkspaceError("ws.no_dataset", dataset=name)
+            key = self._key(cat, name)
+            raw = cat["datasets"][key]
+            space = meta.get("space")
+            if space is not None and str(space) != _space_of(raw):
+                # moving to a space that has this name already: the names would clash there
+                mine = _name_of(key, raw)
+                if any(
+                    _name_of(k, r) == mine and _space_of(r) == str(space)
+                    for k, r in cat["datasets"].items()
+                ):
+                    raise WorkspaceError("ws.exists", dataset=name)
             raw["meta"] = {**raw.get("meta", {}), **meta}
+
+    def _home_space(self) -> str:
+        """The space a new dataset of this view goes to when none is given."""
+        if self.spaces:
+            return sorted(self.spaces)[0]
+        return DEFAULT_SPACE
 
     # ---- identity key and mapping memory ------------------------------------------------
 
@@ -555,8 +657,16 @@ class Workspace:
                 os.fsync(f.fileno())
             os.replace(tmp, path)
 
-    def _collect_litter(self) -> None:
-        """Remove staging folders and trash older than an hour (left by killed imports)."""
+    def _collect_litter(self, cat: Mapping[str, Any]) -> None:
+        """Remove what interrupted writers left; the caller holds the writers' lock.
+
+        Staging folders and trash older than an hour; catalog and mapping temp files (only
+        written under this lock, so none is being written now); table files of `files/<id>/`
+        that no version of the catalog names (a publish killed before its catalog write:
+        publishing too happens only under this lock); folders of datasets the catalog does
+        not know (to the trash, where readers that still hold a file finish); base-layer
+        files no version plans, after an hour.
+        """
         cutoff = time.time() - STALE_SECONDS
         for sub in ("staging", "trash"):
             for entry in (self.root / sub).iterdir():
@@ -566,6 +676,59 @@ class Workspace:
                             shutil.rmtree(entry, ignore_errors=True)
                         else:
                             entry.unlink()
+        for entry in self.root.iterdir():
+            name = entry.name
+            if not (name.startswith(".") and name.endswith(".tmp")):
+                continue
+            # an identity key may be being created (without the lock): only an old one goes
+            locked = name.startswith((f".{CATALOG}.", f".{MAPPINGS}."))
+            with contextlib.suppress(OSError):
+                if locked or entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+        by_id = {raw["id"]: raw for raw in cat["datasets"].values()}
+        files = self.root / "files"
+        for folder in files.iterdir():
+            with contextlib.suppress(OSError):
+                if not folder.is_dir():
+                    continue
+                raw = by_id.get(folder.name)
+                if raw is None:
+                    os.replace(folder, self.root / "trash" / f"{folder.name}.{time.time_ns()}")
+                    continue
+                versions = [_version_from(v) for v in raw["versions"]]
+                named = {Path(tf.path).name for v in versions for tf in v.tables.values()}
+                for entry in folder.iterdir():
+                    stem = entry.name.removesuffix(".ok")
+                    if stem.endswith(".parquet") and stem not in named and entry.is_file():
+                        entry.unlink()
+                    elif entry.name.endswith(".tmp") and entry.stat().st_mtime < cutoff:
+                        entry.unlink()  # a stamp being written when its writer died
+                self._collect_base(folder / "base", versions, cutoff)
+
+    def _collect_base(self, base: Path, versions: list[Version], cutoff: float) -> None:
+        if not base.is_dir():
+            return
+        planned = {
+            path.name
+            for v in versions
+            for path in models.planned(base, {t: tf.sha256 for t, tf in v.tables.items()}).values()
+        }
+        for entry in base.iterdir():
+            with contextlib.suppress(OSError):
+                if entry.name == ".lock" or entry.stat().st_mtime >= cutoff:
+                    continue
+                if entry.name.endswith(".tmp") or (
+                    entry.name.endswith(".parquet") and entry.name not in planned
+                ):
+                    entry.unlink()
+
+
+def _space_of(raw: Mapping[str, Any]) -> str:
+    return str((raw.get("meta") or {}).get("space") or DEFAULT_SPACE)
+
+
+def _name_of(key: str, raw: Mapping[str, Any]) -> str:
+    return str(raw.get("name") or key)
 
 
 def _stamp(st: os.stat_result, sha256: str) -> str:
