@@ -538,11 +538,13 @@ def _masked_copy(request: Mapping[str, Any]) -> Path:
     """The masked copy of a snapshot's tables (built once, then shared by every worker).
 
     Kept in the DuckDB temp folder, never in the workspace (reading a dataset writes nothing
-    there), named by the snapshot files and their sizes and times, so a new version gets a
-    copy of its own; copies unused for a day are removed by the next build.
+    there), named by the snapshot files (paths, sizes, times) and the schema and masking SQL,
+    so a new version or new code gets a copy of its own; copies unused for a day are removed
+    by the next build.
     """
     files: Mapping[str, str] = request["files"]
-    stamp = [MASK_VERSION]
+    # the schema and the masking as this code has them: a copy made by other code is not used
+    stamp: list[Any] = [MASK_VERSION, [_column_sql(name, set()) for name in TABLES]]
     for name in sorted(files):
         st = os.stat(files[name])
         stamp.append([name, files[name], st.st_size, st.st_mtime_ns, st.st_ino])
