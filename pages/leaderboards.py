@@ -10,6 +10,7 @@ from siyu.metrics.leaderboards import (
     SUSPICIOUS_HOLLOW_SHARE,
     SUSPICIOUS_MIN_INVITES,
     TOP_CHOICES,
+    WINDOW_COLUMNS,
     rank_change_arrow,
     tree_size,
 )
@@ -123,6 +124,8 @@ with boards_tab:
             table = table.rename(columns=labels)
             st.dataframe(table, hide_index=True, column_config=rate_config(ranked, rates, labels))
             ui.download_buttons(ctx, table, f"leaderboard-{board}-{start}-{end}", "lb_board")
+            if rank_by in WINDOW_COLUMNS:
+                st.caption(ctx.t("window.compare.ranks", n=(end - start).days + 1))
     st.caption(
         ctx.t(
             "leaderboards.caption",

@@ -9,7 +9,9 @@ from siyu.metrics.retention import (
     HORIZONS,
     SEVEN_DAY_LAST_DAY,
     mean_curve,
+    pending_people,
     segment_sizes,
+    seven_day_pending,
     wide_table,
 )
 
@@ -67,6 +69,15 @@ if view == "seven_day":
     )
     hist = ui.metric(ctx, "seven_day", start=start, end=end, group=group, cohort_by=cohort_by)
     compare = ui.metric(ctx, "seven_day_compare", start=start, end=end, cohort_by=cohort_by)
+    # people of the period whose day 36 is not in the data yet are left out: say how many
+    starts = ui.metric(
+        ctx, "cohort_retention", start=start, end=end, cohort_by=cohort_by, grain="day", periods=1
+    )
+    late = seven_day_pending(starts, last_day)
+    if late:
+        st.caption(
+            ctx.t("window.pending.seven_day", n=fmt.show("count", late), days=SEVEN_DAY_LAST_DAY)
+        )
     if int(compare["members"].iloc[:2].sum()) == 0:
         latest = last_day - dt.timedelta(days=SEVEN_DAY_LAST_DAY)
         st.warning(ctx.t("retention.seven.too_short", last_day=last_day, latest=latest))
@@ -228,6 +239,7 @@ st.plotly_chart(
 st.caption(ctx.t("retention.rules"))
 if one["retained"].isna().any():
     st.caption(ctx.t("retention.partly_observed", last_day=last_day))
+    st.caption(ctx.t("window.pending.cohorts", n=fmt.show("count", pending_people(one))))
 
 st.subheader(ctx.t("retention.table"))
 wide = wide_table(one)

@@ -7,6 +7,11 @@
 --   $prev_start  date: first day of the previous period (inclusive)
 --   $prev_end    date: last day of the previous period (inclusive)
 --   $last_day    date: last day of data; daily rates skip days after it (null: no limit)
+--   $prev_last_day  date: the previous period's first buyers and their second orders are
+--                read up to this day (null: all data). Ranking by repurchase_rate, the caller
+--                passes $last_day minus the shift between the periods, so the previous
+--                rank compares first buyers observed as long as the current ones (SPEC §4
+--                "Windows and comparisons")
 --   $rank_by     text: column to rank by: 'gmv', 'buyers', 'members', 'daily_active_rate'
 --                or 'repurchase_rate' (higher ranks first)
 --   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
@@ -38,6 +43,9 @@
 --   members            bigint
 --   daily_active_rate  double (null: no member in the domain on any day of the period)
 --   repurchase_rate    double (null: no first buyer in the group in the period)
+--   pending            bigint: first buyers of the group in the period without a second
+--                      paid order yet: the "ever" window never closes, they may still come
+--                      back (SPEC §4 "Windows and comparisons")
 --   previous_rank      bigint: rank by the same column in the previous period (null: not on it)
 --   rank_change        text: previous_rank - rank with a sign ('+3', '-1', '0'), 'new' when
 --                      previous_rank is null
@@ -61,7 +69,7 @@ person_facts as (
         user_id,
         first_day,
         first_group_id,
-        paid_orders,
+        second_day,
     from person_facts
 ),
 
@@ -89,16 +97,19 @@ groups as (
     from groups
 ),
 
+-- read_day: the day up to which a period's first buyers are read (null: all data)
 periods as (
     select
         'current' as period,
         cast($start as date) as first_day,
         cast($end as date) as last_day,
+        cast(null as date) as read_day,
     union all
     select
         'previous' as period,
         cast($prev_start as date) as first_day,
         cast($prev_end as date) as last_day,
+        cast($prev_last_day as date) as read_day,
 ),
 
 -- paid orders of either period, summed per group named and buyer in one pass (the timestamp
@@ -179,10 +190,16 @@ group_first_buyers as (
         periods.period,
         coalesce(person_facts.first_group_id, member_spans.group_id) as group_id,
         count(*) as first_buyers,
-        count(*) filter (where person_facts.paid_orders >= 2) as repeat_buyers,
+        count(*) filter (
+            where person_facts.second_day
+            <= coalesce(periods.read_day, person_facts.second_day)
+        ) as repeat_buyers,
+        count(*) filter (where person_facts.second_day is null) as pending,
     from person_facts
     inner join periods
-        on person_facts.first_day between periods.first_day and periods.last_day
+        on
+            person_facts.first_day between periods.first_day
+            and least(periods.last_day, coalesce(periods.read_day, periods.last_day))
     left join member_spans on person_facts.user_id = member_spans.user_id
     group by periods.period, coalesce(person_facts.first_group_id, member_spans.group_id)
 ),
@@ -227,6 +244,7 @@ scored as (
         coalesce(group_joins.members, 0) as members,
         group_rates.daily_active_rate,
         group_first_buyers.repeat_buyers / group_first_buyers.first_buyers as repurchase_rate,
+        coalesce(group_first_buyers.pending, 0) as pending,
     from board_groups
     left join group_sales
         on
@@ -255,6 +273,7 @@ ranking as (
         members,
         daily_active_rate,
         repurchase_rate,
+        pending,
         case $rank_by
             when 'gmv' then cast(gmv as double)
             when 'buyers' then cast(buyers as double)
@@ -274,6 +293,7 @@ ranked as (
         members,
         daily_active_rate,
         repurchase_rate,
+        pending,
         rank() over (partition by period order by rank_value desc) as rank,
     from ranking
     where rank_value is not null
@@ -288,6 +308,7 @@ final as (
         cast(current_board.members as bigint) as members,
         cast(current_board.daily_active_rate as double) as daily_active_rate,
         cast(current_board.repurchase_rate as double) as repurchase_rate,
+        cast(current_board.pending as bigint) as pending,
         cast(previous_board.rank as bigint) as previous_rank,
         case
             when previous_board.rank is null then 'new'

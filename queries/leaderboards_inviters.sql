@@ -8,6 +8,14 @@
 --   $prev_end        date: last day of the previous period (inclusive)
 --   $effective_days  integer: an invite is effective when the invitee's first order falls
 --                    on day 0 ... $effective_days after the join day (SPEC: 7)
+--   $last_day        date: last day of data: an invitee of the period whose day
+--                    $effective_days after joining lies after it is pending (null: none)
+--   $prev_last_day   date: the previous period's invitees and their first orders are read
+--                    up to this day (null: all data). Ranking by a windowed column, the
+--                    caller passes the last day of data minus the shift between the
+--                    periods: each previous invitee has had as many days to buy as the
+--                    current one on the same day of the period (SPEC §4 "Windows and
+--                    comparisons")
 --   $rank_by         text: column to rank by: 'invites', 'effective_invites' or
 --                    'invite_conversion' (higher ranks first)
 --   $top             integer: keep rows ranked $top or better (ties at the cut all kept);
@@ -27,6 +35,9 @@
 --   effective_invites  bigint: of those, members whose first order falls on day 0 ...
 --                      $effective_days after their join day
 --   invite_conversion  double: effective_invites / invites
+--   pending            bigint: invitees of the period whose day $effective_days after
+--                      joining lies after $last_day (still inside the window: they may yet
+--                      become effective invites)
 --   previous_rank      bigint: rank by the same column in the previous period (null: not on it)
 --   rank_change        text: previous_rank - rank with a sign ('+3', '-1', '0'), 'new' when
 --                      previous_rank is null
@@ -57,8 +68,17 @@ invitees as (
         join_day,
         case
             when join_day between $start and $end then 'current'
-            when join_day between $prev_start and $prev_end then 'previous'
+            when
+                join_day between $prev_start
+                and least(
+                    cast($prev_end as date), coalesce(cast($prev_last_day as date), $prev_end)
+                )
+                then 'previous'
         end as period,
+        -- the day up to which an invitee's first order is read (null: all data)
+        case
+            when join_day not between $start and $end then cast($prev_last_day as date)
+        end as read_day,
     from members
     where inviter_id is not null
 ),
@@ -69,6 +89,7 @@ period_invitees as (
         inviter_id,
         join_day,
         period,
+        read_day,
     from invitees
     where period is not null
 ),
@@ -81,7 +102,13 @@ inviter_totals as (
         count(*) filter (
             where person_facts.first_day between period_invitees.join_day
             and period_invitees.join_day + cast($effective_days as integer)
+            and person_facts.first_day
+            <= coalesce(period_invitees.read_day, person_facts.first_day)
         ) as effective_invites,
+        count(*) filter (
+            where period_invitees.join_day + cast($effective_days as integer)
+            > cast($last_day as date)
+        ) as pending,
     from period_invitees
     left join person_facts on period_invitees.user_id = person_facts.user_id
     group by period_invitees.period, period_invitees.inviter_id
@@ -94,6 +121,7 @@ scored as (
         invites,
         effective_invites,
         effective_invites / invites as invite_conversion,
+        pending,
     from inviter_totals
 ),
 
@@ -104,6 +132,7 @@ ranked as (
         invites,
         effective_invites,
         invite_conversion,
+        pending,
         rank() over (
             partition by period
             order by
@@ -123,6 +152,7 @@ final as (
         cast(current_board.invites as bigint) as invites,
         cast(current_board.effective_invites as bigint) as effective_invites,
         cast(current_board.invite_conversion as double) as invite_conversion,
+        cast(current_board.pending as bigint) as pending,
         cast(previous_board.rank as bigint) as previous_rank,
         case
             when previous_board.rank is null then 'new'

@@ -45,6 +45,13 @@ DEFAULT_TOP = 10
 EFFECTIVE_DAYS = 7
 # Suspicious inviter: at least 5 invites in the period, and at least half of those invitees
 # hollow (left within 24 hours of joining, or never acted: no activity and no paid order).
+# Board columns that follow people over a window (SPEC §4 "Windows and comparisons"): ranked
+# by one of them, the previous period is read as it stood n days ago (up to the last day of
+# data minus n, n = the period's length), so the previous rank compares people observed as
+# long as the current ones; a board ranked by anything else compares the plain periods.
+WINDOW_COLUMNS: frozenset[str] = frozenset(
+    {"effective_invites", "invite_conversion", "repurchase_rate"}
+)
 SUSPICIOUS_MIN_INVITES = 5
 SUSPICIOUS_HOLLOW_SHARE = 0.5
 
@@ -167,12 +174,14 @@ def _board(
     top_n = _top(top)
     prev_start, prev_end = previous_period(start, end)
     missing = {c for c, table in board.needs.items() if not source.has(table)}
+    last = last_data_day(source) if column in WINDOW_COLUMNS else None
     df = source.query(
         board.query,
         start=start,
         end=end,
         prev_start=prev_start,
         prev_end=prev_end,
+        prev_last_day=None if last is None else last - (start - prev_start),
         rank_by=column,
         top=top_n,
         **params,
@@ -190,6 +199,13 @@ def _board(
             pd.Series([None] * len(df), index=df.index, dtype=object)
             if col in missing
             else _convert(kind, df[col])
+        )
+    if "pending" in df:  # people of the row still inside the window of its windowed column
+        windowed = [c for c in board.columns if c in WINDOW_COLUMNS]
+        out["pending"] = (
+            pd.Series([None] * len(df), index=df.index, dtype=object)
+            if all(c in missing for c in windowed)
+            else _optional_int(df["pending"])
         )
     out["previous_rank"] = _optional_int(df["previous_rank"])
     out["rank_change"] = _text(df["rank_change"])
@@ -215,7 +231,10 @@ def leaderboard_inviters(
     Columns: rank, user_id, [name: masked nickname, with `names=True`], invites (members who
     joined in the period with inviter_id = user_id), effective_invites (of those, whose first
     paid order over all data falls on day 0 … `effective_days` after joining),
-    invite_conversion (effective_invites / invites), previous_rank, rank_change. Ranked by
+    invite_conversion (effective_invites / invites), pending (invitees whose day
+    `effective_days` lies after the last day of data: they may still become effective; None
+    without orders), previous_rank, rank_change (like for like when ranked by a windowed
+    column, see `WINDOW_COLUMNS`). Ranked by
     `rank_by` (default invites; `by` is a synonym). Without an orders table the effective
     columns are None, and ranking by them lists no row.
     """
@@ -232,6 +251,7 @@ def leaderboard_inviters(
         by=by,
         names=names,
         effective_days=effective_days,
+        last_day=last_data_day(source),
     )
 
 
@@ -266,7 +286,9 @@ def leaderboard_groups(
     """Groups of [start, end]: GMV, buyers, new members, daily active rate, repurchase rate.
 
     Columns: rank, group_id, [name: the group's name], gmv, buyers, members,
-    daily_active_rate, repurchase_rate, previous_rank, rank_change. Ranked by `rank_by`
+    daily_active_rate, repurchase_rate, pending (first buyers of the group in the period who
+    have not come back yet: the "ever" window never closes), previous_rank, rank_change (like
+    for like when ranked by repurchase_rate, see `WINDOW_COLUMNS`). Ranked by `rank_by`
     (default gmv); a group whose ranking value is undefined is not listed. An order counts in
     its own group_id, else in its buyer's main group; members count in their main group.
     Daily rates use the days up to the last day of data. Without a members table, members
@@ -298,8 +320,11 @@ def leaderboard_products(
     """Products of [start, end]: units, GMV, buyers per product name.
 
     Columns: rank, product, units (sum of quantity, 1 when missing), gmv, buyers,
-    previous_rank, rank_change. Ranked by `rank_by` (default units). Orders without a
-    product name are left out. `names` is accepted for symmetry (the product is its name).
+    previous_rank, rank_change. Ranked by `rank_by` (default units). The lines of paid
+    orders are read (`order_items` of a line-level import; an order without lines counts as
+    one line of its own `orders.product`), so an order of three products counts once for
+    each and its buyer is a buyer of each. Lines without a product name are left out.
+    `names` is accepted for symmetry (the product is its name).
     """
     return _board("products", source, start, end, top=top, rank_by=rank_by, by=by, names=names)
 

@@ -21,6 +21,7 @@ the distinct days with a paid order in days 0–6 and whether they paid again on
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 from typing import Any
@@ -202,6 +203,33 @@ def mean_curve(table: pd.DataFrame) -> pd.DataFrame:
         [ratio(r, n) for r, n in zip(out["retained"], out["people"], strict=True)], dtype=object
     )
     return out
+
+
+def pending_people(table: pd.DataFrame) -> int:
+    """People of a `cohort_retention` table still inside their window: the people of every
+    cohort (and segment) with a cell not yet observed (SPEC §4 "Windows and comparisons").
+    Those cells are empty, not zero; the page says how many people they hold."""
+    keys = ["segment", "cohort"] if "segment" in table else ["cohort"]
+    open_cohorts = table[table["retained"].isna()][keys].drop_duplicates()
+    if open_cohorts.empty:
+        return 0
+    sizes = table.drop_duplicates(keys).merge(open_cohorts, on=keys)
+    return int(sizes["cohort_size"].sum())
+
+
+def seven_day_pending(day_cohorts: pd.DataFrame, last_day: Date | None) -> int:
+    """People who started in the period but are left out of the 7-day method because their
+    day 36 lies after the last day of data, from a day-grain `cohort_retention` table of the
+    same period and cohort kind (its cohorts are start days)."""
+    if last_day is None:
+        return 0
+    cohorts = day_cohorts.drop_duplicates("cohort")
+    late = [
+        int(n)
+        for c, n in zip(cohorts["cohort"], cohorts["cohort_size"], strict=True)
+        if c + dt.timedelta(days=SEVEN_DAY_LAST_DAY) > last_day
+    ]
+    return sum(late)
 
 
 def segment_sizes(table: pd.DataFrame) -> pd.DataFrame:

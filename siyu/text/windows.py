@@ -88,6 +88,12 @@ TEXT = {
         "zh-Hant": "觀察期內人數",
         "en": "Still in window",
     },
+    # the heading of the boards' `pending` column (leaderboards page, downloads)
+    "leaderboards.col.pending": {
+        "zh-Hans": "观察期内人数",
+        "zh-Hant": "觀察期內人數",
+        "en": "Still in window",
+    },
     "window.col.pending": {
         "zh-Hans": "观察期内人数",
         "zh-Hant": "觀察期內人數",

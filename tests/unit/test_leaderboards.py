@@ -242,6 +242,7 @@ def test_inviters_board_counts_invites_and_effective_invites_at_the_7_day_edge()
         "invites",
         "effective_invites",
         "invite_conversion",
+        "pending",
         "previous_rank",
         "rank_change",
     ]
@@ -639,17 +640,19 @@ def test_cli_prints_boards_and_fission_with_the_issue_columns(tmp_path):
         ws=ws,
     )
     assert out.stdout.splitlines()[0] == (
-        "rank,user_id,invites,effective_invites,invite_conversion,previous_rank,rank_change"
+        "rank,user_id,invites,effective_invites,invite_conversion,pending,previous_rank,rank_change"
     )
-    # o1: i1 i2 = 2 (rank 1); i1: i3, EXT: i4 (rank 2); no orders of theirs: 0 effective
+    # o1: i1 i2 = 2 (rank 1); i1: i3, EXT: i4 (rank 2); no orders of theirs: 0 effective;
+    # the last order (o05) is on 03-11, so every invitee (joined 03-06 or later) still has
+    # days of their 7 to come: pending 2, 1, 1
     assert out.stdout.splitlines()[1:] == [
-        "1,o1,2,0,0,,new",
-        "2,EXT,1,0,0,,new",
-        "2,i1,1,0,0,,new",
+        "1,o1,2,0,0,2,,new",
+        "2,EXT,1,0,0,1,,new",
+        "2,i1,1,0,0,1,,new",
     ]
     for name, header in (
         ("leaderboard-groups", "rank,group_id,gmv,buyers,members,daily_active_rate,"
-         "repurchase_rate,previous_rank,rank_change"),
+         "repurchase_rate,pending,previous_rank,rank_change"),
         ("leaderboard-products", "rank,product,units,gmv,buyers,previous_rank,rank_change"),
     ):  # fmt: skip
         assert (

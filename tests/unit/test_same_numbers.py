@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 from siyu import metrics, models
 from siyu.config import PROJECT_ROOT
 from siyu.db import Source
+from siyu.metrics.leaderboards import WINDOW_COLUMNS
 
 # The last commit whose metrics read the raw tables only.
 OLD = "b68af72"
@@ -329,7 +330,9 @@ def resolve(options: dict[str, Any], source: Source, start, end) -> dict[str, An
     return out
 
 
-def same_part(name: str, got: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
+def same_part(
+    name: str, got: pd.DataFrame, expected: pd.DataFrame, options: dict[str, Any] | None = None
+) -> pd.DataFrame:
     """The part of a current frame that must equal the old code's.
 
     Issue 18 changed three what-if metrics and the KPI cards' comparison on purpose;
@@ -353,6 +356,12 @@ def same_part(name: str, got: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFr
     if name in ("member_funnel", "funnel", "aarrr"):
         # issue 18.1: a new `pending` column (people still inside a step's window)
         return got[list(expected.columns)]
+    if name in ("leaderboard_inviters", "leaderboard_groups"):
+        # issue 18.1: a new `pending` column (people still inside the window); ranked by a
+        # windowed column, the previous rank is like for like
+        got = got.drop(columns="pending")
+        if (options or {}).get("rank_by") in WINDOW_COLUMNS:
+            return got.drop(columns=["previous_rank", "rank_change"])
     return got
 
 
@@ -393,8 +402,8 @@ def test_metric_equals_the_old_code(old, name, seed, size, first, length, which)
     if got[0] == "error":
         assert got[1] == expected[1]
         return
-    frame, want = same_part(name, got[1], expected[1]), expected[1]
-    if name == "kpi_cards":
+    frame, want = same_part(name, got[1], expected[1], options), expected[1]
+    if name == "kpi_cards" or (options.get("rank_by") in WINDOW_COLUMNS):
         want = want[list(frame.columns)]
     if name == "whatif":
         want = want[~want["metric"].isin(["gmv", "gross_profit"])]

@@ -326,3 +326,87 @@ def test_aarrr_says_who_is_still_inside_the_activation_and_retention_windows():
     assert a.loc["activation", "pending"] == 3
     assert a.loc["retention", "pending"] == 2
     assert a.loc[["acquisition", "revenue", "referral"], "pending"].isna().all()
+
+
+# -- retention ----------------------------------------------------------------------------
+def test_retention_says_how_many_people_sit_in_cohorts_not_fully_observed():
+    from siyu.metrics.retention import pending_people, seven_day_pending
+
+    table = metrics.lookup("cohort_retention")(SMALL, D(2024, 2, 26), P[1], periods=8)
+    # day cohorts 02-26 m1, 03-01 m2, 03-02 m3, 03-05 m4, 03-08 m5, 03-09 m6, 03-10 m7; day 7
+    # is observed (on or before L = 03-10) for the cohorts up to 03-03: m4..m7 are not
+    assert pending_people(table) == 4
+    weeks = metrics.lookup("cohort_retention")(
+        SMALL, D(2024, 2, 26), P[1], periods=8, grain="week", unit="day"
+    )
+    # week of 02-26 (latest start 03-02, day 7 = 03-09) is observed; week of 03-04 is not
+    assert pending_people(weeks) == 4
+    # the 7-day method needs day 36: nobody of this period has it by 03-10 (7 people)
+    starts = metrics.lookup("cohort_retention")(SMALL, D(2024, 2, 26), P[1], periods=1)
+    assert seven_day_pending(starts, D(2024, 3, 10)) == 7
+    # … by 04-06 every start up to 03-01 has it (03-01 + 36 = 04-06): m3..m7 are left out
+    assert seven_day_pending(starts, D(2024, 4, 6)) == 5
+    assert seven_day_pending(starts, None) == 0
+
+
+# -- leaderboards -------------------------------------------------------------------------
+# P against prev again (L = 03-10: the previous period is read up to 03-03).
+BOARDS = Source(
+    {
+        "members": _frame(
+            "user_id joined_at inviter_id",
+            ("a1", "2024-03-01 09:00", "I1"),  # first order 03-04: effective, after 03-03
+            ("a2", "2024-03-01 10:00", "I1"),  # first order 03-05: effective, after 03-03
+            ("a3", "2024-02-27 09:00", "I2"),  # first order 02-28: effective by 03-03
+            ("c1", "2024-03-05 09:00", "I1"),  # first order 03-06
+            ("c2", "2024-03-06 09:00", "I1"),  # first order 03-07
+            ("c3", "2024-03-06 10:00", "I2"),  # first order 03-08
+        ),
+        "orders": _frame(
+            "order_id user_id ordered_at amount status group_id",
+            ("1", "a1", "2024-03-04 10:00", "10", "paid", "G1"),
+            ("2", "a2", "2024-03-05 10:00", "10", "paid", "G1"),
+            ("3", "a3", "2024-02-28 10:00", "10", "paid", "G2"),
+            ("4", "c1", "2024-03-06 10:00", "10", "paid", "G1"),
+            ("5", "c2", "2024-03-07 10:00", "10", "paid", "G1"),
+            ("6", "c3", "2024-03-08 10:00", "10", "paid", "G2"),
+            # group repurchase: p1 in G1 (first 02-27, back 03-05, after the read day), p2 in
+            # G2 (first 02-28, back 03-01); q1 in G1 and q2 in G2 first buy in P and come back
+            ("7", "p1", "2024-02-27 10:00", "10", "paid", "G1"),
+            ("8", "p1", "2024-03-05 10:00", "10", "paid", "G1"),
+            ("9", "p2", "2024-02-28 11:00", "10", "paid", "G2"),
+            ("10", "p2", "2024-03-01 10:00", "10", "paid", "G2"),
+            ("11", "q1", "2024-03-04 11:00", "10", "paid", "G1"),
+            ("12", "q1", "2024-03-06 11:00", "10", "paid", "G1"),
+            ("13", "q2", "2024-03-05 11:00", "10", "paid", "G2"),
+            ("14", "q2", "2024-03-08 11:00", "10", "paid", "G2"),
+            ("15", "x", "2024-03-10 20:00", "10", "cancelled", None),  # L = 03-10
+        ),
+    }
+)
+
+
+def test_inviter_rank_change_by_effective_invites_is_like_for_like():
+    board = metrics.lookup("leaderboard_inviters")(BOARDS, *P, rank_by="effective_invites")
+    b = board.set_index("user_id")
+    # current: I1 c1 c2 = 2 effective (rank 1), I2 c3 = 1 (rank 2)
+    assert b["effective_invites"].to_dict() == {"I1": 2, "I2": 1}
+    # previous read up to 03-03: I1's a1 a2 had not bought yet (0), I2's a3 had (1): I2 was
+    # first, I1 second; the plain previous period (I1 2, I2 1) would say nobody moved
+    assert b["previous_rank"].to_dict() == {"I1": 2, "I2": 1}
+    assert b["rank_change"].to_dict() == {"I1": "+1", "I2": "-1"}
+    # ranked by invites (no window) the previous period is the plain one: I1 2, I2 1 both times
+    plain_board = metrics.lookup("leaderboard_inviters")(BOARDS, *P).set_index("user_id")
+    assert plain_board["rank_change"].to_dict() == {"I1": "0", "I2": "0"}
+
+
+def test_group_rank_change_by_repurchase_rate_is_like_for_like():
+    board = metrics.lookup("leaderboard_groups")(BOARDS, *P, rank_by="repurchase_rate", top="all")
+    b = board.set_index("group_id")
+    # current first buyers: G1 a1 a2 c1 c2 q1 (q1 back) = 1/5, G2 c3 q2 (q2 back) = 1/2
+    assert b["repurchase_rate"].to_dict() == {"G1": pytest.approx(0.2), "G2": 0.5}
+    # previous first buyers: G1 p1, G2 a3 p2; by 03-03 only p2 had come back: G1 0, G2 1/2
+    # -> G2 was first then and is first now; the plain previous period (G1 1/1 first, G2
+    # 1/2) would read as G2 +1, G1 -1
+    assert b["previous_rank"].to_dict() == {"G2": 1, "G1": 2}
+    assert b["rank_change"].to_dict() == {"G2": "0", "G1": "0"}
