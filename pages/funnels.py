@@ -4,7 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from siyu import charts, fmt, ui
-from siyu.metrics.funnels import AARRR_STEPS, MEMBER_STEPS, FunnelOptionError, open_windows
+from siyu.metrics.funnels import (
+    AARRR_STEPS,
+    MEMBER_STEPS,
+    FunnelOptionError,
+    open_trend_weeks,
+    open_windows,
+)
 
 ctx = ui.frame("funnels")
 if ctx.source is None:
@@ -281,6 +287,8 @@ else:
     if trend.empty:
         st.info(ctx.t("funnels.no_trend"))
     else:
+        last_day = ui.dataset_fact(ctx, "last_data_day")
+        trend = trend.assign(open_week=open_trend_weeks(trend, end, options["window"], last_day))
         st.plotly_chart(
             charts.conversion_trend(
                 trend,
@@ -288,6 +296,8 @@ else:
                 "conversion",
                 ctx.t("funnels.chart.trend"),
                 ctx.t("funnels.col.conversion"),
+                incomplete="open_week",
+                incomplete_label=ctx.t("window.open"),
             ),
             width="stretch",
         )

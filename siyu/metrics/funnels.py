@@ -19,6 +19,7 @@ problem in the user's language (the page shows it; its English text is its `str`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -512,6 +513,27 @@ def event_funnel_trend(
             }
         )
     return _frame(rows, ["week", "entered", "converted", "conversion"], ("entered", "converted"))
+
+
+def open_trend_weeks(
+    trend: pd.DataFrame, end: Date, window: Any, last_day: Date | None
+) -> pd.Series:
+    """Per week of an `event_funnel_trend` frame: True while an attempt that started in it
+    may still convert, because its window reaches past the last day of data.
+
+    An attempt starting on day d (at any time of it) has until the end of day d plus the
+    window W; the data are seen to the end of the last day L. The latest start of a week is
+    on min(its Sunday, `end`, L), so the week is open when that day + W lies after L. Charts
+    draw those weeks dashed (SPEC §4 "Windows and comparisons"). Without data, every week.
+    """
+    seconds = parse_window(window)
+    flags = []
+    for week in trend["week"]:
+        latest = min(week + dt.timedelta(days=6), end)
+        if last_day is not None:
+            latest = min(latest, last_day)
+        flags.append(last_day is None or (last_day - latest).days * 86400 < seconds)
+    return pd.Series(flags, index=trend.index, dtype=bool)
 
 
 def event_funnel_dropped(

@@ -410,3 +410,90 @@ def test_group_rank_change_by_repurchase_rate_is_like_for_like():
     # 1/2) would read as G2 +1, G1 -1
     assert b["previous_rank"].to_dict() == {"G2": 1, "G1": 2}
     assert b["rank_change"].to_dict() == {"G2": "0", "G1": "0"}
+
+
+# -- incomplete periods in charts ---------------------------------------------------------
+def test_periods_not_wholly_in_the_data_are_marked_incomplete():
+    from siyu.metrics.overview import incomplete_periods
+
+    # weeks of 02-26 … 03-17 with L = 03-10 (a Sunday): the week of 03-11 has no day of data
+    weeks = metrics.timeseries(SMALL, D(2024, 2, 26), D(2024, 3, 17), grain="week")
+    marked = incomplete_periods(weeks, "week", D(2024, 2, 26), D(2024, 3, 17), D(2024, 3, 10))
+    assert marked["incomplete"].tolist() == [False, False, True]
+    # a period starting on a Wednesday cuts its first week; L = 03-08 cuts the last one
+    weeks = metrics.timeseries(SMALL, D(2024, 2, 28), D(2024, 3, 10), grain="week")
+    marked = incomplete_periods(weeks, "week", D(2024, 2, 28), D(2024, 3, 10), D(2024, 3, 8))
+    assert marked["incomplete"].tolist() == [True, True]
+    days = metrics.timeseries(SMALL, D(2024, 3, 9), D(2024, 3, 11))
+    marked = incomplete_periods(days, "day", D(2024, 3, 9), D(2024, 3, 11), D(2024, 3, 10))
+    assert marked["incomplete"].tolist() == [False, False, True]
+
+
+def test_event_funnel_weeks_stay_open_while_their_window_runs():
+    from siyu.metrics.funnels import open_trend_weeks
+
+    trend = pd.DataFrame({"week": [D(2024, 2, 19), D(2024, 2, 26), D(2024, 3, 4)]})
+    # L = 03-10, window 7 days: the week of 02-26 (latest start 03-03, window to the end of
+    # 03-10) is closed; the week of 03-04 (latest start 03-10) is open
+    flags = open_trend_weeks(trend, D(2024, 3, 10), "7d", D(2024, 3, 10))
+    assert flags.tolist() == [False, False, True]
+    # an 8-day window keeps the week of 02-26 open one more day
+    assert open_trend_weeks(trend, D(2024, 3, 10), "8d", D(2024, 3, 10)).tolist() == [
+        False,
+        True,
+        True,
+    ]
+    # a 1-hour window of a period that ended on 03-08 has closed by the end of 03-10
+    assert open_trend_weeks(trend, D(2024, 3, 8), "1h", D(2024, 3, 10)).tolist() == [
+        False,
+        False,
+        False,
+    ]
+
+
+def test_charts_draw_incomplete_periods_hatched_and_dashed():
+    from siyu import charts
+
+    frame = pd.DataFrame(
+        {
+            "period": [D(2024, 3, 4), D(2024, 3, 11), D(2024, 3, 18)],
+            "gmv": [100.0, 120.0, 40.0],
+            "new_members": [10, 12, 3],
+            "incomplete": [False, False, True],
+        }
+    )
+    bars = charts.bars_over_time(
+        frame, "period", "gmv", "GMV", money=True, incomplete="incomplete", incomplete_label="未完"
+    )
+    bar = bars.data[0]
+    assert list(bar.marker.pattern.shape) == ["", "", "/"]
+    assert bar.marker.color[2] != bar.marker.color[0]  # lighter
+    assert any(t.name == "未完" and t.showlegend for t in bars.data)  # a legend says why
+    line = charts.line_over_time(
+        frame, "period", "new_members", "新增", incomplete="incomplete", incomplete_label="未完"
+    )
+    solid = [t for t in line.data if t.mode == "lines" and t.line.dash is None]
+    dashed = [
+        t for t in line.data if t.mode == "lines" and t.line.dash == "dash" and t.name != "未完"
+    ]
+    # solid between complete weeks, dashed from the last complete one into the incomplete one
+    assert list(solid[0].y) == [10, 12, None]
+    assert list(dashed[0].y) == [None, 12, 3]
+    markers = next(t for t in line.data if t.mode == "markers")
+    assert list(markers.marker.symbol) == ["circle", "circle", "circle-open"]
+    # without the column, the charts are as before: one trace
+    assert len(charts.bars_over_time(frame, "period", "gmv", "GMV").data) == 1
+    assert len(charts.line_over_time(frame, "period", "new_members", "新增").data) == 1
+    split = pd.DataFrame(
+        {
+            "week": ["02-26", "03-04", "02-26", "03-04"],
+            "rate": [0.5, 0.4, 0.2, 0.1],
+            "step": ["a", "a", "b", "b"],
+            "open": [False, True, True, True],
+        }
+    )
+    fig = charts.funnel_breakdown(
+        split, "week", "rate", "step", "T", incomplete="open", incomplete_label="仍在观察期"
+    )
+    assert list(fig.data[0].marker.pattern.shape) == ["", "/"]
+    assert list(fig.data[1].marker.pattern.shape) == ["/", "/"]
