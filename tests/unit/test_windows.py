@@ -136,7 +136,9 @@ def test_plain_kpis_stay_the_spec_definitions():
     # `metric kpis` and the cards' `value` are the plain SPEC §4 numbers, pending included
     c = cards(SMALL, *P)
     v = plain(SMALL, *P)
-    assert c["value"].to_dict() == v
+    assert c["value"].index.tolist() == list(v)
+    for metric, value in v.items():  # daily means may differ in the last bit (summing order)
+        assert c.loc[metric, "value"] == (value if value is None else pytest.approx(value))
 
 
 def test_a_period_past_the_data_compares_the_same_days_or_nothing():
