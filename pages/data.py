@@ -7,7 +7,7 @@ import streamlit as st
 
 from siyu import exports, ingest, ui
 from siyu.importer import FileRequest
-from siyu.schema import TABLE_KINDS, TABLES
+from siyu.schema import LINE_COLUMNS, TABLE_KINDS, TABLES
 from siyu.workspace import WorkspaceError
 
 ctx = ui.frame("data")
@@ -51,22 +51,32 @@ def option_widgets(kind: str, options: ingest.Options, key: str) -> ingest.Optio
 
 
 def mapping_widgets(
-    kind: str, proposal: dict[str, str | None], headers: list[str], key: str
+    kind: str,
+    proposal: dict[str, str | None],
+    headers: list[str],
+    key: str,
+    lines: bool = False,
 ) -> dict[str, str | None]:
     st.markdown(f"**{ctx.t('data.mapping')}**")
     mapping: dict[str, str | None] = {}
     options = [None, *headers]
-    cols = st.columns(4)
-    for j, column in enumerate(TABLES[kind].columns):
-        current = proposal.get(column.name)
-        label = ctx.t(f"col.{column.name}") + (" *" if column.required else "")
-        mapping[column.name] = cols[j % 4].selectbox(
-            label,
-            options,
-            index=options.index(current) if current in options else 0,
-            format_func=lambda h: ctx.t("data.not_mapped") if h is None else h,
-            key=f"map-{key}-{kind}-{column.name}",
-        )
+
+    def pick(cols, columns) -> None:
+        for j, column in enumerate(columns):
+            current = proposal.get(column.name)
+            label = ctx.t(f"col.{column.name}") + (" *" if column.required else "")
+            mapping[column.name] = cols[j % 4].selectbox(
+                label,
+                options,
+                index=options.index(current) if current in options else 0,
+                format_func=lambda h: ctx.t("data.not_mapped") if h is None else h,
+                key=f"map-{key}-{kind}-{column.name}",
+            )
+
+    pick(st.columns(4), TABLES[kind].columns)
+    if kind == "orders" and lines:  # the line columns, kept as order lines
+        st.caption(ctx.t("data.line_columns"))
+        pick(st.columns(4), LINE_COLUMNS)
     return mapping
 
 
@@ -149,18 +159,29 @@ def file_settings(i: int, upload) -> FileRequest | None:
         other = ui.preview(upload.file_id, data, upload.name, encoding, sheet, header_row, kind)
         plan, also_plans = other.plan, []
     for note_key, params in pv.notes:
-        if note_key == "ingest.note.masked_phone" and kind == pv.kind:
+        if note_key in ("ingest.note.masked_phone", "ingest.note.lines_detected") and (
+            kind == pv.kind
+        ):
             st.info(ctx.t(note_key, **params))
     options = option_widgets(kind, plan.options, f"{key}-{kind}")
-    mapping = mapping_widgets(kind, plan.mapping, pv.headers, key)
+    mapping = mapping_widgets(kind, plan.mapping, pv.headers, key, lines=options.lines)
     stat_date = stat_date_widget(ingest.Plan(kind, mapping, options), key)
-    missing = [c for c in TABLES[kind].required if not mapping.get(c)]
-    if kind == "group_daily" and stat_date is not None:
-        missing = [c for c in missing if c != "stat_date"]
+    derived = ingest.resolve_lines(kind, mapping, options)[2]
+    if derived:
+        st.caption(
+            ctx.t(
+                f"ingest.ui.amount_from.{derived}",
+                column=mapping[derived],
+                quantity=mapping.get("quantity") or "",
+            )
+        )
+    missing = ingest.missing_columns(kind, mapping, replace(options, stat_date=stat_date))
     if missing:
         st.warning(
             ctx.t("data.missing_required", columns=", ".join(ctx.t(f"col.{c}") for c in missing))
         )
+        if kind == "orders" and "amount" in missing:
+            st.info(ctx.t("ingest.ui.missing_amount"))
     who, problems = ingest.identity_of(kind, mapping, pv)
     for problem_key, params in problems:
         st.error(ctx.t(problem_key, **params))
@@ -237,7 +258,23 @@ with tab_import:
                     key="mode",
                 )
             signature = ui.request_signature(requests)
-            if st.button(ctx.t("data.check"), type="secondary", key="check"):
+            # a file whose required columns are neither mapped nor derivable cannot be checked
+            blocked = [
+                (req.filename, ingest.missing_columns(req.kind, req.mapping, req.options))
+                for req in requests
+            ]
+            blocked = [(name, cols) for name, cols in blocked if cols]
+            for filename, cols in blocked:
+                st.warning(
+                    ctx.t(
+                        "data.check_blocked",
+                        file=filename,
+                        columns=", ".join(ctx.t(f"col.{c}") for c in cols),
+                    )
+                )
+            if st.button(
+                ctx.t("data.check"), type="secondary", key="check", disabled=bool(blocked)
+            ):
                 ui.stage_files(ctx, requests, signature)
             staged = ui.current_stage(signature)
             if staged is not None:
@@ -259,6 +296,8 @@ with tab_import:
                                 rows=f"{conv.accepted:,}",
                             )
                         )
+                    if conv.items_parquet is not None:
+                        st.caption(ctx.t("ingest.ui.items_summary", items=f"{conv.items:,}"))
                     if conv.identity is not None:
                         st.caption(ui.identity_line(ctx, conv.identity))
                     if conv.rejected:

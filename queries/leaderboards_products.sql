@@ -10,32 +10,35 @@
 --   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
 --                null keeps every row
 --
--- Paid orders (paid_orders) without a product name are left out (they belong to no
--- product); a paid order without a quantity counts as 1 unit. A product is on a period's
--- board with >= 1 paid order in it. Ranks: rank() over the
+-- Reads the lines of paid orders (paid_order_items: order_items when the import kept the
+-- lines of a line-level export, else each order as one line with its own product).
+-- Lines without a product name are left out (they belong to no product); a line without a
+-- quantity counts as 1 unit. A product is on a period's board with >= 1 paid order line in
+-- it. Ranks: rank() over the
 -- ranking column, descending (ties share a rank: 1, 2, 2, 4); rows listed by rank, then
 -- product.
 --
 -- Returns one row per product of the period ranked $top or better:
 --   rank           bigint: rank in the period
 --   product        text: the product name as stored
---   units          bigint: sum of quantity over the product's paid orders in the period
---   gmv            decimal(18,2): sum of amount over those orders
---   buyers         bigint: distinct users with >= 1 of those orders
+--   units          bigint: sum of quantity over the product's lines of paid orders in the
+--                  period
+--   gmv            decimal(18,2): sum of the lines' amounts
+--   buyers         bigint: distinct users with >= 1 of those lines
 --   previous_rank  bigint: rank by the same column in the previous period (null: not on it)
 --   rank_change    text: previous_rank - rank with a sign ('+3', '-1', '0'), 'new' when
 --                  previous_rank is null
 
 with
 
-paid_orders as (
+paid_lines as (
     select
         user_id,
         ordered_at,
         amount,
         quantity,
         product,
-    from paid_orders
+    from paid_order_items
     where
         product is not null
         -- a range on the raw timestamp lets DuckDB skip row groups outside both periods
@@ -53,7 +56,7 @@ product_orders as (
             when cast(ordered_at as date) between $start and $end then 'current'
             when cast(ordered_at as date) between $prev_start and $prev_end then 'previous'
         end as period,
-    from paid_orders
+    from paid_lines
 ),
 
 product_sums as (

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from siyu.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from siyu.schema import TABLE_KINDS
+from siyu.schema import TABLE_KINDS, TABLES
 
 
 class CliError(Exception):
@@ -194,7 +194,12 @@ def write_frame(frame, fmt: str, out=None) -> None:
 def cmd_sample(args: argparse.Namespace) -> int:
     from siyu import sample
 
-    out = Path(args.out)
+    if args.what == "youzan-items":
+        path = Path(args.path or "data/demo/youzan_items.csv")
+        orders, lines = sample.youzan_items(path, members=args.members, seed=args.seed)
+        print(t("cli.sample_written", args.lang, path=path, orders=orders, lines=lines))
+        return 0
+    out = Path(args.path or args.out)
     paths = sample.generate(out, members=args.members, seed=args.seed)
     for table, path in paths.items():
         print(f"{table},{path}")
@@ -219,23 +224,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.replace and args.append:
         raise CliError("cli.replace_and_append")
     stat_date = _date(args.stat_date)
+    mode = "replace" if args.replace else "append" if args.append else "auto"
+    ws = _workspace(args)
     requests = []
     for name in args.files:
         path = Path(name)
         if not path.is_file():
             raise CliError("cli.no_file", path=name)
-        requests.append(
-            FileRequest(
-                data=path,
-                filename=path.name,
-                kind=args.table,
-                encoding=args.encoding,
-                sheet=args.sheet,
-                stat_date=stat_date,
-            )
+        req = FileRequest(
+            data=path,
+            filename=path.name,
+            kind=args.table,
+            encoding=args.encoding,
+            sheet=args.sheet,
+            stat_date=stat_date,
         )
-    mode = "replace" if args.replace else "append" if args.append else "auto"
-    ws = _workspace(args)
+        if args.map or args.lines is not None or args.amount_rule:
+            req = _mapped_request(req, ws, args.map, args.lines, args.amount_rule)
+        requests.append(req)
     staged = stage(ws, requests)
     try:
         for req, conv in zip(staged.requests, staged.converted, strict=True):
@@ -252,6 +258,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             if conv.lines and conv.lines != conv.accepted + conv.rejected:
                 print("  " + t("ingest.ui.lines_summary", args.lang, lines=f"{conv.lines - conv.rejected:,}",
                                rows=f"{conv.accepted:,}"))  # fmt: skip
+            if conv.items_parquet is not None:
+                print("  " + t("ingest.ui.items_summary", args.lang, items=f"{conv.items:,}"))
             if conv.identity is not None:
                 who = t(
                     f"ingest.identity.{conv.identity.mode}", args.lang, column=conv.identity.column
@@ -273,6 +281,43 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_map(pairs: list[str], kind: str) -> dict[str, str | None]:
+    """`--map HEADER=COLUMN` pairs → {column: header}; `=COLUMN` leaves the column unmapped.
+
+    The columns are the canonical ones of `kind` (and, for orders, the line columns sku,
+    unit_price, line_amount); a header is the file's, exactly as the Data page lists it.
+    """
+    from siyu.ingest import LINE_NAMES
+    from siyu.schema import TABLES
+
+    allowed = list(TABLES[kind].column_names) + (list(LINE_NAMES) if kind == "orders" else [])
+    out: dict[str, str | None] = {}
+    for pair in pairs:
+        header, sep, column = pair.rpartition("=")
+        column = column.strip()
+        if not sep or column not in allowed:
+            raise CliError("cli.bad_map", value=pair, columns=", ".join(allowed))
+        out[column] = header.strip() or None
+    return out
+
+
+def _mapped_request(req, ws, pairs: list[str], lines: bool | None, rule: str | None):
+    """The file's detected settings (remembered for its headers, else the platform preset)
+    with the user's `--map` pairs, `--lines` and `--amount-rule` on top."""
+    from dataclasses import replace
+
+    from siyu.importer import plans_for
+
+    main, also, skipped = plans_for(req, ws)
+    mapping = {**main.mapping, **parse_map(pairs, main.kind)}
+    options = main.options
+    if lines is not None:
+        options = replace(options, lines=lines)
+    if rule:
+        options = replace(options, amount_rule=rule)
+    return replace(req, kind=main.kind, mapping=mapping, options=options, also=[*also, *skipped])
+
+
 def cmd_datasets(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     rows = []
@@ -292,11 +337,11 @@ def cmd_datasets(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["dataset", "version", "updated_at", *TABLE_KINDS])
+        writer.writerow(["dataset", "version", "updated_at", *TABLES])
         for r in rows:
             writer.writerow(
                 [r["dataset"], r["version"], r["updated_at"]]
-                + [r["tables"].get(k, "") for k in TABLE_KINDS]
+                + [r["tables"].get(k, "") for k in TABLES]
             )
     return 0
 
@@ -304,11 +349,11 @@ def cmd_datasets(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     ds = _workspace(args).get(args.dataset)
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["version", "at", "action", "files", "current", *TABLE_KINDS])
+    writer.writerow(["version", "at", "action", "files", "current", *TABLES])
     for v in ds.versions:
         writer.writerow(
             [v.version, v.at, v.action, ";".join(v.files), "yes" if v.version == ds.current else ""]
-            + [v.tables[k].rows if k in v.tables else "" for k in TABLE_KINDS]
+            + [v.tables[k].rows if k in v.tables else "" for k in TABLES]
         )
     return 0
 
@@ -496,7 +541,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("sample", parents=[common], help="write the demo CSVs")
+    p = sub.add_parser(
+        "sample",
+        parents=[common],
+        help="write the demo CSVs, or (youzan-items OUT.csv) the demo's orders as a 有赞 "
+        "item-level export",
+    )
+    p.add_argument("what", nargs="?", choices=["demo", "youzan-items"], default="demo")
+    p.add_argument("path", nargs="?", help="folder (demo) or file (youzan-items) to write")
     p.add_argument("--members", type=int, default=5000)
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--out", default="data/demo")
@@ -518,6 +570,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--stat-date",
         metavar="YYYY-MM-DD",
         help="the date of group statistics whose rows carry none (今日入群 …)",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=COLUMN",
+        help="map a header of the file to a column, over the detected mapping (repeat it; "
+        "=COLUMN leaves a column unmapped), e.g. --map 实付金额=amount --map 单价=unit_price; "
+        "orders also take the line columns sku, unit_price, line_amount",
+    )
+    p.add_argument(
+        "--lines",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="orders: one row per item, combined into one order per order id (the rows are "
+        "kept as order lines); members: one row per person and staff member (default: detected)",
+    )
+    p.add_argument(
+        "--amount-rule",
+        choices=["first", "sum", "unit_price"],
+        help="with --lines, what the amount column holds: the order total on its first row, "
+        "each line's amount, or a unit price (default: detected)",
     )
     p.set_defaults(func=cmd_import)
 

@@ -250,13 +250,15 @@ def commit(
     try:
         tables: dict[str, Path] = {}
         for i, conv in enumerate(staged.converted):
-            if conv.kind in tables:
-                # Two files of one kind in one import: their rows go together.
-                tables[conv.kind] = _concat(
-                    tables[conv.kind], conv.parquet, staged.folder / f"c{i}"
-                )
-            else:
-                tables[conv.kind] = conv.parquet
+            # a line-level orders file brings its lines (`order_items`) beside its orders
+            for kind, path in ((conv.kind, conv.parquet), ("order_items", conv.items_parquet)):
+                if path is None:
+                    continue
+                if kind in tables:
+                    # Two files of one kind in one import: their rows go together.
+                    tables[kind] = _concat(tables[kind], path, staged.folder / f"c{i}-{kind}")
+                else:
+                    tables[kind] = path
         details = {
             "rows": {},
             "rejected": {},
@@ -276,6 +278,8 @@ def commit(
         for c in staged.converted:
             details["rows"][c.kind] = details["rows"].get(c.kind, 0) + c.accepted
             details["rejected"][c.kind] = details["rejected"].get(c.kind, 0) + c.rejected
+            if c.items_parquet is not None:
+                details["rows"]["order_items"] = details["rows"].get("order_items", 0) + c.items
         version = ws.publish(
             dataset,
             tables,
@@ -285,6 +289,9 @@ def commit(
             action=action,
             details=details,
             meta={**(meta or {}), **identity_meta(ws, dataset, staged.converted, lang)},
+            # orders replaced by a file without lines: the old lines would describe orders
+            # that are gone (appended orders without lines read their own product instead)
+            drop=("order_items",) if mode == "replace" and "orders" in tables else (),
         )
         with contextlib.suppress(OSError, WorkspaceError):  # the import stands; memory is lost
             ws.remember_mappings(staged.memory)

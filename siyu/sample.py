@@ -40,6 +40,7 @@ orders and ≈ 20 M activity rows (≈ 20 s, ≈ 2.5 GB peak, 1.7 GB of CSV on a
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import math
 from pathlib import Path
@@ -631,4 +632,119 @@ def generate(
     return paths
 
 
-__all__ = ["generate"]
+# 有赞 商品明细导出 (one row per item): the header of the export, and the order states it writes.
+YOUZAN_ITEM_HEADERS = (
+    "订单号",
+    "订单创建时间",
+    "买家付款时间",
+    "订单状态",
+    "买家昵称",
+    "买家手机号",
+    "商品名称",
+    "商品规格",
+    "商品单价",
+    "商品数量",
+    "商品实际成交金额",
+    "订单实付金额",
+    "商品退款状态",
+)
+YOUZAN_STATES = ("交易成功", "已退款", "交易关闭")
+SPECS = ("标准装", "家庭装", "礼盒装")
+
+
+def youzan_items(
+    path: Path,
+    *,
+    members: int = 5000,
+    seed: int = 7,
+    weeks: int = 12,
+    end: dt.date = dt.date(2026, 11, 1),
+) -> tuple[int, int]:
+    """Write the demo's orders as a 有赞 item-level export (商品明细, one row per item, GB18030
+    like 有赞's CSVs) to `path`; returns (orders, item rows).
+
+    The orders are the demo's (`generate` with the same arguments: same buyers, times,
+    states, first product); about 40% of them get one or two more products, priced like the
+    first with the order's discount rate, so an order holds several items. Each row repeats
+    the order's columns and 订单实付金额 (the sum of its items' 商品实际成交金额). Buyers are
+    told apart by 买家手机号 (a made-up mobile number per buyer), as in a real export. The same
+    arguments give byte-identical files. Import it with `python -m siyu import PATH
+    --dataset NAME`: the 有赞 preset keeps the rows as order lines.
+    """
+    if members < 1 or weeks < 1:
+        raise ValueError("members and weeks must be positive")
+    rng = np.random.Generator(np.random.PCG64(seed))
+    m = _members(rng, members, weeks, end)
+    gr = _groups(rng, m)
+    o = _orders(rng, m, gr["group"], 1.0, None)
+    n = len(o["user"])
+    extra_rng = np.random.Generator(np.random.PCG64([seed, 2]))  # the demo's draws stay as they are
+    welfare = o["campaign"] == C_WELFARE
+    extra = np.where(welfare, 0, extra_rng.choice(3, size=n, p=[0.6, 0.3, 0.1]))
+    lines = 1 + extra
+    order = np.repeat(np.arange(n), lines)
+    first = np.r_[0, np.cumsum(lines)[:-1]]
+    item_no = np.arange(len(order)) - first[order]
+    prices = np.array([p[1] for p in PRODUCTS] + [0] * len(WELFARE_PRODUCTS))
+    shift = extra_rng.integers(1, len(PRODUCTS), size=len(order))
+    product = np.where(
+        item_no == 0, o["product"][order], (o["product"][order] + shift * item_no) % len(PRODUCTS)
+    )
+    quantity = np.where(
+        item_no == 0,
+        o["quantity"][order],
+        extra_rng.choice([1, 2, 3], size=len(order), p=[0.75, 0.2, 0.05]),
+    )
+    gross0 = prices[o["product"]] * o["quantity"]
+    rate = np.where(gross0 > 0, o["discount"] / np.maximum(gross0, 1), 0.0)
+    paid = np.where(
+        item_no == 0,
+        o["amount"][order],
+        np.round(prices[product] * quantity * (1 - rate[order])).astype(np.int64),
+    )
+    total = np.bincount(order, weights=paid, minlength=n).astype(np.int64)
+    spec = extra_rng.integers(0, len(SPECS), size=len(order))
+    names = [p[0] for p in PRODUCTS] + list(WELFARE_PRODUCTS)
+    con = duckdb.connect(":memory:", config={"threads": 2, "preserve_insertion_order": True})
+    try:
+        con.register(
+            "t",
+            pa.table(
+                {
+                    "o": order,
+                    "ui": o["user"][order],
+                    "ts": o["ts"][order],
+                    "status": o["status"][order],
+                    "product": product,
+                    "spec": spec,
+                    "price": prices[product],
+                    "quantity": quantity,
+                    "paid": paid,
+                    "total": total[order],
+                }
+            ),
+        )
+        rows = con.execute(
+            f"select 'E' || strftime(make_timestamp(ts * 1000000), '%Y%m%d') "
+            f"|| lpad((o + 1)::varchar, 7, '0'), {_ts_sql('ts')}, "
+            f"case when status = 2 then '' else {_ts_sql('(ts + 30 + o % 90)')} end, "
+            f"{_str_list(YOUZAN_STATES)}[status + 1], {_nickname_sql('ui')}, "
+            f"{_phone_sql('ui')}, {_str_list(names)}[product + 1], "
+            f"{_str_list(SPECS)}[spec + 1], {_money_sql('price')}::varchar, quantity, "
+            f"{_money_sql('paid')}::varchar, {_money_sql('total')}::varchar, "
+            f"case when status = 1 then '退款成功' else '无退款' end from t"
+        ).fetchall()
+    finally:
+        con.close()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="gb18030", newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(YOUZAN_ITEM_HEADERS)
+        writer.writerows(rows)
+    tmp.replace(path)
+    return n, len(rows)
+
+
+__all__ = ["generate", "youzan_items"]

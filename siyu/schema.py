@@ -23,6 +23,8 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()  # unique within the dataset
+    # rows whose append key is already in the dataset are skipped on append (default: key)
+    append_key: tuple[str, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -107,9 +109,40 @@ TABLES: dict[str, Table] = {
         ),
         key=("stat_date", "group_id"),
     ),
+    # The lines of line-level order exports (有赞 item rows, 快团团, 群接龙): written beside
+    # `orders` by an import of such a file, never imported on its own. `item_no` numbers the
+    # lines of an order from 1 in the file's order; `amount` is the line's paid amount.
+    "order_items": Table(
+        "order_items",
+        (
+            Column("order_id", "VARCHAR", True, "id"),
+            Column("item_no", "INTEGER", True, "int"),
+            Column("product", "VARCHAR"),
+            Column("sku", "VARCHAR"),
+            Column("quantity", "INTEGER", False, "int"),
+            Column("unit_price", "DECIMAL(18,4)", False, "price"),
+            Column("amount", "DECIMAL(18,2)", False, "money"),
+        ),
+        key=("order_id", "item_no"),
+        # an appended file's lines join only orders that are new: an order kept from before
+        # keeps its own lines (as `orders` keeps the order)
+        append_key=("order_id",),
+    ),
 }
 
-TABLE_KINDS: tuple[str, ...] = tuple(TABLES)
+# The tables a file is imported as (the Data page's and the CLI's choice); `order_items` is
+# written by an orders import of a line-level file.
+DERIVED_TABLES: tuple[str, ...] = ("order_items",)
+TABLE_KINDS: tuple[str, ...] = tuple(k for k in TABLES if k not in DERIVED_TABLES)
+
+# Columns of an orders mapping that only a line-level file has: they are kept in
+# `order_items`, not in `orders` (sku → order_items.sku, unit_price → order_items.unit_price,
+# line_amount → order_items.amount).
+LINE_COLUMNS: tuple[Column, ...] = (
+    Column("sku", "VARCHAR"),
+    Column("unit_price", "DECIMAL(18,4)", False, "price"),
+    Column("line_amount", "DECIMAL(18,2)", False, "money"),
+)
 
 # Order status is normalised to these three words; a missing status means paid.
 STATUSES = ("paid", "refunded", "cancelled")

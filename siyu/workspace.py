@@ -431,6 +431,7 @@ class Workspace:
         action: str | None = None,
         details: dict[str, Any] | None = None,
         meta: dict[str, Any] | None = None,
+        drop: tuple[str, ...] = (),
     ) -> Version:
         """Publish new table files as the next version of dataset `name`, atomically.
 
@@ -442,6 +443,8 @@ class Workspace:
                    is already there are skipped and counted in the version's details;
           auto     new dataset, or new tables of an existing one; refuses to overwrite a
                    table that exists (the caller must say replace or append).
+        `drop` names tables the new version no longer has (the lines of orders that a
+        file without lines replaced).
         """
         name = validate_name(name)
         for kind in tables:
@@ -491,6 +494,9 @@ class Workspace:
                     details.setdefault("skipped_existing", {})[kind] = skipped
                 else:
                     new_tables[kind] = self._adopt(raw["id"], Path(path))
+            for kind in drop:
+                if kind not in tables:
+                    new_tables.pop(kind, None)
             # the base layer of the new version, built before the catalog names it: a build
             # that fails publishes nothing
             models.build(
@@ -524,8 +530,9 @@ class Workspace:
         new_sql = f"read_parquet({quote_literal(str(new))})"
         old_cols = canonical_select(kind, parquet_columns(str(self.root / old.path)))
         new_cols = canonical_select(kind, parquet_columns(str(new)))
-        if table.key:
-            on = " and ".join(f"n.{quote_ident(k)} = o.{quote_ident(k)}" for k in table.key)
+        key = table.append_key or table.key
+        if key:
+            on = " and ".join(f"n.{quote_ident(k)} = o.{quote_ident(k)}" for k in key)
             fresh = (
                 f"select {new_cols} from {new_sql} as n "
                 f"where not exists (select 1 from {old_sql} as o where {on})"

@@ -38,7 +38,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +53,17 @@ from siyu.ingest.fastpath import CellPlan
 from siyu.ingest.identity import Identity
 from siyu.ingest.presets import (
     AMOUNT_RULES,
+    LINE_NAMES,
     PLATFORM_NAMES,
     Options,
     Plan,
     channel_label,
+    detect_lines,
+    items_json,
+    missing_columns,
     needs_stat_date,
     platform_plan,
+    resolve_lines,
     split_items,
 )
 from siyu.ingest.reading import (
@@ -73,12 +78,13 @@ from siyu.ingest.reading import (
 from siyu.ingest.staging import Input, RowProblem, stage_rows
 from siyu.ingest.values import macro_statements
 from siyu.privacy import MOBILE, hash_phone, hash_text, is_masked_phone, mask_phone, scrub_phones
-from siyu.schema import TABLES, quote_literal
+from siyu.schema import LINE_COLUMNS, TABLE_KINDS, TABLES, quote_literal
 from siyu.storage import disk_full
 
 __all__ = [
     "ALIASES",
     "AMOUNT_RULES",
+    "LINE_NAMES",
     "PLATFORM_NAMES",
     "Converted",
     "Identity",
@@ -92,12 +98,14 @@ __all__ = [
     "header_signature",
     "identity_of",
     "limits_text",
+    "missing_columns",
     "needs_stat_date",
     "normalise_header",
     "preview",
     "propose_mapping",
     "reason_text",
     "rejected_frame",
+    "resolve_lines",
 ]
 
 log = logging.getLogger(__name__)
@@ -156,6 +164,9 @@ class Converted:
     mapping: dict[str, str | None] = field(default_factory=dict)
     signature: str = ""  # header signature of the file (mapping memory)
     fast: bool = False  # DuckDB read the file itself (`fastpath`), not the Python path
+    # the lines of a line-level orders file (`order_items` columns), when it has them
+    items_parquet: Path | None = None
+    items: int = 0
 
 
 def header_signature(headers: list[str]) -> str:
@@ -263,7 +274,7 @@ def preview(
     """How the file would be read: detected settings, platform, headers, rows, kind, mapping."""
     limits = limits or Limits()
     raw = _raw(data, filename, limits)
-    if kind is not None and kind not in TABLES:
+    if kind is not None and kind not in TABLE_KINDS:
         raise ImportRefused("ingest.refused.unknown_kind", kind=kind)
     scan = max(HEADER_SCAN_ROWS, (header_row or 0) + 1) + max(PREVIEW_ROWS * 3, IDENTITY_SAMPLE)
     opened = open_table(raw, encoding=encoding, sheet=sheet, sample_rows=scan)
@@ -284,6 +295,13 @@ def preview(
         values = _sample_values(opened, hr, headers)
         mapping, who, notes = ident.propose_identity(plan.kind, headers, plan.mapping, values)
         notes += _plan_notes(plan) + _plan_notes(recognised.also)
+        if plan.kind == "orders" and not (plan.options.lines or plan.options.items_list):
+            lines, rule = detect_lines(mapping, values)
+            if lines:
+                plan = Plan(
+                    plan.kind, plan.mapping, replace(plan.options, lines=True, amount_rule=rule)
+                )
+                notes.append(("ingest.note.lines_detected", {"column": mapping["order_id"]}))
         return Preview(
             filename=raw.filename,
             size=raw.size,
@@ -369,6 +387,12 @@ def _inputs(
                 non_negative,
             )
         )
+    if lines:
+        # the line columns (`schema.LINE_COLUMNS`), kept in `order_items`
+        for col in LINE_COLUMNS:
+            header = (mapping or {}).get(col.name)
+            if header:
+                inputs.append(Input(col.name, str(header), where(col.name, header), col.kind))
     names = {i.name for i in inputs}
     if options.items_list and kind == "orders" and "product" in names:
         product = next(i for i in inputs if i.name == "product")
@@ -376,6 +400,8 @@ def _inputs(
         if quantity is None or quantity.header == product.header:
             inputs = [i for i in inputs if i.name != "quantity"]
             inputs.append(Input("quantity", product.header, product.index, "int"))
+        # the listed lines themselves, for `order_items` (`presets.items_json`)
+        inputs.append(Input("items", product.header, product.index, "text", helper=True))
     if kind == "group_daily" and "stat_date" not in names and options.stat_date:
         inputs.append(Input("stat_date", None, None, "date", True))
     if kind == "orders":
@@ -495,6 +521,9 @@ def _cell_plans(
                 "items_quantity",
                 lambda v: str(split_items(v)[1] or "") if v.strip() else v,
             )
+        elif col == "items" and inp.helper:
+            rewrite = ("items_json", items_json)
+            scrub = ("scrub", scrub_phones)
         elif col == "channel" and options.channel_codes:
             rewrite = ("channel", channel_label)
             scrub = ("scrub", scrub_phones)
@@ -548,8 +577,11 @@ def convert(
     limits = limits or Limits()
     options = options or Options()
     raw = _raw(data, filename, limits)
-    if kind not in TABLES:
+    if kind not in TABLES or kind not in TABLE_KINDS:
         raise ImportRefused("ingest.refused.unknown_kind", kind=str(kind))
+    given = dict(mapping or {})
+    # an amount the mapping does not give comes from the lines when they allow it
+    mapping, options, _ = resolve_lines(kind, given, options)
     scan = max(HEADER_SCAN_ROWS, (header_row or 0) + 1) + IDENTITY_SAMPLE
     opened = open_table(raw, encoding=encoding, sheet=sheet, sample_rows=scan)
     out_dir = Path(out_dir)
@@ -557,6 +589,7 @@ def convert(
     token = uuid.uuid4().hex[:12]
     out = out_dir / f"{kind}-{token}.parquet"
     rejected_out = out_dir / f"{kind}-{token}.rejected.parquet"
+    items_out = out_dir / f"order_items-{token}.parquet"
     work = Path(tempfile.mkdtemp(prefix=".ingest-", dir=out_dir))
     cur = None
     try:
@@ -572,7 +605,9 @@ def convert(
         staged = work / "rows.csv"
 
         def build(fast: sqlgen.FastSource | None = None) -> sqlgen.ConvertSql:
-            return sqlgen.build(kind, inputs, options, staged, out, rejected_out, fast=fast)
+            return sqlgen.build(
+                kind, inputs, options, staged, out, rejected_out, fast=fast, items_out=items_out
+            )
 
         read = fastpath.prepare(cur, opened, raw, hr, headers, inputs, plans, key, work)
         rows, built = fastpath.load(cur, read, build, limits) if read else (None, None)
@@ -603,6 +638,7 @@ def convert(
                 line=line,
                 reason=(key_, _params(params)),
             )
+        items = int(cur.execute(built.items).fetchone()[0]) if built.items else 0
         return Converted(
             kind=kind,
             parquet=out,
@@ -615,13 +651,16 @@ def convert(
             lines=int(lines),
             identity=who,
             options=options,
-            mapping=dict(mapping),
+            mapping=given,
             signature=header_signature(headers),
             fast=fast,
+            items_parquet=items_out if built.items else None,
+            items=items,
         )
     except BaseException:
         out.unlink(missing_ok=True)
         rejected_out.unlink(missing_ok=True)
+        items_out.unlink(missing_ok=True)
         raise
     finally:
         opened.close()

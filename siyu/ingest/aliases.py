@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from siyu.schema import TABLES
+from siyu.schema import LINE_COLUMNS, TABLE_KINDS, TABLES
 
 # Shared alias lists.
 _USER = [
@@ -369,6 +369,45 @@ ALIASES: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# Columns only a line-level orders file has (`schema.LINE_COLUMNS`): the line's unit price,
+# its specification (规格) and its own paid amount.
+LINE_ALIASES: dict[str, list[str]] = {
+    "sku": [
+        "商品规格",
+        "规格",
+        "规格信息",
+        "规格名称",
+        "sku名称",
+        "sku编码",
+        "商品编码",
+        "variant",
+    ],
+    "unit_price": [
+        "商品单价",
+        "单价",
+        "销售单价",
+        "商品价格",
+        "售价",
+        "价格",
+        "团购价",
+        "unit price",
+        "unitprice",
+        "price",
+    ],
+    "line_amount": [
+        "商品实际成交金额",
+        "商品实付金额",
+        "商品实付",
+        "商品成交金额",
+        "商品小计",
+        "小计",
+        "商品金额",
+        "商品总价",
+        "line amount",
+        "subtotal",
+    ],
+}
+
 # Traditional → simplified for the characters of the aliases and status words, so that a
 # Taiwan or Hong Kong export (訂單編號, 買家ID, 已完成) matches the same aliases.
 TRADITIONAL = "業個為買產優會價關冊創刪別動單發號後員團寶實廣應開態總戶據數時暱來標狀碼離稱簽類係繫級統編聯薦營計訂評請貝負責賬帳貨購進鋪銷閉間題額龍屬條門換長項質點鐘"
@@ -404,6 +443,10 @@ def _alias_index() -> dict[str, dict[str, dict[str, int]]]:
             for i, a in enumerate(aliases):
                 ranks.setdefault(normalise_header(a), i + (_LOW if col in _LOW_COLUMNS else 0))
             index[kind][col] = ranks
+    index["order_lines"] = {
+        col: {normalise_header(a): i for i, a in reversed(list(enumerate(aliases)))}
+        for col, aliases in LINE_ALIASES.items()
+    }
     return index
 
 
@@ -426,7 +469,7 @@ def _rank(norm: str, ranks: dict[str, int]) -> int | None:
 def propose_mapping(headers: list[str], kind: str) -> dict[str, str | None]:
     """Canonical column → the header that best matches it (None when nothing matches)."""
     table = TABLES.get(kind)
-    if table is None:
+    if table is None or kind not in ALIASES:
         return {}
     norms = [normalise_header(h) for h in headers]
     candidates: list[tuple[int, int, int]] = []
@@ -446,10 +489,32 @@ def propose_mapping(headers: list[str], kind: str) -> dict[str, str | None]:
     return mapping
 
 
+def propose_line_mapping(
+    headers: list[str], taken: set[str] | frozenset[str] = frozenset()
+) -> dict[str, str | None]:
+    """`LINE_COLUMNS` → the header that best matches each, among headers not in `taken`
+    (those the orders mapping already uses); exact matches only, best alias first."""
+    norms = [normalise_header(h) for h in headers]
+    out: dict[str, str | None] = {}
+    used = set(taken)
+    for col in (c.name for c in LINE_COLUMNS):
+        ranks = _INDEX["order_lines"][col]
+        found = sorted(
+            (ranks[n], i)
+            for i, (h, n) in enumerate(zip(headers, norms, strict=True))
+            if n in ranks and h not in used
+        )
+        out[col] = headers[found[0][1]] if found else None
+        if found:
+            used.add(headers[found[0][1]])
+    return out
+
+
 def kind_scores(headers: list[str]) -> dict[str, float]:
     """How well the headers fit each table kind, 0…1 (required columns weigh three times)."""
     scores: dict[str, float] = {}
-    for kind, table in TABLES.items():
+    for kind in TABLE_KINDS:
+        table = TABLES[kind]
         mapping = propose_mapping(headers, kind)
         total = got = 0.0
         req_total = req_got = 0

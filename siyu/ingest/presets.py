@@ -10,11 +10,20 @@ result and the user can still change every part of it. What each preset knows:
   (分销员) is read as 分销员 and 分销员 (2).
 - 有赞 item-level orders (商品单价 / 商品实际成交金额 per line): one row per item, collapsed
   to one order; the order's 订单实付金额 when the export repeats it, else Σ item amounts.
+  The lines are kept in `order_items` (商品名称, 商品规格, 商品数量, 商品单价, 商品实际成交金额).
 - 有赞 customers (成长值, 付费等级, 消费次数, 成为客户时间 …): members.
 - 快团团 (跟团号, 下单人, 团购标题, 订单金额 …): one row per item, 订单金额 only on the first
   row of an order (0, empty or a merged cell below): collapsed to one order with that total.
 - 群接龙 (接龙号, 微信昵称, 订单总金额, 商品合计): 商品合计 lists `名称(规格) * 数量` lines,
-  read as the product names and the total quantity.
+  read as the product names and the total quantity; each line is kept in `order_items`.
+- Any other orders file whose sampled rows repeat an order id with different products is
+  proposed as line-level (`detect_lines`); without an order amount column, the amount comes
+  from the lines (their own amounts, else unit price × quantity: `resolve_lines`).
+
+Line-level files keep their lines in `order_items` (`sqlgen`): a line's amount is its own
+paid amount when the file has one, else unit price × quantity, else (快团团: only the order
+total, on the first row) the order's amount shared over its lines in proportion to their
+quantities, so the lines of an order always add up to what it was paid.
 - WeCom customer lists (客户名称, 添加人, 添加时间, 来源, 标签): one row per customer and staff
   member, collapsed to one member with the earliest 添加时间; numeric 来源 codes (WeCom's
   add_way) become their labels.
@@ -33,13 +42,15 @@ for every platform.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
-from siyu.ingest.aliases import normalise_header, propose_mapping
+from siyu.ingest.aliases import normalise_header, propose_line_mapping, propose_mapping
+from siyu.schema import LINE_COLUMNS
 
 AMOUNT_RULES = ("first", "sum", "unit_price")
 
@@ -215,6 +226,10 @@ def _youzan_items(h: _Headers):
         quantity=h.find("商品数量", "数量"),
         amount=order_total or h.find("商品实际成交金额", "商品实付金额", "商品小计"),
         discount=None,
+        sku=h.find("商品规格", "规格信息", "规格"),
+        unit_price=h.find("商品单价", "单价"),
+        # with the order total as the amount, each line's own paid amount goes to the lines
+        line_amount=h.find("商品实际成交金额", "商品实付金额", "商品小计") if order_total else None,
     )
     return m, replace(opts, lines=True, amount_rule="first" if order_total else "sum"), None
 
@@ -249,6 +264,9 @@ def _ktt_orders(h: _Headers):
         nickname=h.find("下单人", "微信昵称", "昵称"),
         phone=h.find("联系电话", "收货人电话", "手机号", "电话"),
         discount=None,
+        sku=h.find("规格", "商品规格"),
+        unit_price=h.find("单价", "商品单价", "团购价"),
+        line_amount=h.find("商品金额", "商品小计", "小计", "商品实付金额"),
     )
     opts = Options(lines=True, amount_rule="first", refunded_amount=h.find("退款金额"))
     return m, opts, None
@@ -535,12 +553,102 @@ def platform_plan(headers: list[str], kind: str | None = None) -> Recognised:
     platform, _ = recognise(headers)
     if platform is not None and (kind is None or kind == platform.kind):
         mapping, options, also = platform.build(_Headers(headers))
-        return Recognised(platform.name, Plan(platform.kind, mapping, options), also)
+        plan = Plan(platform.kind, _with_lines(platform.kind, mapping, headers), options)
+        return Recognised(platform.name, plan, also)
     if kind is None:
         kind, _ = guess_kind(headers)
-    return Recognised(
-        platform.name if platform else "unknown", Plan(kind, propose_mapping(headers, kind))
-    )
+    mapping = _with_lines(kind, propose_mapping(headers, kind), headers)
+    return Recognised(platform.name if platform else "unknown", Plan(kind, mapping))
+
+
+def _with_lines(
+    kind: str, mapping: dict[str, str | None], headers: list[str]
+) -> dict[str, str | None]:
+    """An orders mapping with the line columns (`schema.LINE_COLUMNS`) a preset left open
+    proposed from the headers the mapping does not use yet."""
+    if kind != "orders":
+        return mapping
+    taken = {h for h in mapping.values() if h}
+    found = propose_line_mapping(headers, taken)
+    out = dict(mapping)
+    for col in LINE_NAMES:
+        if col not in out:
+            out[col] = found[col]
+    return out
+
+
+LINE_NAMES = tuple(c.name for c in LINE_COLUMNS)
+
+
+def resolve_lines(
+    kind: str, mapping: dict[str, str | None], options: Options
+) -> tuple[dict[str, str | None], Options, str | None]:
+    """The mapping and options a convert runs with, and where the order amount comes from.
+
+    Without an order amount column, an orders file whose lines carry their own paid amount
+    (`line_amount`) or a unit price and a quantity is read line by line: the order's amount
+    is the sum of its lines (`sum`), or Σ quantity × unit price (`unit_price`). The third
+    value says so ("line_amount" or "unit_price"); None when the mapping gives the amount
+    (or cannot: `missing_columns` says what is missing).
+    """
+    if kind != "orders" or mapping.get("amount"):
+        return mapping, options, None
+    out = dict(mapping)
+    if mapping.get("line_amount"):
+        out["amount"] = mapping["line_amount"]
+        return out, replace(options, lines=True, amount_rule="sum"), "line_amount"
+    if mapping.get("unit_price") and mapping.get("quantity"):
+        out["amount"] = mapping["unit_price"]
+        return out, replace(options, lines=True, amount_rule="unit_price"), "unit_price"
+    return mapping, options, None
+
+
+def missing_columns(kind: str, mapping: dict[str, str | None], options: Options) -> list[str]:
+    """The required columns of `kind` that the mapping neither gives nor lets be derived
+    (an orders amount derives from line amounts or unit price × quantity: `resolve_lines`);
+    a statistics date given by the user stands for the date column."""
+    from siyu.schema import TABLES
+
+    if kind not in TABLES:
+        return []
+    resolved, opts, _ = resolve_lines(kind, mapping, options)
+    missing = [c for c in TABLES[kind].required if not resolved.get(c)]
+    if kind == "group_daily" and opts.stat_date is not None:
+        missing = [c for c in missing if c != "stat_date"]
+    return missing
+
+
+def detect_lines(mapping: dict[str, str | None], values: dict[str, list[str]]) -> tuple[bool, str]:
+    """Whether sampled rows of an orders file are lines of orders, and the amount rule.
+
+    Line-level: an order id appears on several rows with different products. The amount
+    column then holds the order total when every later row of an order repeats the first
+    row's amount or leaves it empty or 0 (`first`), else each line's amount (`sum`).
+    """
+    oid, product, amount = (mapping.get(c) for c in ("order_id", "product", "amount"))
+    if not oid or not product or oid not in values or product not in values:
+        return False, "first"
+    rows: dict[str, list[int]] = {}
+    for i, v in enumerate(values[oid]):
+        key = v.strip()
+        if key:
+            rows.setdefault(key, []).append(i)
+    products = values[product]
+    repeated = [
+        idx
+        for idx in rows.values()
+        if len(idx) > 1 and len({products[i].strip() for i in idx if i < len(products)}) > 1
+    ]
+    if not repeated:
+        return False, "first"
+    amounts = values.get(amount or "", [])
+
+    def later_repeat(idx: list[int]) -> bool:
+        cells = [amounts[i].strip() if i < len(amounts) else "" for i in idx]
+        return all(c in ("", "0", "0.0", "0.00", "-", cells[0]) for c in cells[1:])
+
+    rule = "first" if not amounts or all(later_repeat(idx) for idx in repeated) else "sum"
+    return True, rule
 
 
 def needs_stat_date(plan: Plan) -> bool:
@@ -562,19 +670,32 @@ _ITEM = re.compile(r"^(.*?)\s*[*×xX＊]\s*(\d+)\s*(?:件|份|个|盒|袋|箱|�
 def split_items(cell: str) -> tuple[str, int | None]:
     """群接龙 商品合计: "草莓(500g) * 2\\n橙子 * 1" → ("草莓(500g)、橙子", 3); a line without
     a count counts as one."""
-    names, total = [], 0
+    lines = item_lines(cell)
+    return "、".join(p for p, _ in lines), (sum(q for _, q in lines) if lines else None)
+
+
+def item_lines(cell: str) -> list[tuple[str, int]]:
+    """群接龙 商品合计 as its lines: "草莓(500g) * 2\\n橙子" → [("草莓(500g)", 2), ("橙子", 1)]."""
+    out = []
     for part in _ITEM_LINES.split(cell):
         part = part.strip()
         if not part:
             continue
         m = _ITEM.match(part)
         if m and m.group(1).strip():
-            names.append(m.group(1).strip())
-            total += int(m.group(2))
+            out.append((m.group(1).strip(), int(m.group(2))))
         else:
-            names.append(part)
-            total += 1
-    return "、".join(names), (total if names else None)
+            out.append((part, 1))
+    return out
+
+
+def items_json(cell: str) -> str:
+    """The lines of an item list as JSON (`[{"p": name, "q": count}, …]`), read by the SQL
+    that writes `order_items`; an empty cell stays empty."""
+    lines = item_lines(cell)
+    if not lines:
+        return ""
+    return json.dumps([{"p": p, "q": q} for p, q in lines], ensure_ascii=False)
 
 
 def channel_label(code: str) -> str:

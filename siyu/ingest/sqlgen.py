@@ -42,6 +42,7 @@ class ConvertSql:
     check: str = ""  # the table the fast path checks once `load` has run (`fastpath.verify`)
     copies: list[str] = field(default_factory=list)  # write the accepted, then rejected rows
     unique_copy: str | None = None  # the accepted rows' copy when no key repeats (`copies`)
+    items: str | None = None  # select the number of order lines written (`items_out`)
 
     def run(self, cur) -> None:
         """The statements and copies, once `load` has run."""
@@ -85,8 +86,13 @@ def build(
     out: Path,
     rejected_out: Path,
     fast: FastSource | None = None,
+    items_out: Path | None = None,
 ) -> ConvertSql:
     """The statements of a convert, reading the staged CSV or, when given, `fast`.
+
+    With `items_out`, an orders file that is line-level (`Options.lines`) or lists its items
+    in one cell (`Options.items_list`) also writes its lines, as `order_items` rows of the
+    accepted orders, to `items_out` (`ConvertSql.items` counts them).
 
     The lines of the stage are numbered by position: the fast path's stage is first built
     straight from the file (`siyu_stage_rows`, with the flags), then numbered by a view;
@@ -222,6 +228,20 @@ def build(
         f"copy (select * from ({rejected}) as r order by r.line) "
         f"to {quote_literal(str(rejected_out))} (format parquet)",
     ]
+    items = None
+    if items_out is not None and kind == "orders":
+        lines_sql = None
+        if mode == "orders":
+            lines_sql = _order_lines(by_name, options)
+        elif "items" in by_name:
+            lines_sql = _listed_lines(accepted)
+        if lines_sql is not None:
+            statements.append(_items_table(lines_sql))
+            copies.append(
+                "copy (select * exclude (line) from siyu_items order by line, item_no) "
+                f"to {quote_literal(str(items_out))} (format parquet)"
+            )
+            items = "select count(*) from siyu_items"
     if unique is not None:
         # Without repeated keys the accepted lines are a filter of the stage, which DuckDB
         # keeps in its insertion (line) order: no join, no sort.
@@ -234,7 +254,7 @@ def build(
         f"select (select count(*) from ({accepted})), (select count(*) from ({rejected})), "
         f"(select count(*) from {every_line})"
     )
-    return ConvertSql(load, statements, counts, check, copies, unique)
+    return ConvertSql(load, statements, counts, check, copies, unique, items)
 
 
 def first_last(cell: str, a: str, z: str) -> str:
@@ -503,6 +523,127 @@ def _orders_lines(table, by_name, options, own_params):
     return [lines, orders, finals], accepted, rejected
 
 
+def _order_lines(by_name: dict[str, Input], options: Options) -> str:
+    """The lines of the accepted orders of a line-level file: order_id, line, product, sku,
+    quantity, unit_price, amount (the line's own paid amount; null when the file has none),
+    order_amount, ord (the line's place in its order)."""
+    rule = options.amount_rule
+    has = by_name.__contains__
+
+    def v(col: str) -> str:
+        return f"l.{q('v_' + col)}"
+
+    if has("line_amount"):
+        amount = v("line_amount")
+    elif rule == "sum":
+        amount = v("amount")
+    elif rule == "unit_price" and has("quantity"):
+        amount = f"round({v('quantity')} * {v('amount')}, 2)"
+    elif has("unit_price") and has("quantity"):
+        amount = f"round({v('quantity')} * {v('unit_price')}, 2)"
+    else:
+        amount = "null"
+    unit = v("unit_price") if has("unit_price") else v("amount") if rule == "unit_price" else "null"
+    quantity = v("quantity") if has("quantity") else "null"
+    if options.cancelled_prefix:
+        cancelled = f"starts_with(o.order_id, {quote_literal(options.cancelled_prefix)})"
+        quantity = f"case when {cancelled} then abs({quantity}) else {quantity} end"
+        amount = f"case when {cancelled} then abs({amount}) else {amount} end"
+    return f"""
+        select
+            o.order_id,
+            l.line,
+            {f"left({v('product')}, {PRODUCT_CHARS})" if has("product") else "null"} as product,
+            {v("sku") if has("sku") else "null"} as sku,
+            {quantity} as quantity,
+            {unit} as unit_price,
+            {amount} as amount,
+            o.amount as order_amount,
+            l.line as ord
+        from siyu_lines as l
+        join siyu_orders as o on o.order_id = l.{q("v_order_id")}
+        where o.oreason is null
+    """
+
+
+def _listed_lines(accepted: str) -> str:
+    """The lines of accepted orders whose item cell lists them (群接龙 商品合计), from the
+    JSON the staging wrote (`presets.items_json`)."""
+    items = quote_literal('[{"p": "VARCHAR", "q": "BIGINT"}]')
+    return f"""
+        with listed as (
+            select a.order_id, a.line, a.amount as order_amount,
+                from_json(s.{q("v_items")}, {items}) as its
+            from ({accepted}) as a
+            join siyu_stage as s on s.line = a.line
+            where s.{q("v_items")} is not null
+        ),
+        numbered as (
+            select order_id, line, order_amount, its, unnest(range(1, len(its) + 1)) as ord
+            from listed
+        )
+        select
+            order_id,
+            line,
+            left(its[ord].p, {PRODUCT_CHARS}) as product,
+            null as sku,
+            its[ord].q as quantity,
+            null as unit_price,
+            null as amount,
+            order_amount,
+            ord
+        from numbered
+    """
+
+
+def _items_table(lines_sql: str) -> str:
+    """`siyu_items`: the `order_items` rows of `lines_sql` (see `_order_lines`), numbered from
+    1 in each order. A line without its own amount (a file with only the order's total) gets
+    the order's amount shared in proportion to the lines' quantities (a line without one
+    counts 1), rounded to cents, the last line taking what rounding left: an order's lines
+    add up to its amount."""
+    source = {"amount": "line_amount"}
+    typed = ", ".join(
+        f"cast({source.get(c.name, q(c.name))} as {c.sql_type}) as {q(c.name)}"
+        for c in TABLES["order_items"].columns
+    )
+    return f"""
+        create temp table siyu_items as
+        with lines as ({lines_sql}),
+        weighed as (
+            select *,
+                row_number() over (partition by order_id order by ord) as item_no,
+                count(*) over (partition by order_id) as n,
+                greatest(coalesce(quantity, 1), 0) as weight,
+                count(amount) over (partition by order_id) as own
+            from lines
+        ),
+        parts as (
+            select *,
+                sum(weight) over (partition by order_id) as total_weight
+            from weighed
+        ),
+        shares as (
+            select *,
+                cast(round(case when total_weight > 0
+                    then order_amount * weight / total_weight
+                    else order_amount / n end, 2) as decimal(18, 2)) as part
+            from parts
+        ),
+        final as (
+            select *,
+                case when own > 0 then amount
+                    when item_no = n then order_amount - coalesce(sum(part) over (
+                        partition by order_id order by item_no
+                        rows between unbounded preceding and 1 preceding), 0)
+                    else part end as line_amount
+            from shares
+        )
+        select {typed}, line
+        from final
+    """
+
+
 def _members_lines(table, by_name, own_params):
     ts = q("v_joined_at")
     aggs = [f"{q('v_user_id')} as user_id", "min(line) as line", f"min({ts}) as joined_at"]
@@ -546,5 +687,6 @@ CLEANUP = [f"drop view if exists {v}" for v in ("siyu_verdict", "siyu_stage")] +
         "siyu_orders_raw",
         "siyu_orders",
         "siyu_people",
+        "siyu_items",
     )
 ]

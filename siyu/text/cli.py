@@ -1,6 +1,16 @@
 """Messages of the command line."""
 
 TEXT = {
+    "cli.bad_map": {
+        "zh-Hans": "--map {value} 看不懂：请写成 表头=字段，字段是 {columns} 之一。",
+        "zh-Hant": "--map {value} 看不懂：請寫成 表頭=欄位，欄位是 {columns} 之一。",
+        "en": "--map {value} is not understood: write HEADER=COLUMN, the column one of {columns}.",
+    },
+    "cli.sample_written": {
+        "zh-Hans": "已写入 {path}（{orders} 个订单，{lines} 行商品）",
+        "zh-Hant": "已寫入 {path}（{orders} 個訂單，{lines} 列商品）",
+        "en": "Wrote {path} ({orders} orders, {lines} item rows)",
+    },
     "cli.bad_date": {
         "zh-Hans": "日期「{value}」格式不对，请写成 YYYY-MM-DD。",
         "zh-Hant": "日期「{value}」格式不對，請寫成 YYYY-MM-DD。",

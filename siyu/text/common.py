@@ -11,6 +11,7 @@ TEXT = {
         "zh-Hant": "群統計（按日）",
         "en": "Group daily stats",
     },
+    "table.order_items": {"zh-Hans": "商品明细", "zh-Hant": "商品明細", "en": "Order lines"},
     "list.preview": {
         "zh-Hans": "表中显示前 {shown:,} 行，共 {total:,} 行；完整名单请下载。",
         "zh-Hant": "表中顯示前 {shown:,} 列，共 {total:,} 列；完整名單請下載。",

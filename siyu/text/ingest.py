@@ -266,6 +266,14 @@ TEXT = {
     },
     "ingest.column.speakers": {"zh-Hans": "发言人数", "zh-Hant": "發言人數", "en": "Speakers"},
     "ingest.column.messages": {"zh-Hans": "消息数", "zh-Hant": "訊息數", "en": "Messages"},
+    "ingest.column.item_no": {"zh-Hans": "行号", "zh-Hant": "行號", "en": "Line number"},
+    "ingest.column.sku": {"zh-Hans": "商品规格", "zh-Hant": "商品規格", "en": "Variant (SKU)"},
+    "ingest.column.unit_price": {"zh-Hans": "商品单价", "zh-Hant": "商品單價", "en": "Unit price"},
+    "ingest.column.line_amount": {
+        "zh-Hans": "商品实付金额",
+        "zh-Hant": "商品實付金額",
+        "en": "Line amount paid",
+    },
     "ingest.list_separator": {"zh-Hans": "、", "zh-Hant": "、", "en": ", "},
     # Platform presets, identity and personal data (issue 3).
     "ingest.refused.masked_phone_id": {
@@ -295,6 +303,15 @@ TEXT = {
         "en": "These group statistics have no date column (counts such as 今日入群 are for one "
         "day). Give the date they are for.",
     },
+    "ingest.ui.missing_amount": {
+        "zh-Hans": "实付金额未对应。请为「实付金额」选择一列；一行一个商品的文件也可以选「商品实付金额」，"
+        "或「商品单价」和「数量」，由各行算出订单金额。",
+        "zh-Hant": "實付金額未對應。請為「實付金額」選擇一欄；一列一個商品的檔案也可以選「商品實付金額」，"
+        "或「商品單價」和「數量」，由各列算出訂單金額。",
+        "en": "The amount paid is not mapped. Choose a column for it; a file with one row per "
+        "item may instead give each line's amount paid, or a unit price and a quantity, and "
+        "the order's amount is computed from its lines.",
+    },
     "ingest.refused.unit_price_needs_quantity": {
         "zh-Hans": "按「单价 × 数量」计算订单金额时，需要为数量选择一列。",
         "zh-Hant": "按「單價 × 數量」計算訂單金額時，需要為數量選擇一欄。",
@@ -323,6 +340,15 @@ TEXT = {
         "已改用其他欄。",
         "en": "“{column}” holds masked phone numbers (such as {example}): one masked number "
         "stands for many people, so it cannot identify a person. Another column is used.",
+    },
+    "ingest.note.lines_detected": {
+        "zh-Hans": "同一个{column}出现在多行、商品不同：这是一行一个商品的文件，已按订单号合并成一行一单，"
+        "各行另存为商品明细。",
+        "zh-Hant": "同一個{column}出現在多列、商品不同：這是一列一個商品的檔案，已按訂單編號合併成一列一單，"
+        "各列另存為商品明細。",
+        "en": "The same {column} appears on several rows with different products: the file has "
+        "one row per item. Rows are combined into one order per order id, and each row is "
+        "kept as an order line.",
     },
     "ingest.note.needs_stat_date": {
         "zh-Hans": "这份文件的数字没有日期（如「今日入群」），请填写统计日期。",
@@ -477,6 +503,22 @@ TEXT = {
         "zh-Hant": "還沒有選擇識別用戶的欄：請為「用戶ID」選擇一欄（用戶ID，沒有就用手機號，再沒有就用暱稱）。",
         "en": "No column identifies people yet: choose one for the user id (an id, else the "
         "phone, else the nickname).",
+    },
+    "ingest.ui.items_summary": {
+        "zh-Hans": "{items} 个商品行保存为商品明细（商品排行按商品明细计算）",
+        "zh-Hant": "{items} 個商品列儲存為商品明細（商品排行按商品明細計算）",
+        "en": "{items} order lines kept (the products board counts them)",
+    },
+    "ingest.ui.amount_from.line_amount": {
+        "zh-Hans": "没有订单实付金额列：订单金额 = 各行「{column}」相加",
+        "zh-Hant": "沒有訂單實付金額欄：訂單金額 = 各列「{column}」相加",
+        "en": "No order amount column: the order's amount is the sum of its lines' “{column}”",
+    },
+    "ingest.ui.amount_from.unit_price": {
+        "zh-Hans": "没有订单实付金额列：订单金额 = Σ 数量「{quantity}」× 单价「{column}」",
+        "zh-Hant": "沒有訂單實付金額欄：訂單金額 = Σ 數量「{quantity}」× 單價「{column}」",
+        "en": "No order amount column: the order's amount is Σ quantity “{quantity}” × unit "
+        "price “{column}”",
     },
     "ingest.ui.lines_summary": {
         "zh-Hans": "{lines} 行合并为 {rows} 行",

@@ -185,4 +185,21 @@ TEXT = {
     "col.quit_members": {"zh-Hans": "退群", "zh-Hant": "退群", "en": "Left"},
     "col.speakers": {"zh-Hans": "发言人数", "zh-Hant": "發言人數", "en": "Speakers"},
     "col.messages": {"zh-Hans": "消息数", "zh-Hant": "訊息數", "en": "Messages"},
+    "col.sku": {"zh-Hans": "商品规格", "zh-Hant": "商品規格", "en": "Variant (SKU)"},
+    "col.unit_price": {"zh-Hans": "商品单价", "zh-Hant": "商品單價", "en": "Unit price"},
+    "col.line_amount": {
+        "zh-Hans": "商品实付金额（每行）",
+        "zh-Hant": "商品實付金額（每列）",
+        "en": "Line amount paid",
+    },
+    "data.line_columns": {
+        "zh-Hans": "商品明细（每行一个商品，保存为商品明细表）",
+        "zh-Hant": "商品明細（每列一個商品，儲存為商品明細表）",
+        "en": "Order lines (one item per row, kept as the order lines table)",
+    },
+    "data.check_blocked": {
+        "zh-Hans": "还不能检查：{file} 的必填字段未对应（{columns}）。",
+        "zh-Hant": "還不能檢查：{file} 的必填欄位未對應（{columns}）。",
+        "en": "Not ready to check: required columns of {file} are not mapped ({columns}).",
+    },
 }

@@ -306,7 +306,7 @@ def test_missing_tables_are_empty_views_with_canonical_columns(tiny):
     cols = explorer.run(tiny, "describe members").frame["column_name"].tolist()
     assert cols[:3] == ["user_id", "joined_at", "channel"]
     tables = explorer.run(tiny, "show tables").frame["name"].tolist()
-    assert sorted(tables) == ["activity", "group_daily", "groups", "members", "orders"]
+    assert sorted(tables) == ["activity", "group_daily", "groups", "members", "order_items", "orders"]
 
 
 @pytest.mark.parametrize(
@@ -396,6 +396,7 @@ def test_schema_lists_every_canonical_column_and_which_tables_exist(tiny):
         "activity": False,
         "groups": False,
         "group_daily": False,
+        "order_items": False,
     }
     orders = frame[frame["table"] == "orders"]
     assert orders["column"].tolist()[:4] == ["order_id", "user_id", "ordered_at", "amount"]
