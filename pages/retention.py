@@ -11,7 +11,9 @@ from siyu.metrics.retention import (
     mean_curve,
     pending_people,
     segment_sizes,
+    seven_day_observed,
     seven_day_pending,
+    seven_day_period,
     wide_table,
 )
 
@@ -24,14 +26,12 @@ if not has["orders"] and not (has["members"] and has["activity"]):
     st.info(ctx.t("retention.needs_data"))
     st.stop()
 
-period = ui.period_filter(ctx)
-if period is None:
-    st.stop()
-start, end = period
+period_slot = st.container()  # the period filter, drawn once the view is known
 last_day = ui.dataset_fact(ctx, "last_data_day")
+first_day = ui.dataset_fact(ctx, "data_range")[0]
 
 
-def pick(label_key, options, key, prefix, container=st):
+def pick(label_key, options, key, prefix, container=st, on_change=None):
     """A URL-bound segmented control over `options`, labelled `<prefix>.<option>`."""
     value = container.segmented_control(
         ctx.t(label_key),
@@ -40,13 +40,37 @@ def pick(label_key, options, key, prefix, container=st):
         format_func=lambda o: ctx.t(f"{prefix}.{o}"),
         key=key,
         bind="query-params",
+        on_change=on_change,
     )
     return value if value in options else options[0]
 
 
+def to_observed_period() -> None:
+    """Switching to the 7-day method: a period in which nobody has reached day 36 yet moves
+    to the latest one of the same length that has them (the view never opens empty)."""
+    if st.session_state.get("retention_view") != "seven_day":
+        return
+    current = st.session_state.get("period")
+    if not (isinstance(current, (tuple, list)) and len(current) == 2):
+        return
+    if seven_day_observed(current[0], last_day):
+        return
+    moved = seven_day_period(first_day, last_day, (current[1] - current[0]).days + 1)
+    if moved is not None:
+        st.session_state["period"] = moved
+        st.session_state["_retention_moved"] = moved
+
+
 top = st.columns([2, 2, 3])
 views = ["cohorts", "seven_day"] if has["orders"] else ["cohorts"]
-view = pick("retention.view", views, "retention_view", "retention.view", top[0])
+view = pick("retention.view", views, "retention_view", "retention.view", top[0], to_observed_period)
+with period_slot:
+    # a link opening the 7-day method without a period opens on the latest observed one
+    seven_default = seven_day_period(first_day, last_day) if view == "seven_day" else None
+    period = ui.period_filter(ctx, default=seven_default)
+if period is None:
+    st.stop()
+start, end = period
 cohort_options = [c for c, ok in (("join", has["members"]), ("first_order", has["orders"])) if ok]
 cohort_by = pick(
     "retention.cohort_by", cohort_options, "retention_cohort_by", "retention.cohort_by", top[1]
@@ -60,6 +84,8 @@ elif not has["orders"]:
 
 if view == "seven_day":
     st.caption(ctx.t("retention.seven.intro"))
+    if (start, end) in (st.session_state.get("_retention_moved"), seven_default):
+        st.caption(ctx.t("retention.seven.moved", start=start, end=end, last_day=last_day))
     group = pick(
         "retention.seven.col.group",
         ["all", "7day", "other"],
@@ -79,18 +105,20 @@ if view == "seven_day":
             ctx.t("window.pending.seven_day", n=fmt.show("count", late), days=SEVEN_DAY_LAST_DAY)
         )
     if int(compare["members"].iloc[:2].sum()) == 0:
+        # a period picked by hand (or given by a link) too recent for day 36
         latest = last_day - dt.timedelta(days=SEVEN_DAY_LAST_DAY)
         st.warning(ctx.t("retention.seven.too_short", last_day=last_day, latest=latest))
-        shift = (latest - dt.timedelta(days=(end - start).days), latest)
+        shift = seven_day_period(first_day, last_day, (end - start).days + 1)
+        if shift is not None and shift != (start, end):
 
-        def use_observed_period() -> None:
-            st.session_state["period"] = shift
+            def use_observed_period() -> None:
+                st.session_state["period"] = shift
 
-        st.button(
-            ctx.t("retention.seven.use_period", start=shift[0], end=shift[1]),
-            on_click=use_observed_period,
-            key="retention_seven_shift",
-        )
+            st.button(
+                ctx.t("retention.seven.use_period", start=shift[0], end=shift[1]),
+                on_click=use_observed_period,
+                key="retention_seven_shift",
+            )
         st.stop()
     left, right = st.columns(2)
     left.plotly_chart(
@@ -137,16 +165,30 @@ if view == "seven_day":
             for lo, hi in zip(compare["ci_low"], compare["ci_high"], strict=True)
         ],
     )[["group", "members", "repurchased", "rate", "ci"]]
-    st.dataframe(
+    ui.table(
         shown.rename(columns=lambda c: ctx.t(f"retention.seven.col.{c}")),
         hide_index=True,
         width="stretch",
     )
     st.caption(ctx.t("retention.seven.ci_method"))
+    hist_columns = {
+        "purchase_days": ctx.t("retention.seven.purchase_days"),
+        "members": ctx.t("retention.seven.members"),
+        "repurchase_30d_rate": ctx.t("retention.seven.rate"),
+    }
     with left:
-        ui.download_buttons(ctx, hist, "seven_day", "retention-seven-hist")
+        ui.download_buttons(
+            ctx, hist.rename(columns=hist_columns), "seven_day", "retention-seven-hist"
+        )
     with right:
-        ui.download_buttons(ctx, compare, "seven_day_compare", "retention-seven-compare")
+        ui.download_buttons(
+            ctx,
+            compare.assign(group=[labels[g] for g in compare["group"]]).rename(
+                columns=lambda c: ctx.t(f"retention.seven.col.{c}")
+            ),
+            "seven_day_compare",
+            "retention-seven-compare",
+        )
     st.stop()
 
 # -- cohort table --------------------------------------------------------------------------
@@ -199,12 +241,22 @@ band_label = ctx.t("retention.band")
 
 segment = None
 one = table
+unknown = ctx.t("retention.segment.none")
+
+
+def segment_name(value) -> str:
+    """A segment as the reader names it: a campaign by its display name, unknown in words."""
+    if value is None or value != value:
+        return unknown
+    return ctx.campaign(value) if options["breakdown"] == "campaign" else str(value)
+
+
 if options["breakdown"] != "none":
-    unknown = ctx.t("retention.segment.none")
+    curves = mean_curve(table)
+    curves["segment"] = [None if s is None else segment_name(s) for s in curves["segment"]]
     st.plotly_chart(
         charts.segment_curves(
-            mean_curve(table), labels, ctx.t("retention.curves_by_segment"), unknown, band,
-            band_label,
+            curves, labels, ctx.t("retention.curves_by_segment"), unknown, band, band_label,
         ),
         width="stretch",
     )  # fmt: skip
@@ -215,7 +267,7 @@ if options["breakdown"] != "none":
         ctx.t("retention.segment"),
         names,
         format_func=lambda s: ctx.t(
-            "retention.segment.option", segment=s or unknown, people=f"{people[s]:,}"
+            "retention.segment.option", segment=segment_name(s or None), people=f"{people[s]:,}"
         ),
         key="retention_segment",
         bind="query-params",
@@ -245,7 +297,7 @@ st.subheader(ctx.t("retention.table"))
 wide = wide_table(one)
 columns = {"cohort": ctx.t("retention.col.cohort"), "cohort_size": ctx.t("retention.size")}
 columns.update({p: labels[p] for p in range(periods)})
-st.dataframe(
+ui.table(
     wide.rename(columns=columns),
     hide_index=True,
     width="stretch",
@@ -253,7 +305,20 @@ st.dataframe(
         labels[p]: st.column_config.NumberColumn(format="percent") for p in range(periods)
     },
 )
-ui.download_buttons(ctx, table, "retention", "retention-table")
+download_columns = {
+    "segment": ctx.t("retention.col.segment"),
+    "cohort": ctx.t("retention.col.cohort"),
+    "cohort_size": ctx.t("retention.col.cohort_size"),
+    "period": ctx.t("retention.col.period"),
+    "retained": ctx.t("retention.col.retained_people"),
+    "rate": ctx.t("retention.col.rate"),
+}
+downloaded = table.assign(period=[labels[p] for p in table["period"]])
+if "segment" in downloaded:
+    downloaded["segment"] = [segment_name(s) for s in downloaded["segment"]]
+ui.download_buttons(
+    ctx, downloaded.rename(columns=download_columns), "retention", "retention-table"
+)
 
 st.subheader(ctx.t("retention.members"))
 pick_left, pick_right = st.columns(2)
@@ -290,11 +355,10 @@ st.caption(
 )
 if options["breakdown"] == "none":
     people_list = people_list.drop(columns="segment")
-st.dataframe(
-    people_list.rename(columns=lambda c: ctx.t(f"retention.col.{c}")),
-    hide_index=True,
-    width="stretch",
-)
+else:
+    people_list["segment"] = [segment_name(s) for s in people_list["segment"]]
+people_list = people_list.rename(columns=lambda c: ctx.t(f"retention.col.{c}"))
+ui.table(people_list, hide_index=True, width="stretch")
 ui.download_buttons(
     ctx, people_list, f"retention_{cell_cohort}_p{cell_period}", "retention-members"
 )

@@ -19,11 +19,11 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from siyu import access, exports, importer, ingest, metrics
+from siyu import access, exports, i18n, importer, ingest, metrics
 from siyu.access import OPEN, Grant
 from siyu.db import Source
 from siyu.demo import DEMO_NAME, ensure_demo
-from siyu.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from siyu.i18n import DEFAULT_LANGUAGE, LANGUAGES, language_code, t
 from siyu.importer import FileRequest
 from siyu.workspace import Dataset, Workspace, WorkspaceError
 
@@ -55,6 +55,10 @@ class Context:
 
     def t(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
+
+    def campaign(self, code: object) -> str:
+        """A campaign code as the reader names it (`7day` → 7天活动)."""
+        return i18n.campaign(code, self.lang)
 
     @property
     def role(self) -> str:  # viewer or editor
@@ -194,11 +198,24 @@ def _sign_out() -> None:
 
 
 def _language_before_widget() -> str:
-    """The language the switch will hold, known before the widget runs (for its label)."""
-    if "lang" in st.session_state:
-        return st.session_state["lang"]
-    by_name = {name: code for code, name in LANGUAGES.items()}
-    return by_name.get(st.query_params.get("lang", ""), DEFAULT_LANGUAGE)
+    """The language the switch will hold, known before the widget runs (for its label).
+
+    A fresh session takes it from the address: `?lang=en|zh-Hans|zh-Hant`, or the name the
+    menu shows (`English`), as older links spell it.
+    """
+    if "lang" not in st.session_state:
+        code = language_code(st.query_params.get("lang"))
+        if code is not None:
+            st.session_state["lang"] = code
+    return st.session_state.get("lang", DEFAULT_LANGUAGE)
+
+
+def _language_to_url(lang: str) -> None:
+    """Write the language's code into the address (the switch is not bound to the URL, which
+    would spell it as the menu shows it: `English`)."""
+    current = st.query_params.get("lang")
+    if current != lang and (current is not None or lang != DEFAULT_LANGUAGE):
+        st.query_params["lang"] = lang
 
 
 def _carry(key: str, scope: str = "") -> None:
@@ -234,9 +251,9 @@ def frame(page_key: str) -> Context:
         index=codes.index(DEFAULT_LANGUAGE),
         format_func=LANGUAGES.__getitem__,
         key="lang",
-        bind="query-params",
     )
     _keep("lang", lang)
+    _language_to_url(lang)
     grant = gate(lang)
     # this person's view: the datasets of their spaces, names unique per space
     ws = Workspace(
@@ -310,7 +327,7 @@ SHARED_KEYS = ("period",)
 
 def _navigation(nav: Any, lang: str, dataset: str | None, grant: Grant) -> None:
     """The translated page links; each keeps the language, the dataset and the period."""
-    params = {"lang": LANGUAGES[lang]}
+    params = {"lang": lang}
     if dataset:
         params["dataset"] = dataset
     for key in SHARED_KEYS:
@@ -331,7 +348,7 @@ def share_link(lang: str, dataset: str | None) -> str | None:
     if not base:
         return None
     params = {k: v for k, v in st.query_params.to_dict().items() if v is not None}
-    params.setdefault("lang", LANGUAGES[lang])
+    params["lang"] = lang
     if dataset:
         params.setdefault("dataset", dataset)
     return base + "?" + urlencode(params)
@@ -450,9 +467,13 @@ def _cache_key(ctx: Context) -> str:
 # ---- small drawing helpers ------------------------------------------------------------------
 
 
-def period_filter(ctx: Context) -> tuple[dt.date, dt.date] | None:
-    """A date-range filter bound to the URL, defaulting to the dataset's recent period."""
-    default = dataset_fact(ctx, "default_period")
+def period_filter(
+    ctx: Context, default: tuple[dt.date, dt.date] | None = None
+) -> tuple[dt.date, dt.date] | None:
+    """A date-range filter bound to the URL, defaulting to the dataset's recent period (the
+    last 28 days of its own range, `metrics.default_period`) or to the page's `default` (a
+    view that needs observed windows opens on the latest period that has them)."""
+    default = default or dataset_fact(ctx, "default_period")
     first, last = dataset_fact(ctx, "data_range")
     if default is None or default[0] is None:
         return None
@@ -472,6 +493,16 @@ def period_filter(ctx: Context) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+# How a table on screen shows a missing value (Streamlit's own default reads "None").
+MISSING = "—"
+
+
+def table(data: Any, **kwargs: Any) -> Any:
+    """`st.dataframe` with missing values shown as "—" rather than Streamlit's "None"."""
+    kwargs.setdefault("placeholder", MISSING)
+    return st.dataframe(data, **kwargs)
+
+
 def download_buttons(
     ctx: Context,
     frame: pd.DataFrame | Callable[[], pd.DataFrame],
@@ -486,7 +517,8 @@ def download_buttons(
     """
 
     def whole() -> pd.DataFrame:
-        return frame() if callable(frame) else frame
+        data = frame() if callable(frame) else frame
+        return exports.readable(data, yes=ctx.t("value.yes"), no=ctx.t("value.no"))
 
     left, right = st.columns(2)
     left.download_button(

@@ -66,7 +66,10 @@ def last_data_day(source: Source) -> Date | None:
     Without orders, the latest day of members' joins and activity stands in (None when the
     dataset holds no rows at all).
     """
-    r = _data_range_row(source)
+    return _last_data_day(_data_range_row(source))
+
+
+def _last_data_day(r: dict[str, Date | None]) -> Date | None:
     return r["last_order_day"] if r["last_order_day"] is not None else r["last_day"]
 
 
@@ -82,14 +85,21 @@ def data_range(source: Source) -> tuple[Date | None, Date | None]:
 
 
 def default_period(source: Source, days: int = DEFAULT_PERIOD_DAYS) -> tuple[Date, Date]:
-    """The period a page opens with: the last `days` days ending on the last day of data.
+    """The period a page opens with: the last `days` days of the data's own range.
 
-    Without any data it ends today (workspace zone), so a date filter always has a value.
+    It ends on the last day of data and never starts before the first day of any data
+    (`data_range`), so a file covering 3 weeks opens on exactly its 21 days, not on a week of
+    empty bars in front of them. Without any data it ends today (workspace zone), so a date
+    filter always has a value.
     """
-    last = last_data_day(source)
+    r = _data_range_row(source)
+    first, last = r["first_day"], _last_data_day(r)
     if last is None:
         last = pd.Timestamp.now(tz=settings().timezone).date()
-    return last - dt.timedelta(days=days - 1), last
+    start = last - dt.timedelta(days=days - 1)
+    if first is not None and start < first <= last:
+        start = first
+    return start, last
 
 
 def previous_period(start: Date, end: Date) -> tuple[Date, Date]:

@@ -29,7 +29,16 @@ from typing import Any
 import pandas as pd
 
 from siyu.db import Source
-from siyu.metrics.base import Date, NeedsTable, check_period, count, day, last_data_day, ratio
+from siyu.metrics.base import (
+    DEFAULT_PERIOD_DAYS,
+    Date,
+    NeedsTable,
+    check_period,
+    count,
+    day,
+    last_data_day,
+    ratio,
+)
 from siyu.privacy import mask_frame
 
 COHORT_BY = ("join", "first_order")
@@ -230,6 +239,27 @@ def seven_day_pending(day_cohorts: pd.DataFrame, last_day: Date | None) -> int:
         if c + dt.timedelta(days=SEVEN_DAY_LAST_DAY) > last_day
     ]
     return sum(late)
+
+
+def seven_day_observed(start: Date, last_day: Date | None) -> bool:
+    """Whether anyone who starts in a period beginning on `start` has day 36 observed: the
+    7-day method of that period counts somebody (when people started on its first days)."""
+    return last_day is not None and start + dt.timedelta(days=SEVEN_DAY_LAST_DAY) <= last_day
+
+
+def seven_day_period(
+    first_day: Date | None, last_day: Date | None, days: int = DEFAULT_PERIOD_DAYS
+) -> tuple[Date, Date] | None:
+    """The period the 7-day method opens on: the latest `days` days whose every starter has
+    day 36 observed, ending on `last_day` - 36 and starting no earlier than `first_day` (the
+    data's first day). None when the data is too short for anyone to reach day 36."""
+    if last_day is None:
+        return None
+    end = last_day - dt.timedelta(days=SEVEN_DAY_LAST_DAY)
+    if first_day is not None and end < first_day:
+        return None
+    start = end - dt.timedelta(days=max(int(days), 1) - 1)
+    return (start if first_day is None else max(start, first_day)), end
 
 
 def segment_sizes(table: pd.DataFrame) -> pd.DataFrame:

@@ -152,6 +152,24 @@ TEXT = {
     "retention.col.channel": {"zh-Hans": "渠道", "zh-Hant": "渠道", "en": "Channel"},
     "retention.col.start_day": {"zh-Hans": "开始日", "zh-Hant": "開始日", "en": "Start day"},
     "retention.col.retained": {"zh-Hans": "是否留存", "zh-Hant": "是否留存", "en": "Retained"},
+    # the cohort table as downloaded (one row per cohort and period)
+    "retention.col.period": {"zh-Hans": "期数", "zh-Hant": "期數", "en": "Period"},
+    "retention.col.retained_people": {
+        "zh-Hans": "留存人数",
+        "zh-Hant": "留存人數",
+        "en": "Retained",
+    },
+    "retention.col.rate": {"zh-Hans": "留存率", "zh-Hant": "留存率", "en": "Retention rate"},
+    "retention.seven.col.ci_low": {
+        "zh-Hans": "95% 置信区间下限",
+        "zh-Hant": "95% 信賴區間下限",
+        "en": "95% CI low",
+    },
+    "retention.seven.col.ci_high": {
+        "zh-Hans": "95% 置信区间上限",
+        "zh-Hant": "95% 信賴區間上限",
+        "en": "95% CI high",
+    },
     "retention.table": {"zh-Hans": "留存表", "zh-Hant": "留存表", "en": "Retention table"},
     "retention.members": {
         "zh-Hans": "格子里的人",
@@ -189,6 +207,15 @@ TEXT = {
         "en": "Data ends on {last_day}; nobody who started in the period has reached day 36 "
         "yet. It needs people who started on or before {latest}.",
     },
+    "retention.seven.moved": {
+        "zh-Hans": "数据截至 {last_day}，七天留存法只看第 36 天已在数据内的人，"
+        "所以期间显示为 {start} 至 {end}（最近一段人人都满 36 天的期间）。",
+        "zh-Hant": "資料截至 {last_day}，七天留存法只看第 36 天已在資料內的人，"
+        "所以期間顯示為 {start} 至 {end}（最近一段人人都滿 36 天的期間）。",
+        "en": "Data ends on {last_day} and the 7-day method only counts people whose day 36 "
+        "is in the data, so the period shown is {start} to {end} (the latest in which "
+        "everyone has reached day 36).",
+    },
     "retention.seven.use_period": {
         "zh-Hans": "改看 {start} 至 {end}",
         "zh-Hant": "改看 {start} 至 {end}",
@@ -211,14 +238,14 @@ TEXT = {
         "en": "Repurchase on days 7–36",
     },
     "retention.seven.compare": {
-        "zh-Hans": "7day 活动 vs 其他人：第 7–36 天复购率",
-        "zh-Hant": "7day 活動 vs 其他人：第 7–36 天複購率",
-        "en": "7day campaign vs others: repurchase on days 7–36",
+        "zh-Hans": "7天活动与其他人：第 7–36 天复购率",
+        "zh-Hant": "7天活動與其他人：第 7–36 天複購率",
+        "en": "7-day programme against others: repurchase on days 7–36",
     },
     "retention.seven.group.7day": {
-        "zh-Hans": "首周有 7day 订单",
-        "zh-Hant": "首週有 7day 訂單",
-        "en": "7day order in week 1",
+        "zh-Hans": "首周有 7天活动订单",
+        "zh-Hant": "首週有 7天活動訂單",
+        "en": "7-day programme order in week 1",
     },
     "retention.seven.group.other": {"zh-Hans": "其他人", "zh-Hant": "其他人", "en": "Others"},
     "retention.seven.group.difference": {
@@ -228,9 +255,9 @@ TEXT = {
     },
     "retention.seven.filter.all": {"zh-Hans": "全部", "zh-Hant": "全部", "en": "Everyone"},
     "retention.seven.filter.7day": {
-        "zh-Hans": "首周有 7day 订单",
-        "zh-Hant": "首週有 7day 訂單",
-        "en": "7day in week 1",
+        "zh-Hans": "首周有 7天活动订单",
+        "zh-Hant": "首週有 7天活動訂單",
+        "en": "7-day programme in week 1",
     },
     "retention.seven.filter.other": {"zh-Hans": "其他人", "zh-Hant": "其他人", "en": "Others"},
     "retention.seven.col.group": {"zh-Hans": "分组", "zh-Hant": "分組", "en": "Group"},
@@ -247,15 +274,15 @@ TEXT = {
         "en": "95% CI",
     },
     "retention.seven.ci_method": {
-        "zh-Hans": "置信区间：每组用 Wilson score 区间，差值用 Newcombe 混合 score 区间（1998，方法 10）。",
-        "zh-Hant": "信賴區間：每組用 Wilson score 區間，差值用 Newcombe 混合 score 區間（1998，方法 10）。",
+        "zh-Hans": "置信区间：每组用 Wilson 得分区间，差值用 Newcombe 混合得分区间（1998，方法 10）。",
+        "zh-Hant": "信賴區間：每組用 Wilson 得分區間，差值用 Newcombe 混合得分區間（1998，方法 10）。",
         "en": "Intervals: Wilson score for each group, Newcombe's hybrid score interval "
         "(1998, method 10) for the difference.",
     },
     "retention.seven.verdict": {
-        "zh-Hans": "7day 组减其他人的复购率：{diff}（95% 置信区间 {low} 至 {high}）。",
-        "zh-Hant": "7day 組減其他人的複購率：{diff}（95% 信賴區間 {low} 至 {high}）。",
-        "en": "7day group minus others: {diff} (95% CI {low} to {high}).",
+        "zh-Hans": "7天活动组减其他人的复购率：{diff}（95% 置信区间 {low} 至 {high}）。",
+        "zh-Hant": "7天活動組減其他人的複購率：{diff}（95% 信賴區間 {low} 至 {high}）。",
+        "en": "7-day programme group minus others: {diff} (95% CI {low} to {high}).",
     },
     "retention.seven.pp": {
         "zh-Hans": "{value} 个百分点",

@@ -76,21 +76,22 @@ def test_breakdown_by_channel_adds_segment_curves_and_a_segment_picker(monkeypat
     assert shown == [f"{n:,}" for n in sizes]
 
 
-def test_seven_day_view_moves_to_an_observed_period_and_shows_the_7day_campaign_ahead(
-    monkeypatch, demo_ws
-):
+def test_seven_day_view_opens_on_the_latest_observed_period_without_a_click(monkeypatch, demo_ws):
+    # issue 18.4: the default period (the last 28 days) holds nobody whose day 36 is in the
+    # data; switching to the 7-day method moves it to the latest 28 days that do, at once
     at = open_app(monkeypatch, demo_ws, PAGE)
     at.segmented_control(key="retention_view").set_value("seven_day").run()
     no_exception(at)
-    # the default period (last 28 days) has nobody whose day 36 is in the data
-    assert any("第 36 天" in w.value for w in at.warning)
-    assert not at.get("plotly_chart")
-    at.button(key="retention_seven_shift").click().run()
-    no_exception(at)
-    start, end = at.date_input(key="period").value
+    assert not any("第 36 天" in w.value for w in at.warning)
+    assert not at.button  # nothing to click
     source = demo_ws.source("demo")
-    assert end == metrics.last_data_day(source) - dt.timedelta(days=36)
+    last = metrics.last_data_day(source)
+    start, end = at.date_input(key="period").value
+    assert end == last - dt.timedelta(days=36)
+    assert (end - start).days == 27
+    assert any(f"{start} 至 {end}" in c.value and "36" in c.value for c in at.caption)
     compare = seven_day_compare(source, start, end)
+    assert compare["members"].iloc[:2].sum() > 0
     assert compare["rate"].iloc[0] > compare["rate"].iloc[1]  # 7day visibly ahead
     assert compare["ci_low"].iloc[2] > 0
     assert len(at.get("plotly_chart")) == 2
@@ -98,6 +99,27 @@ def test_seven_day_view_moves_to_an_observed_period_and_shows_the_7day_campaign_
     assert shown["人数"].tolist()[:2] == [f"{n:,}" for n in compare["members"].iloc[:2]]
     assert shown["复购率"].iloc[0] == f"{compare['rate'].iloc[0] * 100:.1f}%"
     assert any("Newcombe" in c.value for c in at.caption)
+    # back to the cohorts and again: the observed period stays, nothing moves twice
+    at.segmented_control(key="retention_view").set_value("cohorts").run()
+    at.segmented_control(key="retention_view").set_value("seven_day").run()
+    assert at.date_input(key="period").value == (start, end)
+
+
+def test_a_period_picked_too_recent_for_the_seven_day_method_offers_the_observed_one(
+    monkeypatch, demo_ws
+):
+    at = open_app(monkeypatch, demo_ws, PAGE)
+    at.segmented_control(key="retention_view").set_value("seven_day").run()
+    last = metrics.last_data_day(demo_ws.source("demo"))
+    at.date_input(key="period").set_value((last - dt.timedelta(days=6), last)).run()
+    no_exception(at)
+    assert any("第 36 天" in w.value for w in at.warning)
+    assert not at.get("plotly_chart")
+    at.button(key="retention_seven_shift").click().run()
+    no_exception(at)
+    latest = last - dt.timedelta(days=36)
+    assert at.date_input(key="period").value == (latest - dt.timedelta(days=6), latest)
+    assert len(at.get("plotly_chart")) == 2
 
 
 def test_a_period_too_recent_for_the_horizon_says_so_instead_of_drawing(monkeypatch, demo_ws):

@@ -479,10 +479,37 @@ def test_data_range_spans_orders_members_and_activity():
     assert metrics.data_range(Source({})) == (None, None)
 
 
-def test_default_period_is_the_last_28_days_of_data():
-    # last day of data = as_of - 1 = 03-18; 03-18 - 27 days = 02-20
-    assert metrics.default_period(source_a()) == (D(2024, 2, 20), D(2024, 3, 18))
+def test_default_period_is_the_last_28_days_of_data_never_longer_than_the_data():
+    # last day of data = as_of - 1 = 03-18; 03-18 - 27 days = 02-20 lies before the first
+    # order (03-01): the period starts on the data's first day, not on 10 empty days
+    assert metrics.default_period(source_a()) == (D(2024, 3, 1), D(2024, 3, 18))
     assert metrics.previous_period(*P) == (D(2024, 2, 26), D(2024, 3, 3))
+
+
+def test_a_three_week_file_opens_on_exactly_its_21_days():
+    # issue 18.4: orders on every day 2024-04-01 … 04-21 (3 weeks)
+    three_weeks = orders(
+        *(
+            (f"o{i:02d}", f"u{i % 5}", f"2024-04-{i:02d} 10:00", "10.00", "paid")
+            for i in range(1, 22)
+        )
+    )
+    start, end = metrics.default_period(Source({"orders": three_weeks}))
+    assert (start, end) == (D(2024, 4, 1), D(2024, 4, 21))
+    assert (end - start).days + 1 == 21
+    # members who joined earlier widen the data's range: the period reaches back to them,
+    # and never further than 28 days
+    early = members(("u1", "2024-03-30 09:00", None))
+    src = Source({"orders": three_weeks, "members": early})
+    assert metrics.default_period(src) == (D(2024, 3, 30), D(2024, 4, 21))
+    long_ago = members(("u1", "2023-01-01 09:00", None))
+    src = Source({"orders": three_weeks, "members": long_ago})
+    assert metrics.default_period(src) == (D(2024, 3, 25), D(2024, 4, 21))
+    # shorter periods asked for stay as asked
+    assert metrics.default_period(Source({"orders": three_weeks}), days=7) == (
+        D(2024, 4, 15),
+        D(2024, 4, 21),
+    )
 
 
 # -- time series --------------------------------------------------------------------------

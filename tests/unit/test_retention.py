@@ -26,6 +26,8 @@ from siyu.metrics.retention import (
     seven_day,
     seven_day_compare,
     seven_day_counts,
+    seven_day_observed,
+    seven_day_period,
     wide_table,
     wilson_interval,
 )
@@ -542,3 +544,20 @@ def test_every_retention_text_has_all_three_languages():
         assert key == "nav.retention" or key.startswith("retention."), key
         assert set(entry) == set(LANGUAGES), key
         assert all(entry[lang].strip() for lang in LANGUAGES), key
+
+
+# -- the period the 7-day method opens on (issue 18.4) --------------------------------------
+
+
+def test_seven_day_period_is_the_latest_in_which_everyone_reached_day_36():
+    first, last = D(2024, 1, 1), D(2024, 4, 30)
+    # day 36 of a start on 03-25 is 04-30: the latest start with it observed
+    assert seven_day_period(first, last) == (D(2024, 2, 27), D(2024, 3, 25))
+    assert seven_day_period(first, last, 7) == (D(2024, 3, 19), D(2024, 3, 25))
+    assert seven_day_observed(D(2024, 3, 25), last)
+    assert not seven_day_observed(D(2024, 3, 26), last)
+    # never before the data's first day; None when nobody can have reached day 36
+    assert seven_day_period(D(2024, 3, 10), last) == (D(2024, 3, 10), D(2024, 3, 25))
+    assert seven_day_period(D(2024, 3, 26), last) is None
+    assert seven_day_period(None, None) is None
+    assert not seven_day_observed(D(2024, 1, 1), None)
