@@ -8,14 +8,15 @@
 --   $whole_data  boolean: no data lies after $ref, so each person's latest activity over all
 --                data (person_activity) is the latest on or before $ref; false reads activity
 --
--- A member is in the domain on $ref when joined on or before it and not left on or before
--- it; active with >= 1 activity row (any kind) on a day of $ref - $window + 1 … $ref; never
--- bought with no paid order (paid_orders: refunded, cancelled and 0-yuan orders are no
+-- A member is still in a group on $ref when they have a main group (members.group_id),
+-- joined on or before $ref and did not leave on or before it (members in no group are not
+-- listed); active with >= 1 activity row (any kind) on a day of $ref - $window + 1 … $ref;
+-- never bought with no paid order (paid_orders: refunded, cancelled and 0-yuan orders are no
 -- purchase) on or before $ref, i.e. no first paid order (person_facts) on or before it.
 --
 -- Returns one row per member, the most active first (then latest activity, then user_id):
 --   user_id          varchar
---   group_id         varchar: main group (null: in no group)
+--   group_id         varchar: main group (never null: members in no group are not listed)
 --   joined_at        timestamp
 --   last_active_at   timestamp: latest activity in the window
 --   active_days      bigint: distinct days with activity in the window
@@ -65,12 +66,15 @@ activity as (
     from activity
 ),
 
-in_domain as (
+-- still in a group on $ref: joined on or before it, not left on or before it, and with a
+-- main group (a member in no group is not followed up in one: the list says 仍在群)
+in_group as (
     select *
     from member_spans
     where
         join_day <= $ref
         and (in_domain_until is null or in_domain_until > $ref)
+        and group_id is not null
         and (cast($group as varchar) is null or group_id = cast($group as varchar))
 ),
 
@@ -119,17 +123,17 @@ buyers as (
 
 final as (
     select
-        in_domain.user_id,
-        in_domain.group_id,
-        in_domain.joined_at,
+        in_group.user_id,
+        in_group.group_id,
+        in_group.joined_at,
         recent.last_active_at,
         cast(recent.active_days as bigint) as active_days,
-        in_domain.nickname,
-        in_domain.phone,
-    from in_domain
-    inner join recent on in_domain.user_id = recent.user_id
-    anti join buyers on in_domain.user_id = buyers.user_id
-    order by recent.active_days desc, recent.last_active_at desc, in_domain.user_id asc
+        in_group.nickname,
+        in_group.phone,
+    from in_group
+    inner join recent on in_group.user_id = recent.user_id
+    anti join buyers on in_group.user_id = buyers.user_id
+    order by recent.active_days desc, recent.last_active_at desc, in_group.user_id asc
 )
 
 select * from final

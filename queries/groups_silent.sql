@@ -1,4 +1,4 @@
--- Silent members for follow-up: in the private domain on the reference day and without
+-- Silent members for follow-up: still in a group on the reference day and without
 -- activity for at least $days days up to it (SPEC §4 "Group health").
 --
 -- Parameters:
@@ -8,15 +8,16 @@
 --   $whole_data  boolean: no data lies after $ref, so each person's latest activity over all
 --                data (person_activity) is the latest on or before $ref; false reads activity
 --
--- A member is in the domain on $ref when joined on or before it and not left on or before
--- it. Activity is any activity row (any kind) on or before $ref. days_silent counts the days
--- up to $ref without activity since the later of the last activity day and the day before
+-- A member is still in a group on $ref when they have a main group (members.group_id),
+-- joined on or before $ref and did not leave on or before it; members in no group are not
+-- listed. Activity is any activity row (any kind) on or before $ref. days_silent counts the
+-- days up to $ref without activity since the later of the last activity day and the day before
 -- joining: days_silent = $ref - greatest(last activity day, join day - 1). So a member last
 -- active 3 days before $ref, or who joined 2 days before $ref and never took part, has 3.
 --
 -- Returns one row per silent member, most silent first (then by user_id):
 --   user_id          varchar
---   group_id         varchar: main group (null: in no group)
+--   group_id         varchar: main group (never null: members in no group are not listed)
 --   last_active_at   timestamp: latest activity on or before $ref (null: none)
 --   days_silent      bigint: see above
 --   nickname         varchar: as stored (mask it before display)
@@ -49,12 +50,15 @@ activity as (
     from activity
 ),
 
-in_domain as (
+-- still in a group on $ref: joined on or before it, not left on or before it, and with a
+-- main group (a member in no group is not followed up in one: the list says 仍在群)
+in_group as (
     select *
     from member_spans
     where
         join_day <= $ref
         and (in_domain_until is null or in_domain_until > $ref)
+        and group_id is not null
         and (cast($group as varchar) is null or group_id = cast($group as varchar))
 ),
 
@@ -76,19 +80,19 @@ last_activity as (
 
 silence as (
     select
-        in_domain.user_id,
-        in_domain.group_id,
+        in_group.user_id,
+        in_group.group_id,
         last_activity.last_active_at,
         cast(
             cast($ref as date) - greatest(
                 cast(last_activity.last_active_at as date),
-                in_domain.join_day - 1
+                in_group.join_day - 1
             ) as bigint
         ) as days_silent,
-        in_domain.nickname,
-        in_domain.phone,
-    from in_domain
-    left join last_activity on in_domain.user_id = last_activity.user_id
+        in_group.nickname,
+        in_group.phone,
+    from in_group
+    left join last_activity on in_group.user_id = last_activity.user_id
 ),
 
 final as (

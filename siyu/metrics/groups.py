@@ -417,12 +417,14 @@ def silent_members(
     """Members without activity for at least `days` days, as of the reference day.
 
     The reference day is `end`, at most the last day of data (the day before as_of); the CLI's
-    default period ends on it. Members in the domain on that day count; days_silent = the
-    reference day - the later of the last activity day (on or before it) and the day before
-    joining, so a member last active on day r - 3, or who joined on r - 2 and never took part,
-    has days_silent = 3. Columns: user_id, group_id (main group), last_active_at (latest
-    activity, None when none), days_silent; most silent first, then user_id. `group` keeps
-    one main group; `contact` adds nickname and phone, masked. `start` is not used.
+    default period ends on it. Only members still in a group on that day count: with a main
+    group (members.group_id), joined and not left; a member in no group is not listed.
+    days_silent = the reference day - the later of the last activity day (on or before it)
+    and the day before joining, so a member last active on day r - 3, or who joined on r - 2
+    and never took part, has days_silent = 3. Columns:
+    user_id, group_id (main group), last_active_at (latest activity, None when none),
+    days_silent; most silent first, then user_id. `group` keeps one main group; `contact`
+    adds nickname and phone, masked. `start` is not used.
     """
     check_period(start, end)
     days = int(days)
@@ -450,8 +452,8 @@ def high_potential(
 ) -> pd.DataFrame:
     """Members active in the last `window` days up to the reference day who never bought.
 
-    Reference day as in `silent_members`. Members in the domain on it with >= 1 activity on a
-    day of ref - window + 1 … ref and no paid order on or before ref. Columns: user_id,
+    Reference day as in `silent_members`. Members still in a group on it (as there) with >= 1
+    activity on a day of ref - window + 1 … ref and no paid order on or before ref. Columns: user_id,
     group_id, joined_at, last_active_at, active_days (distinct days with activity in the
     window); most active days first, then latest activity, then user_id. `group` keeps one
     main group; `contact` adds nickname and phone, masked. `start` is not used.

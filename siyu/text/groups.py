@@ -110,9 +110,9 @@ TEXT = {
         "en": "Groups compared (furthest below target first)",
     },
     "groups.table.help": {
-        "zh-Hans": "差距 = 三项比率各自未达目标的比例之和：Σ max(0, 1 − 期间值 / 目标)，"
+        "zh-Hans": "差距 = 三项比率各自未达目标的比例之和：每项为 1 − 期间值 / 目标，达标的记 0；"
         "目标为日活率 30%、互动率 20%、转化率 5%；无法计算的比率不计。",
-        "zh-Hant": "差距 = 三項比率各自未達目標的比例之和：Σ max(0, 1 − 期間值 / 目標)，"
+        "zh-Hant": "差距 = 三項比率各自未達目標的比例之和：每項為 1 − 期間值 / 目標，達標的記 0；"
         "目標為日活率 30%、互動率 20%、轉化率 5%；無法計算的比率不計。",
         "en": "Shortfall = the sum over the three rates of how far each falls short of its "
         "target: Σ max(0, 1 − period value / target), targets 30% daily active, 20% "
@@ -228,11 +228,11 @@ TEXT = {
     },
     "groups.silent.help": {
         "zh-Hans": "截至 {ref}（所选期间最后一天，最晚为数据最后一天）仍在群、且至少 {days} 天没有任何互动的成员。"
-        "沉默天数 = {ref} − max(最近互动日, 入群前一天)。共 {n} 人。",
+        "沉默天数 = {ref} − 最近互动日与入群前一天中较晚的一天。共 {n} 人。",
         "zh-Hant": "截至 {ref}（所選期間最後一天，最晚為資料最後一天）仍在群、且至少 {days} 天沒有任何互動的成員。"
-        "沉默天數 = {ref} − max(最近互動日, 入群前一天)。共 {n} 人。",
-        "en": "Members in the domain on {ref} (the period's last day, at most the last day of "
-        "data) with no activity for at least {days} days. Days silent = {ref} − max(last "
+        "沉默天數 = {ref} − 最近互動日與入群前一天中較晚的一天。共 {n} 人。",
+        "en": "Members still in a group on {ref} (the period's last day, at most the last day "
+        "of data) with no activity for at least {days} days. Days silent = {ref} − max(last "
         "activity day, day before joining). {n} members.",
     },
     "groups.potential": {
@@ -243,8 +243,8 @@ TEXT = {
     "groups.potential.help": {
         "zh-Hans": "截至 {ref} 仍在群、最近 {window} 天（{since} 至 {ref}）有互动、但从未有过支付订单的成员。共 {n} 人。",
         "zh-Hant": "截至 {ref} 仍在群、最近 {window} 天（{since} 至 {ref}）有互動、但從未有過支付訂單的成員。共 {n} 人。",
-        "en": "Members in the domain on {ref}, active in the last {window} days ({since} to "
-        "{ref}) and without any paid order. {n} members.",
+        "en": "Members still in a group on {ref}, active in the last {window} days ({since} "
+        "to {ref}) and without any paid order. {n} members.",
     },
     "groups.masked": {
         "zh-Hans": "昵称和手机号已脱敏。",

@@ -64,6 +64,11 @@ def test_demo_shows_rates_charts_heatmaps_table_and_the_oversized_group(demo):
     assert any("互动最多的时段" in m.value for m in at.markdown)
     silent = groups.silent_members(source, start, end)
     assert len(at.dataframe[2].value) == len(silent)
+    # issue 18.8: the list says 仍在群 and holds only members still in a group (the demo has
+    # hundreds of silent members in no group: none of them is listed)
+    assert any("仍在群" in c.value for c in at.caption)
+    listed = set(at.dataframe[2].value["群ID"])
+    assert "（未入群成员）" not in listed and None not in listed
 
 
 def test_choosing_a_group_and_the_silent_days_changes_the_numbers(demo):

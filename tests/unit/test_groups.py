@@ -487,12 +487,31 @@ def test_silent_members_columns_and_days_silent_relative_to_the_last_day_of_data
 
 
 def test_silent_members_on_an_earlier_reference_day():
-    # reference C: 004, 005, 007, 008 never active by C -> C - 02-29 = 4; 006 (03-02) -> 2,
+    # reference C: 004, 005, 008 never active by C -> C - 02-29 = 4; 006 (03-02) -> 2,
     # 010 (03-03) -> 1, 011 (joined 03-03) -> 2; 001 active on C; 003 left on C; 002 not
-    # joined yet.
+    # joined yet; 007 (never active either) is in no group: not listed.
     df = groups.silent_members(silent_source(), C_DAY, C_DAY)
-    assert list(df["user_id"]) == ["004", "005", "007", "008"]
+    assert list(df["user_id"]) == ["004", "005", "008"]
     assert set(df["days_silent"]) == {4}
+
+
+def test_follow_up_lists_hold_only_members_still_in_a_group():
+    # issue 18.8: the lists say 仍在群 (still in a group); 007 has no main group and 003 left
+    # G1 on C. 007 is silent as of C (4 days) and active-never-bought as of D: in neither list.
+    src = silent_source()
+    for start, end in ((C_DAY, C_DAY), P):
+        for days in (1, 3):
+            silent = groups.silent_members(src, start, end, days=days)
+            assert silent["group_id"].notna().all()
+            assert not {"003", "007"} & set(silent["user_id"])
+        potential = groups.high_potential(src, start, end)
+        assert potential["group_id"].notna().all()
+        assert not {"003", "007"} & set(potential["user_id"])
+    # a member who joins a group appears
+    in_g2 = MEMBERS_H.assign(group_id=MEMBERS_H["group_id"].fillna("G2"))
+    moved = Source({"members": in_g2, "activity": ACTIVITY_H, "orders": ORDERS_H})
+    assert "007" in set(groups.silent_members(moved, C_DAY, C_DAY)["user_id"])
+    assert "007" in set(groups.high_potential(moved, *P)["user_id"])
 
 
 def test_follow_up_lists_mask_personal_data_when_asked():
@@ -523,13 +542,14 @@ def test_high_potential_members_are_active_in_the_last_7_days_and_never_bought()
     ]
     # window 02-28 … D. Buyers (paid > 0): 005, 003, 006 -> out. 010 bought nothing (refund,
     # 0 yuan) and was active 03-03. 001 active on C and D (2 days), then by latest activity:
-    # 008 15:00, 007 14:00, 004 13:00, 002 11:00 (all D), 010 (03-03). 900 is no member.
-    assert list(df["user_id"]) == ["001", "008", "007", "004", "002", "010"]
-    assert list(df["active_days"]) == [2, 1, 1, 1, 1, 1]
+    # 008 15:00, 004 13:00, 002 11:00 (all D), 010 (03-03). 900 is no member; 007 (active D
+    # 14:00) is in no group: the list holds members still in a group.
+    assert list(df["user_id"]) == ["001", "008", "004", "002", "010"]
+    assert list(df["active_days"]) == [2, 1, 1, 1, 1]
     assert df.iloc[0]["last_active_at"] == DT(2024, 3, 5, 10)
     # a 1-day window keeps the members active on D only
     one = groups.high_potential(source_h(), *P, window=1)
-    assert list(one["user_id"]) == ["008", "007", "004", "002", "001"]
+    assert list(one["user_id"]) == ["008", "004", "002", "001"]
     assert list(groups.high_potential(source_h(), *P, group="G2")["user_id"]) == ["008", "010"]
 
 

@@ -405,6 +405,10 @@ def test_metric_equals_the_old_code(old, name, seed, size, first, length, which)
     frame, want = same_part(name, got[1], expected[1], options), expected[1]
     if name == "kpi_cards" or (options.get("rank_by") in WINDOW_COLUMNS):
         want = want[list(frame.columns)]
+    if name in ("silent_members", "high_potential"):
+        # issue 18.8: the follow-up lists hold only members still in a group (the old ones
+        # also listed members in no group); the rest is as it was
+        want = want[want["group_id"].notna()]
     if name == "whatif":
         want = want[~want["metric"].isin(["gmv", "gross_profit"])]
         frame = frame[~frame["metric"].isin(["gmv", "gross_profit"])]
