@@ -183,6 +183,9 @@ d = {
     "seven": bool(neutral.seven_day),
 }
 aov = round(base.aov, 2)
+# one flash-sale item at its usual price: the paid amount per unit of the order lines, when
+# the dataset keeps them; else the AOV
+list_price = round(base.item_price, 2) if base.item_price else aov
 st.subheader(ctx.t("whatif.levers.title"))
 levers: dict[str, model.Levers] = {}
 for which, column in zip(("a", "b"), st.columns(2), strict=True):
@@ -208,10 +211,12 @@ for which, column in zip(("a", "b"), st.columns(2), strict=True):
     flash_price = c4.number_input(
         ctx.t("whatif.param.flash_price"),
         0.0,
-        max(aov, 0.01),
-        round(aov * 0.7, 2),
+        max(list_price, 0.01),
+        round(list_price * 0.7, 2),
         step=1.0,
-        help=ctx.t("whatif.flash_price.help", aov=aov),
+        help=ctx.t("whatif.flash_price.help", aov=aov)
+        if not base.item_price
+        else ctx.t("whatif.flash_price.help_items", price=list_price),
         key=f"wi_{which}_price",
         bind=BIND,
     )
@@ -261,7 +266,7 @@ def load_scenario(which: str) -> None:
     st.session_state[f"wi_{which}_push"] = round(lev.pushes_per_day or pushes_now)
     st.session_state[f"wi_{which}_reward"] = float(lev.invite_reward)
     st.session_state[f"wi_{which}_price"] = float(
-        aov if lev.flash_price is None else min(lev.flash_price, max(aov, 0.01))
+        list_price if lev.flash_price is None else min(lev.flash_price, max(list_price, 0.01))
     )
     st.session_state[f"wi_{which}_stock"] = int(lev.flash_stock)
     st.session_state[f"wi_{which}_seven"] = bool(lev.seven_day)

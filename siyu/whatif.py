@@ -19,6 +19,10 @@ Baseline (measured over the chosen period of D days, W = D / 7 weeks)
     s  invite-to-join rate         = members who joined through an invitation / members who
                                      joined (the share of joins that invitations bring)
     D₀ members in the domain on the period's last day (joined on or before it, not left)
+    F  flash-sale list price of one item = the period's paid amount per unit over the lines
+                                     of paid orders (`whatif_item_price`) when the dataset
+                                     keeps order lines (`order_items`), else A: without
+                                     lines an order is the only unit the data knows
     E  existing members' GMV per week = paid GMV of the period's other orders (members who
                                      joined before it, buyers who are no members) / W
     V  new members' other spending  = new members' paid GMV in the period / members who
@@ -36,7 +40,7 @@ amounts); z = 1.95996.
 Levers (one set per scenario; the *neutral* value leaves the baseline unchanged)
 ----------------------------------------------------------------------------------
     coupon          C ∈ [0, 1)  coupon depth on every new member's first order   (neutral 0)
-    flash_price     P (yuan)    flash-sale price of one item; list price = A     (neutral A)
+    flash_price     P (yuan)    flash-sale price of one item; list price F       (neutral F)
     flash_stock     S (items)   flash-sale stock per week                        (neutral 0)
     invite_reward   R (yuan)    reward paid for every member who joins by invitation (0)
     pushes_per_day  p           group pushes per day                       (neutral p₀)
@@ -77,10 +81,10 @@ Projection, week w = 1 … H
     members_w      = N · (1 - s) + invited_w
     first_orders_w = members_w · c'
     repurchases_w  = first_orders_w · r'
-    d_f            = max(0, 1 - P / A)
+    d_f            = max(0, 1 - P / F)
     flash_items_w  = min(S, t · (1 + L · d_f / 0.1) · D_w)
-    list_w         = A · (first_orders_w + repurchases_w + flash_items_w) + V · members_w + E
-    discount_w     = C · A · first_orders_w + (A - P) · flash_items_w
+    list_w         = A · (first_orders_w + repurchases_w) + F · flash_items_w + V · members_w + E
+    discount_w     = C · A · first_orders_w + (F - P) · flash_items_w
     reward_w       = R · invited_w
     GMV_w          = list_w - discount_w = new_GMV_w + existing_GMV_w
     flash_old_w    = flash_items_w · D₀ / D_w   (flash items bought by existing members: the
@@ -111,7 +115,7 @@ at 0.8× and 1.2× its value, the others as set.
 
 Uncertainty: `draws` sets of baseline rates from a seeded `numpy.random.Generator`: Jeffreys
 posteriors Beta(x + ½, n - x + ½) for c, r, s; Gamma(x + ½) / exposure for N and k; Normal(A,
-sd / √n) for A; E and V stay at their measured values. The band is the 2.5th-97.5th
+sd / √n) for A; E, V and F stay at their measured values. The band is the 2.5th-97.5th
 percentile of the cumulative GMV and profit; the lever assumptions stay fixed, so it shows
 the baseline's sampling error only.
 """
@@ -200,6 +204,7 @@ class Baseline:
     domain_members: int  # D₀: members in the domain on the period's last day
     gmv_new: float | None = None  # new members' paid GMV in the period (None: not measured)
     gmv_existing: float | None = None  # every other paid order's GMV in the period
+    item_price: float | None = None  # F: paid amount per unit of the order lines (None: A)
 
     @property
     def new_members_per_week(self) -> float:
@@ -240,7 +245,7 @@ class Baseline:
 
 @dataclass(frozen=True)
 class Levers:
-    """One scenario's levers; `None` flash price means the list price (A)."""
+    """One scenario's levers; `None` flash price means the list price (F)."""
 
     coupon: Any = 0.0
     flash_price: Any = None
@@ -457,6 +462,11 @@ class Rates:
     D0: Any
     E: Any = 0.0
     V: Any = 0.0
+    F: Any = None  # flash-sale list price of one item (None: A)
+
+    @property
+    def flash_list(self) -> Any:
+        return self.A if self.F is None else self.F
 
 
 def rates_of(base: Baseline) -> Rates:
@@ -470,6 +480,7 @@ def rates_of(base: Baseline) -> Rates:
         D0=float(base.domain_members),
         E=base.existing_gmv_per_week,
         V=base.other_spend_per_member,
+        F=base.item_price,
     )
 
 
@@ -497,8 +508,9 @@ def project(
         raise ValueError(f"weeks must be 1 … {MAX_WEEKS}, not {horizon}")
     f = np.asarray
     A = f(rt.A, dtype=float)
+    F = f(rt.flash_list, dtype=float)
     C = f(levers.coupon, dtype=float)
-    P = A if levers.flash_price is None else f(levers.flash_price, dtype=float)
+    P = F if levers.flash_price is None else f(levers.flash_price, dtype=float)
     S = f(levers.flash_stock, dtype=float)
     R = f(levers.invite_reward, dtype=float)
     p0 = f(assume.current_pushes, dtype=float)
@@ -517,13 +529,13 @@ def project(
     conv = np.clip(f(rt.c, dtype=float) * m_disc * m_push, 0.0, 1.0)
     r7 = np.where(on, f(rt.r, dtype=float) + (1 - s7) * e7, f(rt.r, dtype=float))
     rep = np.clip(r7 * m_push, 0.0, 1.0)
-    depth_f = np.where(A > 0, np.maximum(0.0, 1 - P / np.where(A > 0, A, 1.0)), 0.0)
+    depth_f = np.where(F > 0, np.maximum(0.0, 1 - P / np.where(F > 0, F, 1.0)), 0.0)
     takeup = f(assume.flash_takeup, dtype=float) * (1 + L * depth_f / 0.1)
     N, s, k = f(rt.N, dtype=float), f(rt.s, dtype=float), f(rt.k, dtype=float)
     D0, E, V = f(rt.D0, dtype=float), f(rt.E, dtype=float), f(rt.V, dtype=float)
 
     shape = np.broadcast_shapes(
-        *(np.shape(x) for x in (A, C, P, S, R, m, m_inv, conv, rep, takeup, N, s, k, D0, E, V))
+        *(np.shape(x) for x in (A, F, C, P, S, R, m, m_inv, conv, rep, takeup, N, s, k, D0, E, V))
     )
     members = np.empty((*shape, horizon))
     invited = np.empty((*shape, horizon))
@@ -545,8 +557,8 @@ def project(
 
     first = members * col(conv)
     repurchases = first * col(rep)
-    list_value = col(A) * (first + repurchases + flash) + col(V) * members + col(E)
-    discount = col(C) * col(A) * first + col(A - P) * flash
+    list_value = col(A) * (first + repurchases) + col(F) * flash + col(V) * members + col(E)
+    discount = col(C) * col(A) * first + col(F - P) * flash
     reward = col(R) * invited
     cost = discount + reward
     gmv_existing = col(E) + col(P) * flash_old
@@ -735,11 +747,11 @@ def break_even_coupon(
     return None
 
 
-def _value(levers: Levers, assume: Assumptions, name: str, aov: float) -> float:
+def _value(levers: Levers, assume: Assumptions, name: str, list_price: float) -> float:
     if name in LEVER_NAMES:
         v = getattr(levers, name)
         if v is None:
-            return aov if name == "flash_price" else float(assume.current_pushes)
+            return list_price if name == "flash_price" else float(assume.current_pushes)
         return float(v)
     return float(getattr(assume, name))
 
@@ -754,11 +766,11 @@ def sensitivity(
     programme on; flash price and take-up only with flash stock.
     """
     rt = rates_of(base) if isinstance(base, Baseline) else base
-    aov = float(rt.A)
+    list_price = float(rt.flash_list)  # what a flash price left open means
     here = float(_profit(rt, levers, assume))
     rows = []
     for name in SENSITIVITY:
-        v = _value(levers, assume, name, aov)
+        v = _value(levers, assume, name, list_price)
         lo, hi = v * (1 - step), v * (1 + step)
         if name == "coupon":
             hi = min(hi, 0.99)
@@ -819,6 +831,7 @@ def draw_rates(base: Baseline, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_S
         D0=float(base.domain_members),
         E=base.existing_gmv_per_week,
         V=base.other_spend_per_member,
+        F=base.item_price,  # measured over the lines, not drawn (as E and V)
     )
 
 

@@ -120,7 +120,10 @@ def whatif_baseline(
       repurchase): new members' spending beyond the orders the funnel counts; n = members;
     - weeks (W), domain_members (on `end`), base_members (at `start`), aov_sd, and the
       period's gmv (= kpis' gmv), gmv_new and gmv_existing (2 places; gmv_new +
-      gmv_existing = gmv).
+      gmv_existing = gmv);
+    - item_price (F, only when the dataset keeps order lines): the paid amount per unit over
+      the lines of the period's paid orders, the flash sale's list price of one item; n =
+      units. Without order lines the row is absent and the list price is the AOV.
     Undefined values (no member joined, no paid order) are None.
     """
     check_period(start, end)
@@ -177,6 +180,10 @@ def whatif_baseline(
         ("gmv_new", gmv_new, new_orders, None, None, None, None),
         ("gmv_existing", gmv_old, old_orders, None, None, None, None),
     ]
+    if source.has("order_items"):
+        items = source.query("whatif_item_price", start=start, end=end).iloc[0]
+        price = None if pd.isna(items["item_price"]) else float(items["item_price"])
+        rows.append(("item_price", price, count(items["units"]), None, None, None, None))
     return pd.DataFrame(rows, columns=BASELINE_COLUMNS, dtype=object)
 
 
@@ -262,6 +269,7 @@ def baseline_from_frame(frame: pd.DataFrame) -> model.Baseline:
         domain_members=int(num("domain_members")),
         gmv_new=amount("gmv_new"),
         gmv_existing=amount("gmv_existing"),
+        item_price=amount("item_price"),
     )
 
 

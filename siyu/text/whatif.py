@@ -297,6 +297,12 @@ TEXT = {
         "zh-Hant": "原價按客單價 ¥{aov:,.2f} 計；庫存為 0 即不做秒殺。",
         "en": "The list price is the AOV, ¥{aov:,.2f}; a stock of 0 means no flash sale.",
     },
+    "whatif.flash_price.help_items": {
+        "zh-Hans": "原价按商品明细中每件商品的平均实付 ¥{price:,.2f} 计；库存为 0 即不做秒杀。",
+        "zh-Hant": "原價按商品明細中每件商品的平均實付 ¥{price:,.2f} 計；庫存為 0 即不做秒殺。",
+        "en": "The list price is the mean amount paid per item in the order lines, "
+        "¥{price:,.2f}; a stock of 0 means no flash sale.",
+    },
     "whatif.scenario.baseline": {"zh-Hans": "基线", "zh-Hant": "基線", "en": "Baseline"},
     "whatif.scenario.a": {"zh-Hans": "方案 A", "zh-Hant": "方案 A", "en": "Scenario A"},
     "whatif.scenario.b": {"zh-Hans": "方案 B", "zh-Hant": "方案 B", "en": "Scenario B"},
