@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from siyu import charts, fmt, ui
+from siyu import charts, fmt, i18n, ui
 from siyu.metrics.funnels import (
     AARRR_STEPS,
     MEMBER_STEPS,
@@ -43,11 +43,19 @@ def columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns={c: ctx.t(f"funnels.col.{c}") for c in frame.columns})
 
 
-def percent(frame: pd.DataFrame, *names: str) -> pd.DataFrame:
-    out = frame.copy()
-    for name in names:
-        out[name] = [fmt.show("rate", v) for v in out[name]]
-    return out
+# How the numeric columns of the funnel tables read (siyu.fmt; downloads keep the numbers).
+KINDS = {
+    "count": "count",
+    "pending": "count",
+    "conversion_from_previous": "rate",
+    "conversion_overall": "rate",
+    "median_hours_to_convert": "number",
+}
+
+
+def kinds(frame: pd.DataFrame) -> dict[str, str]:
+    """The kinds of `frame`'s columns under their translated headings (see `columns`)."""
+    return {ctx.t(f"funnels.col.{c}"): KINDS[c] for c in frame.columns if c in KINDS}
 
 
 def duration(seconds) -> str:
@@ -60,8 +68,8 @@ def duration(seconds) -> str:
 
 
 def event_label(event: str) -> str:
-    label = ctx.t(f"funnels.event.{event}")
-    return event if label == f"funnels.event.{event}" else label
+    key = f"funnels.event.{event}"
+    return ctx.t(key) if i18n.has(key) else event  # a kind of the user's own: as the data has it
 
 
 views = ["member", "aarrr", "event"] if member_ok else ["event"]
@@ -81,13 +89,11 @@ if view == "member":
 
     cards = st.columns(len(funnel))
     for box, row in zip(cards, funnel.itertuples(index=False), strict=True):
-        box.metric(
-            labels[row.step],
-            fmt.show("count", row.count),
-            delta=None if row.step == "joined" else fmt.show("rate", row.conversion_overall),
-            delta_color="off",
-            border=True,
-        )
+        box.metric(labels[row.step], fmt.show("count", row.count), border=True)
+        if row.step != "joined":  # a share of the joiners, not a growth: no green pill
+            box.caption(
+                ctx.t("funnels.card.overall", rate=fmt.show("rate", row.conversion_overall))
+            )
         if row.pending:  # people still inside this step's window: the count may grow
             box.caption(
                 ctx.t(f"window.pending.{row.step}", n=fmt.show("count", row.pending), **windows)
@@ -101,15 +107,12 @@ if view == "member":
         ),
         width="stretch",
     )
-    shown = percent(funnel, "conversion_from_previous", "conversion_overall")
-    shown["step"] = [labels[s] for s in shown["step"]]
-    shown["median_hours_to_convert"] = [
-        "—" if v is None else f"{v:,.1f}" for v in shown["median_hours_to_convert"]
-    ]
-    shown["pending"] = [fmt.show("count", v) for v in shown["pending"]]
-    st.dataframe(columns(shown), hide_index=True, width="stretch")
+    shown = funnel.assign(step=[labels[s] for s in funnel["step"]])
+    ui.table(columns(shown), kinds(shown), hide_index=True, width="stretch")
     ui.download_buttons(ctx, columns(shown), "member-funnel", "funnel-member")
     st.caption(ctx.t("funnels.member.caption", **windows))
+    # its repurchase step is not the overview's repurchase rate: say why they differ
+    st.caption(ctx.t("metric.repurchase_rate_7d.vs_funnel", **windows))
 
     breakdown = pick(
         "funnels.breakdown",
@@ -121,7 +124,12 @@ if view == "member":
         ctx, "member_funnel", start=start, end=end, breakdown=breakdown, **windows
     ).copy()
     split["breakdown"] = [
-        ctx.t("funnels.breakdown.unknown") if b is None else str(b) for b in split["breakdown"]
+        ctx.t("funnels.breakdown.unknown")
+        if b is None
+        else ctx.campaign(b)
+        if breakdown == "campaign"
+        else str(b)
+        for b in split["breakdown"]
     ]
     later = split.assign(open_window=open_windows(split))
     later = later[later["step"] != "joined"].assign(
@@ -139,11 +147,9 @@ if view == "member":
         ),
         width="stretch",
     )
-    table = percent(split, "conversion_from_previous", "conversion_overall")
-    table["step"] = [labels[s] for s in table["step"]]
+    table = split.assign(step=[labels[s] for s in split["step"]])
     table = table.drop(columns=["median_hours_to_convert"])
-    table["pending"] = [fmt.show("count", v) for v in table["pending"]]
-    st.dataframe(columns(table), hide_index=True, width="stretch")
+    ui.table(columns(table), kinds(table), hide_index=True, width="stretch")
     ui.download_buttons(ctx, columns(table), f"funnel-{breakdown}", "funnel-breakdown")
 
     st.subheader(ctx.t("funnels.dropped"))
@@ -157,7 +163,7 @@ if view == "member":
     dropped_options = dict(start=start, end=end, step=missed, **windows)
     dropped, total = ui.metric_preview(ctx, "member_funnel_dropped", **dropped_options)
     st.caption(ctx.t("funnels.dropped.count", n=total))
-    st.dataframe(columns(dropped.drop(columns=["step"])), hide_index=True, width="stretch")
+    ui.table(columns(dropped.drop(columns=["step"])), hide_index=True, width="stretch")
     ui.preview_note(ctx, len(dropped), total)
     ui.download_buttons(
         ctx,
@@ -177,15 +183,12 @@ elif view == "aarrr":
     x_days = st.slider(ctx.t("funnels.x_days"), 0, 14, 3, key="funnel_x", bind="query-params")
     steps = ui.metric(ctx, "aarrr", start=start, end=end, x_days=x_days)
     labels = {s: ctx.t(f"funnels.aarrr.{s}", x_days=x_days) for s in AARRR_STEPS}
-    shown = steps.assign(
-        step=[labels[s] for s in steps["step"]],
-        pending=[fmt.show("count", v) for v in steps["pending"]],
-    )
+    shown = steps.assign(step=[labels[s] for s in steps["step"]])
     st.plotly_chart(
         charts.funnel_steps(shown, "step", "count", ctx.t("funnels.chart.aarrr")),
         width="stretch",
     )
-    st.dataframe(columns(shown), hide_index=True, width="stretch")
+    ui.table(columns(shown), kinds(shown), hide_index=True, width="stretch")
     ui.download_buttons(ctx, columns(shown), "aarrr", "funnel-aarrr")
     st.caption(ctx.t("funnels.aarrr.caption"))
     for row in steps.itertuples(index=False):
@@ -280,7 +283,7 @@ else:
             ],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    ui.table(table, hide_index=True, width="stretch")
     ui.download_buttons(ctx, table, "event-funnel", "funnel-event")
     st.caption(ctx.t("funnels.event.caption"))
 
@@ -313,7 +316,7 @@ else:
     people_options = dict(start=start, end=end, step=missed, **options)
     people, total = ui.metric_preview(ctx, "event_funnel_dropped", **people_options)
     st.caption(ctx.t("funnels.dropped.count", n=total))
-    st.dataframe(columns(people.drop(columns=["step"])), hide_index=True, width="stretch")
+    ui.table(columns(people.drop(columns=["step"])), hide_index=True, width="stretch")
     ui.preview_note(ctx, len(people), total)
     ui.download_buttons(
         ctx,

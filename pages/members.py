@@ -43,15 +43,11 @@ def headed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns={c: ctx.t(f"members.col.{c}") for c in frame.columns})
 
 
-def number_columns(money: tuple[str, ...] = (), rates: tuple[str, ...] = (), floats=()) -> dict:
-    config = {}
-    for col in money:
-        config[ctx.t(f"members.col.{col}")] = st.column_config.NumberColumn(format="¥%.2f")
-    for col in rates:
-        config[ctx.t(f"members.col.{col}")] = st.column_config.NumberColumn(format="percent")
-    for col in floats:
-        config[ctx.t(f"members.col.{col}")] = st.column_config.NumberColumn(format="%.2f")
-    return config
+def kinds(money: tuple[str, ...] = (), rates: tuple[str, ...] = (), floats=()) -> dict:
+    """How numeric columns read (siyu.fmt, through ui.table), under their translated headers."""
+    named = {**dict.fromkeys(money, "money"), **dict.fromkeys(rates, "rate")}
+    named |= dict.fromkeys(floats, "number")
+    return {ctx.t(f"members.col.{col}"): kind for col, kind in named.items()}
 
 
 tab_tiers, tab_rfm, tab_layers = st.tabs(
@@ -102,19 +98,21 @@ with tab_tiers:
         ),
         width="stretch",
     )
-    st.dataframe(
+    ui.table(
         headed(shown),
-        hide_index=True,
-        column_config=number_columns(
+        kinds(
             money=("gmv",), rates=("gmv_share", "repurchase_rate"), floats=("orders_per_member",)
         ),
+        hide_index=True,
         key="tiers_table",
     )
     ui.download_buttons(ctx, headed(shown), f"tiers_{as_of}", "tiers_download")
 
     st.subheader(ctx.t("members.movement", start=start, as_of=as_of))
-    st.caption(ctx.t("members.movement.help"))
-    movement = ui.metric(ctx, "tier_movement", start=start, end=end, t1=t1, t2=t2, t3=t3)
+    # the same tiers as the table above (source and thresholds): its right side is the table
+    exported = tier_options["source"] == "exported"
+    st.caption(ctx.t("members.movement.help_exported" if exported else "members.movement.help"))
+    movement = ui.metric(ctx, "tier_movement", start=start, end=end, **tier_options)
     if movement.empty:
         st.info(ctx.t("members.movement.empty"))
     else:
@@ -174,14 +172,14 @@ with tab_rfm:
             ),
             width="stretch",
         )
-        st.dataframe(
+        ui.table(
             headed(named),
-            hide_index=True,
-            column_config=number_columns(
+            kinds(
                 money=("gmv", "mean_monetary"),
                 rates=("gmv_share",),
                 floats=("mean_recency", "mean_frequency"),
             ),
+            hide_index=True,
             key="rfm_table",
         )
         ui.download_buttons(ctx, headed(named), f"rfm_segments_{as_of}", "rfm_segments_download")
@@ -202,12 +200,7 @@ with tab_rfm:
 
         people, total = ui.metric_preview(ctx, "rfm_members", start=start, end=end, **rfm_options)
         st.caption(ctx.t("members.list_count", n=f"{total:,}"))
-        st.dataframe(
-            rfm_people(people),
-            hide_index=True,
-            column_config=number_columns(money=("monetary",)),
-            key="rfm_people",
-        )
+        ui.table(rfm_people(people), kinds(money=("monetary",)), hide_index=True, key="rfm_people")
         ui.preview_note(ctx, len(people), total)
         ui.download_buttons(
             ctx,
@@ -257,7 +250,7 @@ with tab_layers:
     list_options = dict(start=start, end=end, layer=layer, **layer_options)
     listed, total = ui.metric_preview(ctx, "layer_members", **list_options)
     st.caption(ctx.t("members.list_count", n=f"{total:,}"))
-    st.dataframe(layer_people(listed), hide_index=True, key="layer_people")
+    ui.table(layer_people(listed), hide_index=True, key="layer_people")
     ui.preview_note(ctx, len(listed), total)
     ui.download_buttons(
         ctx,

@@ -40,7 +40,7 @@ seven = model.seven_day_effect(compare)
 measured = assumptions_for(fit, seven)
 
 st.subheader(ctx.t("whatif.baseline.title"))
-st.dataframe(baseline_table(frame, ctx.t, **windows), hide_index=True, width="stretch")
+ui.table(baseline_table(frame, ctx.t, **windows), hide_index=True, width="stretch")
 ui.download_buttons(
     ctx,
     lambda: baseline_table(frame, ctx.t, shown=False, **windows),
@@ -58,6 +58,8 @@ st.caption(
         **{k: fmt.show("money", amounts[k]) for k in ("gmv", "gmv_new", "gmv_existing")},
     )
 )
+# the repurchase rate here (the member funnel's) is not the overview's: say why they differ
+st.caption(ctx.t("metric.repurchase_rate_7d.vs_funnel", **windows))
 if base.members == 0 or base.paid_orders == 0:
     st.warning(ctx.t("whatif.baseline.thin"))
     st.stop()
@@ -384,7 +386,7 @@ else:
 # -- the table and the formulas ----------------------------------------------------------------
 
 st.subheader(ctx.t("whatif.table.title"))
-st.dataframe(model.weekly_table(weekly, NAMES, ctx.t), hide_index=True, width="stretch")
+ui.table(model.weekly_table(weekly, NAMES, ctx.t), hide_index=True, width="stretch")
 ui.download_buttons(
     ctx,
     lambda: model.weekly_table(weekly, NAMES, ctx.t, shown=False),

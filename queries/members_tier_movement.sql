@@ -7,6 +7,9 @@
 --   $t1            double: the 银卡 threshold in yuan (普通会员 < t1 <= 银卡 < t2 <= 金卡 < t3 <= 钻石卡)
 --   $t2            double: the 金卡 threshold in yuan
 --   $t3            double: the 钻石卡 threshold in yuan
+--   $use_exported  boolean: a member's exported tier where present, as in members_tiers.sql
+--                  (an exported tier is taken as the tier on any day: such a member keeps it
+--                  on both days); false: the rule for everyone
 --   $with_members  boolean: the dataset has a members table
 --   $whole_data    boolean: every paid order lies before $to_day and in the tier window of
 --                  $from_day (the caller checks it with queries/members_coverage.sql); the
@@ -15,14 +18,15 @@
 --
 -- People at a day d: members who joined before d; without a members table, every user with an
 -- order (any status) before d. Everyone counted at $to_day appears once; someone who was not
--- yet one of the people at $from_day comes from 'new'. Exported tiers are a snapshot of one
--- day, so movement always uses the rule. Paid orders: the base model paid_orders.
+-- yet one of the people at $from_day comes from 'new'. The people at $to_day per to_tier are
+-- exactly the members per tier of members_tiers.sql as of $to_day (same $use_exported).
+-- Paid orders: the base model paid_orders.
 --
 -- Returns one row per (from_tier, to_tier) pair that holds people (any order):
---   from_tier   varchar: 'new', or 普通会员 / 银卡 / 金卡 / 钻石卡
---   to_tier     varchar: 普通会员 / 银卡 / 金卡 / 钻石卡
+--   from_tier   varchar: 'new', or 普通会员 / 银卡 / 金卡 / 钻石卡, or an exported name
+--   to_tier     varchar: 普通会员 / 银卡 / 金卡 / 钻石卡, or an exported name
 --   members     bigint: people who moved so
---   from_order, to_order   integer: sort keys (new 0, then the tiers 1 ... 4)
+--   from_order, to_order   integer: sort keys (new 0, the rule tiers 1 ... 4, other names 5)
 
 with
 
@@ -37,6 +41,7 @@ member_spans as (
     select
         user_id,
         join_day,
+        tier,
     from member_spans
 ),
 
@@ -60,12 +65,14 @@ people as (
     select
         user_id,
         join_day as since_day,
+        case when $use_exported then nullif(trim(tier), '') end as exported_tier,
     from member_spans
     where $with_members
     union all
     select
         user_id,
         min(cast(ordered_at as date)) as since_day,
+        cast(null as varchar) as exported_tier,
     from orders
     where not $with_members
     group by user_id
@@ -119,6 +126,7 @@ paid_sums as (
 person_amounts as (
     select
         people.since_day < cast($from_day as date) as known_before,
+        people.exported_tier,
         coalesce(paid_sums.gmv_from, 0) as gmv_from,
         coalesce(paid_sums.gmv_to, 0) as gmv_to,
     from people
@@ -130,12 +138,14 @@ person_tiers as (
     select
         case
             when not known_before then 'new'
+            when exported_tier is not null then exported_tier
             when gmv_from >= cast($t3 as decimal(18, 2)) then '钻石卡'
             when gmv_from >= cast($t2 as decimal(18, 2)) then '金卡'
             when gmv_from >= cast($t1 as decimal(18, 2)) then '银卡'
             else '普通会员'
         end as from_tier,
         case
+            when exported_tier is not null then exported_tier
             when gmv_to >= cast($t3 as decimal(18, 2)) then '钻石卡'
             when gmv_to >= cast($t2 as decimal(18, 2)) then '金卡'
             when gmv_to >= cast($t1 as decimal(18, 2)) then '银卡'
@@ -158,11 +168,11 @@ final as (
         person_tiers.from_tier,
         person_tiers.to_tier,
         cast(count(*) as bigint) as members,
-        min(from_order.tier_order) as from_order,
-        min(to_order.tier_order) as to_order,
+        cast(coalesce(min(from_order.tier_order), 5) as integer) as from_order,
+        cast(coalesce(min(to_order.tier_order), 5) as integer) as to_order,
     from person_tiers
-    inner join tier_order as from_order on person_tiers.from_tier = from_order.tier
-    inner join tier_order as to_order on person_tiers.to_tier = to_order.tier
+    left join tier_order as from_order on person_tiers.from_tier = from_order.tier
+    left join tier_order as to_order on person_tiers.to_tier = to_order.tier
     group by person_tiers.from_tier, person_tiers.to_tier
 )
 

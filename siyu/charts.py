@@ -6,13 +6,26 @@ import datetime as dt
 import functools
 import html
 import inspect
+import math
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from siyu import fmt
+
 PALETTE = ["#07c160", "#1f77b4", "#ff7f0e", "#9467bd", "#d62728", "#8c564b", "#17becf"]
 FONT = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif"
+
+
+# Numbers in hovers, texts and ticks read by siyu.fmt: separators, ¥ before amounts, rates
+# with one decimal (ticks of rates without the decimals they do not need: 10%, 2.5%).
+RATE_TICKS = "~%"
+
+
+def _hover(kind: str, var: str = "y", before: str = "", name: str = "") -> str:
+    """A hover template showing `var` by the rules of `kind` (see `fmt.hover`)."""
+    return f"{before}{fmt.hover(kind, var)}<extra>{name}</extra>"
 
 
 def _style(fig: go.Figure, title: str, y_title: str = "", y_format: str | None = None) -> go.Figure:
@@ -30,6 +43,69 @@ def _style(fig: go.Figure, title: str, y_title: str = "", y_format: str | None =
     fig.update_yaxes(title_text=y_title, gridcolor="#eee", rangemode="tozero")
     if y_format:
         fig.update_yaxes(tickformat=y_format)
+    return fig
+
+
+# -- two value axes ------------------------------------------------------------------------
+# A chart with a second value axis (people and a rate, members and messages) gets round ticks
+# on both axes, both axes titled and formatted by their kind, and gridlines that fall on the
+# ticks of both: each axis runs from 0 in the same number of round steps.
+
+_NICE = (1.0, 2.0, 2.5, 5.0, 10.0)
+
+
+def nice_step(top: float, intervals: int = 5, whole: bool = False) -> float:
+    """A round step (1, 2, 2.5 or 5 × 10^k) that covers 0 … `top` in about `intervals`
+    steps; at least 1 for whole numbers (people, messages)."""
+    if not top or top <= 0 or not math.isfinite(top):
+        return 1.0 if whole else 0.1
+    raw = top / intervals
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for m in _NICE:
+        step = m * magnitude
+        if whole and step != round(step):
+            continue
+        if step >= raw * (1 - 1e-9):
+            return max(step, 1.0) if whole else step
+    return 10 * magnitude
+
+
+def _top(values: object) -> float:
+    numbers = pd.to_numeric(pd.Series(list(values), dtype=object), errors="coerce")  # type: ignore[call-overload]
+    top = numbers.max()
+    return 0.0 if pd.isna(top) else max(float(top), 0.0)
+
+
+def _two_axes(
+    fig: go.Figure,
+    left: tuple[object, str, str],
+    right: tuple[object, str, str],
+    intervals: int = 5,
+) -> go.Figure:
+    """Set both value axes of `fig`: `left` and `right` are (values, kind, title) with kind
+    as in `siyu.fmt` (count, money, rate, number). Each axis starts at 0 and runs the same
+    number of round steps, so the gridlines of the left axis fall on the ticks of the right."""
+    axes = []
+    for values, kind, title in (left, right):
+        top = _top(values) * 1.04  # a little room above the highest bar or point
+        step = nice_step(top, intervals, whole=kind == "count")
+        axes.append((kind, title, step, max(1, math.ceil(top / step - 1e-9))))
+    steps = max(n for *_, n in axes)
+    for name, (kind, title, step, _n) in zip(("yaxis", "yaxis2"), axes, strict=True):
+        axis = {
+            "title": {"text": title},
+            "range": [0, step * steps],
+            "tickmode": "linear",
+            "tick0": 0,
+            "dtick": step,
+            "tickformat": fmt.tick_format(kind, step),
+            "tickprefix": fmt.prefix(kind),
+            "rangemode": None,
+            "zeroline": False,
+        }
+        if name == "yaxis2":
+            axis |= {"overlaying": "y", "side": "right", "showgrid": False}
+        fig.update_layout({name: axis})
     return fig
 
 
@@ -160,13 +236,16 @@ def bars_over_time(
         y=frame[y],
         name=y_title or y,
         marker_color=PALETTE[0],
-        hovertemplate="%{y:,.2f}<extra></extra>" if money else "%{y:,}<extra></extra>",
+        hovertemplate=_hover("money" if money else "count"),
     )
     _incomplete_bars(bar, flags, PALETTE[0], incomplete_label)
     fig = go.Figure(bar)
     if any(flags):
         _incomplete_legend(fig, incomplete_label, PALETTE[0], line=False)
-    return _style(fig, title, y_title)
+    fig = _style(fig, title, y_title)
+    if money:
+        fig.update_yaxes(tickprefix=fmt.prefix("money"), tickformat=fmt.tick_format("money"))
+    return fig
 
 
 def line_over_time(
@@ -181,7 +260,7 @@ def line_over_time(
     """One line per period (new members by day or week …); the line runs dashed into the
     periods flagged in the boolean column `incomplete`, whose markers are open."""
     flags = _incomplete_flags(frame, incomplete)
-    hover = "%{y:,}<extra></extra>"
+    hover = _hover("count")
     if any(flags):
         fig = go.Figure()
         _incomplete_line(fig, frame, x, y, flags, y_title or y, PALETTE[1], hover, incomplete_label)
@@ -213,10 +292,13 @@ def funnel_steps(frame: pd.DataFrame, label: str, value: str, title: str) -> go.
             x=frame[value],
             # numbers only (Plotly's own textinfo words are English): count, share of
             # step 1, share of the step before
-            texttemplate="%{value:,}<br>%{percentInitial:.1%} · %{percentPrevious:.1%}",
+            texttemplate=(
+                f"{fmt.hover('count', 'value')}<br>{fmt.hover('rate', 'percentInitial')}"
+                f" · {fmt.hover('rate', 'percentPrevious')}"
+            ),
             marker={"color": PALETTE[: len(frame)] or PALETTE[0]},
             connector={"line": {"color": "#ccc"}},
-            hovertemplate="%{y}: %{x:,}<extra></extra>",
+            hovertemplate=_hover("count", "x", "%{y}: "),
         )
     )
     fig = _style(fig, title)
@@ -246,7 +328,7 @@ def funnel_breakdown(
             y=part[y],
             name=str(name),
             marker_color=colour,
-            hovertemplate="%{x}: %{y:.1%}<extra>" + str(name) + "</extra>",
+            hovertemplate=_hover("rate", "y", "%{x}: ", str(name)),
         )
         flags = _incomplete_flags(part, incomplete)
         _incomplete_bars(bar, flags, colour, incomplete_label)
@@ -254,7 +336,7 @@ def funnel_breakdown(
         fig.add_trace(bar)
     if hatched:
         _incomplete_legend(fig, incomplete_label, "#888888", line=False)
-    fig = _style(fig, title, y_title, y_format=".0%")
+    fig = _style(fig, title, y_title, y_format=RATE_TICKS)
     fig.update_layout(barmode="group", hovermode="closest")
     fig.update_xaxes(type="category")
     return fig
@@ -272,12 +354,12 @@ def conversion_trend(
     """One line of a conversion rate (fraction) per period (the event funnel by start week);
     dashed into the periods flagged in the boolean column `incomplete`."""
     flags = _incomplete_flags(frame, incomplete)
-    hover = "%{x}: %{y:.1%}<extra></extra>"
+    hover = _hover("rate", "y", "%{x}: ")
     if any(flags):
         fig = go.Figure()
         _incomplete_line(fig, frame, x, y, flags, y_title or y, PALETTE[2], hover, incomplete_label)
         _incomplete_legend(fig, incomplete_label, PALETTE[2], line=True)
-        return _style(fig, title, y_title, y_format=".0%")
+        return _style(fig, title, y_title, y_format=RATE_TICKS)
     fig = go.Figure(
         go.Scatter(
             x=frame[x],
@@ -288,7 +370,7 @@ def conversion_trend(
             hovertemplate=hover,
         )
     )
-    return _style(fig, title, y_title, y_format=".0%")
+    return _style(fig, title, y_title, y_format=RATE_TICKS)
 
 
 # -- retention -----------------------------------------------------------------------------
@@ -297,7 +379,7 @@ _RETENTION_BAND_FILL = "rgba(7, 193, 96, 0.10)"
 
 
 def _retention_pct(value: object) -> str:
-    return "" if value is None or pd.isna(value) else f"{float(value) * 100:.0f}%"
+    return "" if value is None or pd.isna(value) else fmt.show("rate", value)
 
 
 def _retention_rate(value: object) -> float | None:
@@ -359,7 +441,7 @@ def retention_heatmap(
     for c in cohorts:
         fig.add_annotation(
             x=1.0, y=str(c), xref="paper", yref="y", xanchor="left", showarrow=False,
-            text=f"{int(sizes[c]):,}", font={"color": "#555"},
+            text=fmt.show("count", sizes[c]), font={"color": "#555"},
         )  # fmt: skip
     fig.add_annotation(
         x=1.0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
@@ -416,7 +498,7 @@ def retention_curves(
                 legendgroup="cohorts",
                 showlegend=False,
                 line={"color": "rgba(31, 119, 180, 0.25)", "width": 1},
-                hovertemplate=f"{cohort}: %{{y:.1%}}<extra></extra>",
+                hovertemplate=_hover("rate", "y", f"{cohort}: "),
             )
         )
     if len(fig.data) and cohorts_label:
@@ -434,10 +516,10 @@ def retention_curves(
             mode="lines+markers",
             name=mean_label,
             line={"color": PALETTE[0], "width": 3},
-            hovertemplate=f"{mean_label}: %{{y:.1%}}<extra></extra>",
+            hovertemplate=_hover("rate", "y", f"{mean_label}: "),
         )
     )
-    _style(fig, title, y_format=".0%")
+    _style(fig, title, y_format=RATE_TICKS)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=period_labels)
     fig.update_layout(hovermode="closest")
     _retention_band(fig, band, band_label)
@@ -463,10 +545,10 @@ def segment_curves(
                 y=[_retention_rate(r) for r in rows["rate"]],
                 mode="lines+markers",
                 name=name,
-                hovertemplate=f"{name}: %{{y:.1%}}<extra></extra>",
+                hovertemplate=_hover("rate", "y", f"{name}: "),
             )
         )
-    _style(fig, title, y_format=".0%")
+    _style(fig, title, y_format=RATE_TICKS)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=period_labels)
     _retention_band(fig, band, band_label)
     return fig
@@ -483,32 +565,24 @@ def seven_day_histogram(
             y=frame["members"],
             name=members_label,
             marker_color=PALETTE[1],
-            hovertemplate="%{y:,}<extra></extra>",
+            hovertemplate=_hover("count"),
         )
     )
+    rates = [_retention_rate(r) for r in frame["repurchase_30d_rate"]]
     fig.add_trace(
         go.Scatter(
             x=frame["purchase_days"],
-            y=[_retention_rate(r) for r in frame["repurchase_30d_rate"]],
+            y=rates,
             name=rate_label,
             mode="lines+markers",
             yaxis="y2",
             line={"color": PALETTE[0], "width": 3},
-            hovertemplate="%{y:.1%}<extra></extra>",
+            hovertemplate=_hover("rate"),
         )
     )
     _style(fig, title, members_label)
-    fig.update_layout(
-        legend={"orientation": "h", "y": -0.3},
-        yaxis2={
-            "overlaying": "y",
-            "side": "right",
-            "tickformat": ".0%",
-            "range": [0, 1.05],
-            "showgrid": False,
-            "title": {"text": rate_label},
-        },
-    )
+    fig.update_layout(legend={"orientation": "h", "y": -0.3})
+    _two_axes(fig, (frame["members"], "count", members_label), (rates, "rate", rate_label))
     fig.update_xaxes(title_text=x_title, dtick=1)
     return fig
 
@@ -537,10 +611,10 @@ def rate_comparison(frame: pd.DataFrame, labels: dict[str, str], title: str) -> 
                     for lo, r in zip(rows["ci_low"], rates, strict=True)
                 ],
             },
-            hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+            hovertemplate=_hover("rate", "y", "%{x}: "),
         )
     )
-    _style(fig, title, y_format=".0%")
+    _style(fig, title, y_format=RATE_TICKS)
     fig.update_layout(showlegend=False)
     return fig
 
@@ -557,13 +631,7 @@ def image_config(filename: str) -> dict:
 
 
 def _value_text(value: object, kind: str) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return "—"
-    if kind == "money":
-        return f"¥{float(value):,.2f}"  # type: ignore[arg-type]
-    if kind == "rate":
-        return f"{float(value) * 100:.1f}%"  # type: ignore[arg-type]
-    return f"{float(value):,.0f}"  # type: ignore[arg-type]
+    return fmt.show(kind, value)
 
 
 def leaderboard_bars(
@@ -612,7 +680,7 @@ def leaderboard_bars(
 
 
 def fission_weeks(
-    frame: pd.DataFrame, title: str, invited: str, other: str, k_factor: str
+    frame: pd.DataFrame, title: str, invited: str, other: str, k_factor: str, y_title: str = ""
 ) -> go.Figure:
     """New members per week, invited stacked on the others, with the K-factor as a line."""
     fig = go.Figure()
@@ -621,17 +689,16 @@ def fission_weeks(
         y=frame["invited_members"],
         name=invited,
         marker_color=PALETTE[0],
-        hovertemplate="%{y:,}<extra></extra>",
+        hovertemplate=_hover("count"),
     )
     fig.add_bar(
         x=frame["week"],
         y=frame["other_members"],
         name=other,
         marker_color=PALETTE[1],
-        hovertemplate="%{y:,}<extra></extra>",
+        hovertemplate=_hover("count"),
     )
-    k_values = [None if v is None else float(v) for v in frame["k_factor"]]
-    k_top = max([v for v in k_values if v is not None], default=0.0)
+    k_values = [None if v is None or pd.isna(v) else float(v) for v in frame["k_factor"]]
     fig.add_scatter(
         x=frame["week"],
         y=k_values,
@@ -643,18 +710,14 @@ def fission_weeks(
     )
     _style(fig, title)
     fig.update_layout(
-        barmode="stack",
-        legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
-        yaxis2={
-            "overlaying": "y",
-            "side": "right",
-            "tickformat": ".3~f",
-            "tickmode": "auto",
-            "range": [0, max(k_top * 1.25, 0.05)],
-            "showgrid": False,
-            "title": {"text": k_factor},
-        },
+        barmode="stack", legend={"orientation": "h", "y": -0.15, "traceorder": "normal"}
     )
+    stacked = sum(
+        pd.to_numeric(frame[c], errors="coerce").fillna(0)
+        for c in ("invited_members", "other_members")
+    )
+    members_title = y_title or f"{invited} + {other}"
+    _two_axes(fig, (stacked, "count", members_title), (k_values, "number", k_factor))
     fig.update_xaxes(tickvals=list(frame["week"]), tickformat="%m-%d")
     return fig
 
@@ -669,7 +732,7 @@ def invitation_levels(frame: pd.DataFrame, title: str, x_title: str, y_title: st
             text=frame["members"],
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{y:,}<extra></extra>",
+            hovertemplate=_hover("count", "y", "%{x}: "),
         )
     )
     _style(fig, title, y_title)
@@ -699,7 +762,7 @@ def tier_bars(
             y=frame[members],
             name=members_title,
             marker_color=PALETTE[0],
-            hovertemplate="%{y:,}<extra></extra>",
+            hovertemplate=_hover("count"),
         )
     )
     fig.add_trace(
@@ -710,20 +773,11 @@ def tier_bars(
             yaxis="y2",
             mode="lines+markers",
             line={"color": PALETTE[2], "width": 2},
-            hovertemplate="%{y:.1%}<extra></extra>",
+            hovertemplate=_hover("rate"),
         )
     )
     _style(fig, title, members_title)
-    fig.update_layout(
-        yaxis2={
-            "title": {"text": share_title},
-            "overlaying": "y",
-            "side": "right",
-            "tickformat": ".0%",
-            "range": [0, 1.05],
-            "showgrid": False,
-        }
-    )
+    _two_axes(fig, (frame[members], "count", members_title), (shares, "rate", share_title))
     return fig
 
 
@@ -739,13 +793,18 @@ def tier_sankey(
     """Flows between tiers on two days: left nodes the first day, right nodes the second.
 
     `order` lists the tier keys top to bottom (also fixes each tier's colour); `labels` maps
-    a key to its shown name.
+    a key to its shown name. Every tier that holds people on a side is a node labelled with
+    its name and its people (`金卡 111`), so the right side reads as the tier table.
     """
     rank = {k: i for i, k in enumerate(order)}
-    left = sorted(set(frame[source]), key=lambda k: rank.get(k, len(rank)))
-    right = sorted(set(frame[target]), key=lambda k: rank.get(k, len(rank)))
+    left = sorted(set(frame[source]), key=lambda k: (rank.get(k, len(rank)), str(k)))
+    right = sorted(set(frame[target]), key=lambda k: (rank.get(k, len(rank)), str(k)))
     nodes = [(k, 0) for k in left] + [(k, 1) for k in right]
     index = {node: i for i, node in enumerate(nodes)}
+    people = {
+        **{(k, 0): n for k, n in frame.groupby(source)[value].sum().items()},
+        **{(k, 1): n for k, n in frame.groupby(target)[value].sum().items()},
+    }
 
     def colour(key: str, alpha: float = 1.0) -> str:
         hex_ = PALETTE[rank.get(key, len(rank)) % len(PALETTE)].lstrip("#")
@@ -756,18 +815,21 @@ def tier_sankey(
         go.Sankey(
             arrangement="snap",
             node={
-                "label": [labels.get(k, k) for k, _ in nodes],
+                "label": [
+                    f"{labels.get(k, k)} {fmt.show('count', people[(k, side)])}"
+                    for k, side in nodes
+                ],
                 "color": [colour(k) for k, _ in nodes],
                 "pad": 18,
                 "thickness": 16,
-                "hovertemplate": "%{label}: %{value:,}<extra></extra>",
+                "hovertemplate": "%{label}<extra></extra>",
             },
             link={
                 "source": [index[(k, 0)] for k in frame[source]],
                 "target": [index[(k, 1)] for k in frame[target]],
                 "value": list(frame[value]),
                 "color": [colour(k, 0.35) for k in frame[source]],
-                "hovertemplate": "%{source.label} → %{target.label}: %{value:,}<extra></extra>",
+                "hovertemplate": _hover("count", "value", "%{source.label} → %{target.label}: "),
             },
         )
     )
@@ -794,9 +856,12 @@ def segment_treemap(
             marker={
                 "colors": [SEGMENT_COLOURS[i % len(SEGMENT_COLOURS)] for i in range(len(frame))]
             },
-            textinfo="label+value+percent root",
+            texttemplate=(
+                f"%{{label}}<br>{fmt.hover('count', 'value')}<br>{fmt.hover('rate', 'percentRoot')}"
+            ),
             hovertemplate=(
-                "%{label}<br>%{value:,}<br>" + share_title + " %{customdata:.1%}<extra></extra>"
+                f"%{{label}}<br>{fmt.hover('count', 'value')}<br>{share_title} "
+                f"{fmt.hover('rate', 'customdata')}<extra></extra>"
             ),
             sort=False,
         )
@@ -827,7 +892,7 @@ def rate_with_target(
             name=name,
             line={"color": PALETTE[1], "width": 2},
             connectgaps=False,
-            hovertemplate="%{y:.1%}<extra></extra>",
+            hovertemplate=_hover("rate"),
         )
     )
     if len(frame):
@@ -841,14 +906,21 @@ def rate_with_target(
                 hoverinfo="skip",
             )
         )
-    return _style(fig, title, name, y_format=".0%")
+    return _style(fig, title, name, y_format=RATE_TICKS)
 
 
 def group_counts(
-    frame: pd.DataFrame, x: str, series: dict[str, str], title: str, bars: str | None = None
+    frame: pd.DataFrame,
+    x: str,
+    series: dict[str, str],
+    title: str,
+    bars: str | None = None,
+    y_title: str = "",
+    bars_title: str = "",
 ) -> go.Figure:
     """Counts per day as lines (`series`: column → label); `bars` (a column of `series`) is
-    drawn as bars on a second axis (messages beside members)."""
+    drawn as bars on a second axis (messages beside members). The axes are titled `y_title`
+    and `bars_title` (by default the labels of their series)."""
     fig = go.Figure()
     for i, (col, label) in enumerate(series.items()):
         if col == bars:
@@ -860,7 +932,7 @@ def group_counts(
                     yaxis="y2",
                     marker_color=PALETTE[0],
                     opacity=0.35,
-                    hovertemplate="%{y:,}<extra></extra>",
+                    hovertemplate=_hover("count"),
                 )
             )
         else:
@@ -871,13 +943,17 @@ def group_counts(
                     mode="lines",
                     name=label,
                     line={"color": PALETTE[(i + 1) % len(PALETTE)], "width": 2},
-                    hovertemplate="%{y:,}<extra></extra>",
+                    hovertemplate=_hover("count"),
                 )
             )
-    fig = _style(fig, title)
-    if bars is not None:
-        fig.update_layout(
-            yaxis2={"overlaying": "y", "side": "right", "showgrid": False, "rangemode": "tozero"}
+    lines = [c for c in series if c != bars]
+    fig = _style(fig, title, y_title or " · ".join(series[c] for c in lines))
+    if bars is not None and bars in series:
+        line_values = pd.concat([frame[c] for c in lines]) if lines else []
+        _two_axes(
+            fig,
+            (line_values, "count", y_title or " · ".join(series[c] for c in lines)),
+            (frame[bars], "count", bars_title or series[bars]),
         )
     return fig
 
@@ -903,7 +979,7 @@ def weekday_hour_heatmap(
             y=weekdays,
             colorscale=[[0, "#f4fbf7"], [1, PALETTE[0]]],
             colorbar={"title": {"text": colorbar_title}},
-            hovertemplate="%{y} %{x}:00 · %{z:,}<extra></extra>",
+            hovertemplate=_hover("count", "z", "%{y} %{x}:00 · "),
         )
     )
     fig = _style(fig, title)
@@ -1029,7 +1105,10 @@ def whatif_discount_fit(
             name=y_title,
             marker={"size": [max(6.0, scale * v**0.5) for v in sizes], "color": PALETTE[1]},
             customdata=buckets["orders"],
-            hovertemplate="%{x:.0%}: %{y:.1%} (n=%{customdata:,})<extra></extra>",
+            hovertemplate=(
+                f"%{{x:.0%}}: {fmt.hover('rate')} (n={fmt.hover('count', 'customdata')})"
+                "<extra></extra>"
+            ),
         )
     ]
     if intercept is not None and slope is not None and len(buckets):
@@ -1044,11 +1123,186 @@ def whatif_discount_fit(
                 hoverinfo="skip",
             )
         )
-    fig = _style(go.Figure(traces), title, y_title, y_format=".0%")
+    fig = _style(go.Figure(traces), title, y_title, y_format=RATE_TICKS)
     fig.update_xaxes(title_text=x_title, tickformat=".0%")
     fig.update_yaxes(rangemode=None)
     fig.update_layout(hovermode="closest")
     return fig
+
+
+# -- static charts (the weekly report) ------------------------------------------------------
+# The weekly report is one HTML file that opens offline, prints and reads on a phone: its
+# charts are plain HTML and CSS, not Plotly (plotly.js alone is 4.6 MB). Each builder takes a
+# tidy frame and returns an HTML fragment styled by `STATIC_CSS`; text is escaped, numbers
+# read by siyu.fmt, and labels never wrap one character per line: on a narrow screen a label
+# takes its own line above its bar.
+
+STATIC_CSS = """
+.sy-chart{margin:.8rem 0 1rem;break-inside:avoid}
+.sy-chart figcaption{font-weight:600;color:#2a3f5f;margin-bottom:.5rem}
+.sy-rows{display:grid;grid-template-columns:minmax(6em,max-content) minmax(8em,1fr) max-content;
+gap:.35rem .7rem;align-items:center}
+.sy-lbl{white-space:nowrap;word-break:keep-all}
+.sy-track{background:#f1f3f2;border-radius:3px;height:1.5rem;overflow:hidden;display:flex;
+flex-direction:column;justify-content:center;gap:2px}
+.sy-track.sy-two{height:auto;min-height:1.6rem;padding:2px 0;background:none}
+.sy-bar{height:100%;min-width:2px;border-radius:3px}
+.sy-two .sy-bar{height:.7rem}
+.sy-val{white-space:nowrap;font-variant-numeric:tabular-nums;text-align:right}
+.sy-legend{display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.5rem 0 0;color:#555;font-size:.9em}
+.sy-key{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin-right:.3em;
+vertical-align:-.05em}
+.sy-scroll{overflow-x:auto}
+table.sy-heat{border-collapse:separate;border-spacing:2px;font-variant-numeric:tabular-nums;
+font-size:.9em}
+table.sy-heat th{font-weight:500;color:#2a3f5f;white-space:nowrap;padding:.2rem .35rem}
+table.sy-heat td{text-align:center;white-space:nowrap;padding:.3rem .35rem;min-width:2.6em}
+table.sy-heat th.sy-band{border-bottom:3px solid #ff7f0e}
+table.sy-heat td.sy-size{color:#555;text-align:right}
+table.sy-heat td.sy-empty{background:#fafafa}
+.sy-chart *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@media (max-width:600px){
+.sy-rows{grid-template-columns:minmax(0,1fr) max-content}
+.sy-lbl{grid-column:1/-1;margin-top:.3rem;white-space:normal}
+.sy-rows .sy-track{grid-column:1/2}
+table.sy-heat{font-size:.78em;border-spacing:1px}
+table.sy-heat th,table.sy-heat td{padding:.25rem .12rem;min-width:0}
+}
+"""
+
+
+def _pct_width(value: float | None, top: float) -> str:
+    share = 0.0 if value is None or not top else max(0.0, min(1.0, value / top))
+    return f"{share * 100:.1f}%"
+
+
+def _figure_html(title: str, body: str, legend: str = "") -> str:
+    caption = f"<figcaption>{html.escape(title)}</figcaption>" if title else ""
+    return f'<figure class="sy-chart">{caption}{body}{legend}</figure>'
+
+
+def funnel_html(frame: pd.DataFrame, label: str, value: str, title: str) -> str:
+    """A funnel as bars (one per step, width ∝ people), each with its people and share of
+    step 1 (the weekly report's static `funnel_steps`)."""
+    counts = [fmt.as_float(v) or 0.0 for v in frame[value]]
+    first = counts[0] if counts else 0.0
+    rows = []
+    for i, (name, n) in enumerate(zip(frame[label], counts, strict=True)):
+        share = fmt.show("rate", n / first) if first else "—"
+        colour = PALETTE[i % len(PALETTE)]
+        rows.append(
+            f'<div class="sy-lbl">{html.escape(str(name))}</div>'
+            f'<div class="sy-track"><div class="sy-bar" style="width:{_pct_width(n, first)};'
+            f'background:{colour}"></div></div>'
+            f'<div class="sy-val">{fmt.show("count", n)} · {share}</div>'
+        )
+    return _figure_html(title, f'<div class="sy-rows">{"".join(rows)}</div>')
+
+
+def share_bars_html(
+    frame: pd.DataFrame,
+    label: str,
+    shares: dict[str, str],
+    title: str,
+) -> str:
+    """Two or more shares per row as thin bars side by side (the RFM segments' share of
+    customers and of GMV): `shares` maps a column of fractions to its legend label."""
+    colours = dict(zip(shares, [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[3]], strict=False))
+    top = max([fmt.as_float(v) or 0.0 for col in shares for v in frame[col]] + [0.0])
+    rows = []
+    for _, row in frame.iterrows():
+        bars = "".join(
+            f'<div class="sy-bar" title="{html.escape(name)}" style="width:'
+            f'{_pct_width(fmt.as_float(row[col]), top)};background:{colours[col]}"></div>'
+            for col, name in shares.items()
+        )
+        values = " · ".join(fmt.show("rate", row[col]) for col in shares)
+        rows.append(
+            f'<div class="sy-lbl">{html.escape(str(row[label]))}</div>'
+            f'<div class="sy-track sy-two">{bars}</div><div class="sy-val">{values}</div>'
+        )
+    legend = "".join(
+        f'<span><i class="sy-key" style="background:{colours[col]}"></i>{html.escape(name)}</span>'
+        for col, name in shares.items()
+    )
+    return _figure_html(
+        title,
+        f'<div class="sy-rows">{"".join(rows)}</div>',
+        f'<div class="sy-legend">{legend}</div>',
+    )
+
+
+def _heat_colour(rate: float, top: float) -> tuple[str, str]:
+    """Background and text colour of a heatmap cell: white to the brand green."""
+    share = 0.0 if not top else max(0.0, min(1.0, rate / top))
+    low, high = (244, 251, 247), (7, 193, 96)
+    r, g, b = (round(lo + (hi - lo) * share) for lo, hi in zip(low, high, strict=True))
+    return f"rgb({r},{g},{b})", "#fff" if share > 0.6 else "#222"
+
+
+def retention_heatmap_html(
+    table: pd.DataFrame,
+    period_labels: list[str],
+    title: str,
+    size_label: str,
+    cohort_label: str,
+    band: tuple[int, int] | None = None,
+    band_label: str = "",
+) -> str:
+    """Cohort × period retention as a table of coloured cells (the report's static
+    `retention_heatmap`): one decimal percentages, unobserved cells blank, the cohort size
+    at the right; the periods band[0] … band[1] (D1…D7) underlined and named."""
+    cohorts = sorted(table["cohort"].unique())
+    periods = sorted(int(p) for p in table["period"].unique())
+    cell = {(r.cohort, int(r.period)): _retention_rate(r.rate) for r in table.itertuples()}
+    sizes = table.drop_duplicates("cohort").set_index("cohort")["cohort_size"]
+    top = max([v for v in cell.values() if v is not None] + [0.01])
+
+    # days of one year read as 10-26 (the report's heading names the year)
+    days = [pd.Timestamp(c) for c in cohorts if isinstance(c, dt.date)]
+    one_year = len(days) == len(cohorts) and len({d.year for d in days}) <= 1
+    names = {
+        c: pd.Timestamp(c).strftime("%m-%d" if one_year else "%Y-%m-%d")
+        if isinstance(c, dt.date)
+        else str(c)
+        for c in cohorts
+    }
+
+    def banded(p: int) -> bool:
+        return band is not None and band[0] <= p <= band[1]
+
+    band_class = ' class="sy-band"'
+    head = "".join(
+        f'<th scope="col"{band_class if banded(p) else ""}>{html.escape(period_labels[p])}</th>'
+        for p in periods
+    )
+    rows = []
+    for c in cohorts:
+        cells = []
+        for p in periods:
+            rate = cell.get((c, p))
+            if rate is None:
+                cells.append('<td class="sy-empty"></td>')
+                continue
+            back, ink = _heat_colour(rate, top)
+            cells.append(f'<td style="background:{back};color:{ink}">{fmt.show("rate", rate)}</td>')
+        rows.append(
+            f'<tr><th scope="row">{html.escape(names[c])}</th>{"".join(cells)}'
+            f'<td class="sy-size">{fmt.show("count", sizes[c])}</td></tr>'
+        )
+    note = (
+        f'<div class="sy-legend"><span><i class="sy-key" style="background:{PALETTE[2]}"></i>'
+        f"{html.escape(band_label)}</span></div>"
+        if band is not None and band_label
+        else ""
+    )
+    body = (
+        '<div class="sy-scroll"><table class="sy-heat"><thead><tr>'
+        f'<th scope="col">{html.escape(cohort_label)}</th>{head}'
+        f'<th scope="col">{html.escape(size_label)}</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+    return _figure_html(title, body, note)
 
 
 # -- plain text ----------------------------------------------------------------------------

@@ -232,30 +232,30 @@ def tiers(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataF
 
 
 def tier_movement(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFrame:
-    """How people moved between rule tiers from `start` to `end + 1` (a Sankey's links).
+    """How people moved between tiers from `start` to `end + 1` (a Sankey's links).
 
-    A person's tier at a day d is the rule tier by their paid amount over days d - 365 …
-    d - 1 (exported tiers are not used: they hold one day only). Everyone who is one of the
-    people at `end + 1` is counted once; those who were not yet (joined, or without a members
-    table first ordered, on or after `start`) come from `new`. Options: `t1`, `t2`, `t3`.
+    The tiers are those of `tiers` with the same options, so the people per `to_tier` are the
+    members per tier of `tiers(source, start, end, **options)`: `source` = exported (default:
+    a member's exported tier where present; an export holds one day, so such a member keeps
+    that tier on both days) or rule (everyone by the rule: the paid amount over days
+    d - 365 … d - 1 gives the tier at day d). Everyone who is one of the people at `end + 1`
+    is counted once; those who were not yet (joined, or without a members table first
+    ordered, on or after `start`) come from `new`. Options: `source`, `t1`, `t2`, `t3`.
 
     Columns: from_tier (new or a tier), to_tier, members; only pairs that hold people, in tier
-    order.
+    order (exported names outside the rule after the rule tiers).
     """
-    options = _take(dict(options), ("t1", "t2", "t3"))
+    options = _take(dict(options), ("source", "t1", "t2", "t3"))
     to_day = analysis_day(start, end)
-    t1, t2, t3 = thresholds(options.get("t1"), options.get("t2"), options.get("t3"))
+    params = _tier_params(source, options)
     df = source.query(
         "members_tier_movement",
         from_day=start,
         to_day=to_day,
-        t1=t1,
-        t2=t2,
-        t3=t3,
-        with_members=source.has("members"),
+        **params,
         # the tier window of start lies inside that of to_day when that one covers all data
         whole_data=_covered(source, to_day)["tier_window"],
-    ).sort_values(["from_order", "to_order"], ignore_index=True)
+    ).sort_values(["from_order", "from_tier", "to_order", "to_tier"], ignore_index=True)
     out = pd.DataFrame(
         {
             "from_tier": df["from_tier"].astype(object),

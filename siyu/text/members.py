@@ -77,13 +77,26 @@ TEXT = {
         "en": "Tier movement ({start} → {as_of})",
     },
     "members.movement.help": {
-        "zh-Hans": "某日的等级 = 按该日之前 365 天的实付金额套用规则（不使用导出等级，导出只代表一天）。"
-        "左侧为期间首日的等级，右侧为分析日的等级；期间内才加入的会员来自“新加入”。",
-        "zh-Hant": "某日的等級 = 按該日之前 365 天的實付金額套用規則（不使用匯出等級，匯出只代表一天）。"
-        "左側為期間首日的等級，右側為分析日的等級；期間內才加入的會員來自「新加入」。",
-        "en": "The tier on a day = the spend rule over the 365 days before that day (exported "
-        "tiers are not used: an export holds one day). Left: the period's first day; right: "
-        "the analysis day. Members who joined during the period come from New.",
+        "zh-Hans": "某日的等级 = 按该日之前 365 天的实付金额套用规则。左侧为期间首日的等级，"
+        "右侧为分析日的等级（各等级人数与上表一致）；期间内才加入的会员来自“新加入”。",
+        "zh-Hant": "某日的等級 = 按該日之前 365 天的實付金額套用規則。左側為期間首日的等級，"
+        "右側為分析日的等級（各等級人數與上表一致）；期間內才加入的會員來自「新加入」。",
+        "en": "The tier on a day = the spend rule over the 365 days before that day. Left: the "
+        "period's first day; right: the analysis day (people per tier as in the table above). "
+        "Members who joined during the period come from New.",
+    },
+    "members.movement.help_exported": {
+        "zh-Hans": "与上表同一口径：有导出等级的会员按导出等级（导出只代表一天，所以两侧相同），"
+        "其余会员按该日之前 365 天的实付金额套用规则。左侧为期间首日，右侧为分析日（各等级人数与上表一致）；"
+        "期间内才加入的会员来自“新加入”。想看按消费的升降级，请把等级来源选为「按消费规则」。",
+        "zh-Hant": "與上表同一口徑：有匯出等級的會員按匯出等級（匯出只代表一天，所以兩側相同），"
+        "其餘會員按該日之前 365 天的實付金額套用規則。左側為期間首日，右側為分析日（各等級人數與上表一致）；"
+        "期間內才加入的會員來自「新加入」。想看按消費的升降級，請把等級來源選為「按消費規則」。",
+        "en": "Tiers as in the table above: a member's exported tier where present (an export "
+        "holds one day, so it is the same on both sides), else the spend rule over the 365 "
+        "days before the day. Left: the period's first day; right: the analysis day (people "
+        "per tier as in the table). Members who joined during the period come from New. For "
+        "moves by spend, set Tier from to Spend rule.",
     },
     "members.movement.empty": {
         "zh-Hans": "分析日前还没有会员。",

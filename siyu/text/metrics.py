@@ -88,11 +88,33 @@ TEXT = {
     },
     "metric.repurchase_rate_7d.help": {
         "zh-Hans": "期间内首次购买的顾客中，首单当天至第 {y_days} 天内再次支付下单的比例"
-        "（当天再下单也算）。",
+        "（当天再下单也算）。基数是期间内所有首次购买的人（含更早入群的会员和非会员）；"
+        "「转化漏斗」和「活动模拟」里的新会员复购率只算期间内入群、且入群后 {x_days} 天内首单的新会员，"
+        "所以数字不同。",
         "zh-Hant": "期間內首次購買的顧客中，首單當天至第 {y_days} 天內再次支付下單的比例"
-        "（當天再下單也算）。",
+        "（當天再下單也算）。基數是期間內所有首次購買的人（含更早入群的會員和非會員）；"
+        "「轉化漏斗」和「活動模擬」裡的新會員複購率只算期間內入群、且入群後 {x_days} 天內首單的新會員，"
+        "所以數字不同。",
         "en": "Of the people whose first paid order falls in the period, the share with "
-        "another paid order on the same day or up to {y_days} days after it.",
+        "another paid order on the same day or up to {y_days} days after it. The base is "
+        "everyone who first bought in the period (members who joined earlier and non-members "
+        "included); the new members' repurchase rate of Funnels and What-if counts only "
+        "members who joined in the period and first ordered within {x_days} days of joining, "
+        "so the two differ.",
+    },
+    # -- the same word, two bases: said where the second one is shown ---------------------
+    "metric.repurchase_rate_7d.vs_funnel": {
+        "zh-Hans": "这里的复购率只算期间内入群、且入群后 {x_days} 天内下了首单的新会员（会员漏斗第 3 步）；"
+        "首页的「{y_days} 日复购率」算的是期间内所有首次购买的人（含更早入群的会员和非会员），"
+        "所以两者数字不同。",
+        "zh-Hant": "這裡的複購率只算期間內入群、且入群後 {x_days} 天內下了首單的新會員（會員漏斗第 3 步）；"
+        "首頁的「{y_days} 日複購率」算的是期間內所有首次購買的人（含更早入群的會員和非會員），"
+        "所以兩者數字不同。",
+        "en": "The repurchase rate here counts only members who joined in the period and "
+        "placed their first order within {x_days} days of joining (step 3 of the member "
+        "funnel); the overview's Repurchase rate ({y_days} days) counts everyone whose first "
+        "order falls in the period (members who joined earlier and non-members included), so "
+        "the two differ.",
     },
     "metric.daily_active_rate.help": {
         "zh-Hans": "每天：当天有互动或支付订单的会员 ÷ 当天在私域内的会员（已入群且未退群）；"

@@ -64,9 +64,9 @@ TEXT = {
     },
     "whatif.item.aov": {"zh-Hans": "客单价", "zh-Hant": "客單價", "en": "AOV"},
     "whatif.item.repurchase_rate": {
-        "zh-Hans": "复购率（{y_days} 天）",
-        "zh-Hant": "複購率（{y_days} 天）",
-        "en": "Repurchase rate ({y_days} days)",
+        "zh-Hans": "新会员首单后 {y_days} 天复购率",
+        "zh-Hant": "新會員首單後 {y_days} 天複購率",
+        "en": "New members' repurchase within {y_days} days of the first order",
     },
     "whatif.item.invites_per_member": {
         "zh-Hans": "人均邀请（每周，每位在群会员）",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from siyu import fmt
+from siyu.i18n import t
 from siyu.importer import FileRequest, import_files
 from siyu.metrics import default_period
 from siyu.metrics import members as mm
@@ -37,6 +39,23 @@ def table(at: AppTest, name: str) -> pd.DataFrame:
     return frames[TABLES.index(name)].value
 
 
+def sankey_right_nodes(charts) -> dict[str, int]:
+    """The right-hand nodes of the page's Sankey (link targets): tier name -> people, read
+    from the labels (`金卡 111`), checked against the links' sums."""
+    specs = [json.loads(c.proto.spec) for c in charts]
+    trace = next(d for spec in specs for d in spec["data"] if d.get("type") == "sankey")
+    labels, links = trace["node"]["label"], trace["link"]
+    sums: dict[int, int] = {}
+    for target, value in zip(links["target"], links["value"], strict=True):
+        sums[target] = sums.get(target, 0) + int(value)
+    nodes = {}
+    for i, total in sums.items():
+        name, people = labels[i].rsplit(" ", 1)
+        assert int(people.replace(",", "")) == total, labels[i]
+        nodes[name] = total
+    return nodes
+
+
 def test_members_page_on_the_demo_dataset_shows_tiers_rfm_and_layers(monkeypatch, demo_ws):
     at = open_page(monkeypatch, demo_ws)
     assert at.title[0].value == "会员分层"
@@ -52,6 +71,13 @@ def test_members_page_on_the_demo_dataset_shows_tiers_rfm_and_layers(monkeypatch
     assert list(tiers.iloc[:, 0]) == ["普通会员", "银卡", "金卡", "钻石卡"]
     expected = mm.tiers(source, start, end)
     assert list(tiers.iloc[:, 1]) == list(expected["members"])
+    # issue 18.8: the Sankey below the table shows every tier of it with its people (the
+    # demo's 111 金卡 and 27 钻石卡 included), the right-hand nodes reading as the table
+    assert sankey_right_nodes(charts) == {
+        name: int(n) for name, n in zip(tiers.iloc[:, 0], expected["members"], strict=True)
+    }
+    assert set(sankey_right_nodes(charts)) >= {"金卡", "钻石卡"}
+    assert t("members.movement.help_exported", "zh-Hans") in [c.value for c in at.caption]
 
     segments = table(at, "rfm_table")
     assert len(segments) == 8
@@ -73,6 +99,21 @@ def test_members_page_on_the_demo_dataset_shows_tiers_rfm_and_layers(monkeypatch
     assert len(table(at, "layer_people")) == layers["members"].iloc[0]  # potential (default)
     # CSV and XLSX of the tier table, the segment table and both member lists
     assert len(at.get("download_button")) == 8
+
+
+def test_by_the_spend_rule_the_tier_table_and_the_sankey_change_together(monkeypatch, demo_ws):
+    at = open_page(monkeypatch, demo_ws)
+    at.segmented_control(key="tier_source").set_value("rule").run()
+    assert not at.exception, [e.value for e in at.exception]
+    source = demo_ws.source("demo")
+    rule = mm.tiers(source, *default_period(source), source="rule")
+    shown = table(at, "tiers_table")
+    assert list(shown.iloc[:, 1]) == list(rule["members"])
+    # tiers without people (by the rule the demo has no 金卡) have no node to draw
+    assert sankey_right_nodes(at.get("plotly_chart")) == {
+        name: int(n) for name, n in zip(shown.iloc[:, 0], rule["members"], strict=True) if n
+    }
+    assert t("members.movement.help", "zh-Hans") in [c.value for c in at.caption]
 
 
 def test_members_page_widgets_change_the_numbers(monkeypatch, demo_ws):

@@ -426,7 +426,7 @@ def test_tier_movement_from_the_first_day_to_the_analysis_day():
     #   M1 300 → 普通会员, then 500 → 银卡; M2 5000 + 499.99 → 钻石卡, then 499.99 → 普通会员;
     #   M3 0 → 金卡; M4 0 → 钻石卡; M5, M6, M9 普通会员 → 普通会员;
     #   M8 joined 2024-03-10: new → 普通会员; M7 (joins on the analysis day) is not counted.
-    df = mm.tier_movement(tier_source(), START, END)
+    df = mm.tier_movement(tier_source(), START, END, source="rule")
     assert list(df.columns) == ["from_tier", "to_tier", "members"]
     assert list(df.itertuples(index=False, name=None)) == [
         ("new", "普通会员", 1),
@@ -440,6 +440,30 @@ def test_tier_movement_from_the_first_day_to_the_analysis_day():
     to = df.groupby("to_tier")["members"].sum().to_dict()
     rule = mm.tiers(tier_source(), START, END, source="rule")
     assert to == {k: v for k, v in zip(rule["tier"], rule["members"], strict=True) if v}
+
+
+def test_tier_movement_follows_the_tier_table_exported_tiers_included():
+    # issue 18.8: by default the tier table shows exported tiers (M6 钻石卡, M9 VIP1); the
+    # movement uses the same tiers, so its right side is the table. An exported tier holds
+    # on any day: M6 and M9 keep theirs on both sides. The rest as by the rule.
+    df = mm.tier_movement(tier_source(), START, END)
+    assert list(df.itertuples(index=False, name=None)) == [
+        ("new", "普通会员", 1),  # M8
+        ("普通会员", "普通会员", 1),  # M5
+        ("普通会员", "银卡", 1),  # M1
+        ("普通会员", "金卡", 1),  # M3
+        ("普通会员", "钻石卡", 1),  # M4
+        ("钻石卡", "普通会员", 1),  # M2
+        ("钻石卡", "钻石卡", 1),  # M6 (exported)
+        ("VIP1", "VIP1", 1),  # M9 (exported, a name outside the rule: last)
+    ]
+    for options in ({}, {"source": "exported"}, {"source": "rule"}, {"t1": 400, "t3": 5000.01}):
+        table = mm.tiers(tier_source(), START, END, **options)
+        moved = mm.tier_movement(tier_source(), START, END, **options)
+        to = moved.groupby("to_tier")["members"].sum().to_dict()
+        assert to == {k: v for k, v in zip(table["tier"], table["members"], strict=True) if v}
+    with pytest.raises(ValueError):
+        mm.tier_movement(tier_source(), START, END, source="guess")
 
 
 def test_tier_movement_without_members_counts_first_orders_as_new():
@@ -621,7 +645,7 @@ def test_tiers_after_the_last_order_still_count_only_the_window():
     assert got == {"普通会员": 7, "银卡": 0, "金卡": 0, "钻石卡": 2}
     # At 02-01 (window 2023-02-01 … 2024-01-31): M1 300, M2 5499.99 → 钻石卡, the rest 0;
     # M7 and M8 joined after it → new.
-    df = mm.tier_movement(tier_source(), START, D(2024, 3, 20))
+    df = mm.tier_movement(tier_source(), START, D(2024, 3, 20), source="rule")
     assert list(df.itertuples(index=False, name=None)) == [
         ("new", "普通会员", 2),  # M7, M8
         ("普通会员", "普通会员", 4),  # M1, M5, M6, M9
