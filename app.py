@@ -31,9 +31,12 @@ for i, row in enumerate(cards.itertuples(index=False)):
         continue
     # the change is like for like (the previous period as it stood n days ago, see
     # siyu.metrics.overview.kpi_cards); people still inside a window are said, not hidden
-    box.metric(
+    ui.card(
+        box,
+        ctx,
         label,
-        fmt.show(row.kind, row.value),
+        row.kind,
+        row.value,
         delta=fmt.show_change(row.kind, row.change),
         help=help_text,
     )

@@ -98,12 +98,13 @@ if len(chosen):
         box.caption(
             f"{ctx.t(f'target.{metric}')} · {ctx.t('target.met' if met else 'target.missed')}"
         )
-    columns[3].container(border=True).metric(
-        ctx.t("groups.size_now"), fmt.show("count", card["size"])
-    )
-    columns[4].container(border=True).metric(
+    ui.card(columns[3].container(border=True), ctx, ctx.t("groups.size_now"), "count", card["size"])
+    ui.card(
+        columns[4].container(border=True),
+        ctx,
         ctx.t("groups.messages_total"),
-        "—" if "messages" in missing else fmt.show("count", card["messages"]),
+        "count",
+        None if "messages" in missing else card["messages"],
     )
 
 # -- daily lines -----------------------------------------------------------------------------
@@ -179,13 +180,16 @@ headers = {
     "shortfall": ctx.t("groups.col.shortfall"),
 }
 table = table.rename(columns=headers)
-st.dataframe(
+ui.table(
     table,
-    hide_index=True,
-    column_config={
-        **{ctx.t(f"metric.{c}"): st.column_config.NumberColumn(format="percent") for c in RATES},
-        headers["shortfall"]: st.column_config.NumberColumn(format="%.2f"),
+    {
+        **{ctx.t(f"metric.{c}"): "rate" for c in RATES},
+        headers["size"]: "count",
+        headers["defined_days"]: "count",
+        headers["messages"]: "count",
+        headers["shortfall"]: "number",
     },
+    hide_index=True,
     key="groups-table",
 )
 ui.download_buttons(ctx, table, f"groups_{start}_{end}", "groups-table")
@@ -254,7 +258,7 @@ else:
             "net": ctx.t("groups.col.net"),
         }
     )
-    st.dataframe(shown, hide_index=True, key="changes-table")
+    ui.table(shown, hide_index=True, key="changes-table")
     ui.download_buttons(ctx, shown, f"group_changes_{start}_{end}", "changes-table")
 
 # -- follow-up lists -------------------------------------------------------------------------
@@ -306,7 +310,7 @@ with tab_silent:
         silent_options = dict(start=start, end=end, days=int(days), group=group, contact=True)
         silent, total = ui.metric_preview(ctx, "silent_members", **silent_options)
         st.caption(ctx.t("groups.silent.help", ref=ref, days=int(days), n=f"{total:,}"))
-        st.dataframe(people(silent), hide_index=True, key="silent-table")
+        ui.table(people(silent), hide_index=True, key="silent-table")
         ui.preview_note(ctx, len(silent), total)
         ui.download_buttons(
             ctx,
@@ -333,7 +337,7 @@ with tab_potential:
                     n=f"{total:,}",
                 )
             )
-            st.dataframe(people(potential), hide_index=True, key="potential-table")
+            ui.table(people(potential), hide_index=True, key="potential-table")
             ui.preview_note(ctx, len(potential), total)
             ui.download_buttons(
                 ctx,

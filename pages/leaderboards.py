@@ -37,13 +37,10 @@ def column_label(column: str, board: str) -> str:
     return ctx.t(f"leaderboards.col.{column}")
 
 
-def rate_config(frame, columns, labels):
-    """Rates read as percentages in a table (values stay fractions in the downloads)."""
-    return {
-        labels[c]: st.column_config.NumberColumn(labels[c], format="percent")
-        for c in columns
-        if c in frame
-    }
+def kinds_of(frame, kinds: dict[str, str], labels) -> dict[str, str]:
+    """How the columns read (siyu.fmt), under their shown labels; values stay numbers in
+    the downloads."""
+    return {labels[c]: kind for c, kind in kinds.items() if c in frame}
 
 
 boards_tab, fission_tab = st.tabs(
@@ -120,9 +117,8 @@ with boards_tab:
                 lambda c: rank_change_arrow(c, ctx.t("leaderboards.new"))
             )
             labels = {c: column_label(c, board) for c in table.columns}
-            rates = [c for c, kind in spec.columns.items() if kind == "rate"]
             table = table.rename(columns=labels)
-            st.dataframe(table, hide_index=True, column_config=rate_config(ranked, rates, labels))
+            ui.table(table, kinds_of(ranked, spec.columns, labels), hide_index=True)
             ui.download_buttons(ctx, table, f"leaderboard-{board}-{start}-{end}", "lb_board")
             if rank_by in WINDOW_COLUMNS:
                 st.caption(ctx.t("window.compare.ranks", n=(end - start).days + 1))
@@ -210,11 +206,7 @@ with fission_tab:
                 for c in flagged.columns
             }
             shown = flagged.rename(columns=labels)
-            st.dataframe(
-                shown,
-                hide_index=True,
-                column_config=rate_config(flagged, ["hollow_share"], labels),
-            )
+            ui.table(shown, kinds_of(flagged, {"hollow_share": "rate"}, labels), hide_index=True)
             ui.download_buttons(ctx, shown, f"suspicious-inviters-{start}-{end}", "lb_suspicious")
 
         # invitation tree
@@ -266,5 +258,5 @@ with fission_tab:
                 for c in tree.columns
             }
             members = tree.rename(columns=tree_labels)
-            st.dataframe(members, hide_index=True)
+            ui.table(members, hide_index=True)
             ui.download_buttons(ctx, members, f"invitation-tree-{inviter}-{end}", "lb_tree")

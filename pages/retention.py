@@ -299,11 +299,9 @@ columns = {"cohort": ctx.t("retention.col.cohort"), "cohort_size": ctx.t("retent
 columns.update({p: labels[p] for p in range(periods)})
 ui.table(
     wide.rename(columns=columns),
+    {ctx.t("retention.size"): "count", **{labels[p]: "rate" for p in range(periods)}},
     hide_index=True,
     width="stretch",
-    column_config={
-        labels[p]: st.column_config.NumberColumn(format="percent") for p in range(periods)
-    },
 )
 download_columns = {
     "segment": ctx.t("retention.col.segment"),

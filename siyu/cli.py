@@ -487,7 +487,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not source.has("orders"):
         raise CliError("cli.needs_table", table="orders", dataset=args.dataset)
     week = _date(args.week) or report.default_week(source)
-    start, end = report.week_of(week)
+    start, end = report.period(source, week)  # cut at the last day of data
     text = report.build(source, week, args.lang, dataset=args.dataset)
     out = Path(args.out)
     tmp = out.with_name(out.name + ".part")

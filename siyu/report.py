@@ -3,24 +3,29 @@
 Sections, for the week (Monday … Sunday) against the week before: the overview KPIs against
 their targets, the member funnel, a 7-day retention heatmap of the week's cohorts, the top
 leaderboards and the RFM split. Every number comes from the same `siyu.metrics` functions the
-pages call; Plotly figures come from `siyu.charts` and are embedded with plotly.js inline.
-User text (nicknames, product names) is escaped: it reads as text, never as HTML.
+pages call and reads by `siyu.fmt`. The week holds only days with data: a week the data ends
+inside is cut at the data's last day (and compared with as many days before it).
+
+The file reads on a phone and prints: no script at all (plotly.js alone weighs 4.6 MB), the
+charts are the static HTML ones of `siyu.charts`, tables turn into one card per row on a
+narrow screen, and print keeps rows and charts whole. User text (nicknames, product names)
+is escaped: it reads as text, never as HTML.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Callable
 
 import pandas as pd
-import plotly.io as pio
-from plotly.offline import get_plotlyjs
 
 from siyu import charts, fmt, metrics
 from siyu.db import Source
 from siyu.i18n import t
 from siyu.metrics.base import NeedsTable
+from siyu.metrics.leaderboards import rank_change_arrow
 
 Date = dt.date
 TOP = 10
@@ -37,12 +42,57 @@ def default_week(source: Source) -> Date:
     return week_of(metrics.default_period(source)[1])[0]
 
 
+def period(source: Source, week: Date) -> tuple[Date, Date]:
+    """The days the report of the week holding `week` covers: Monday … Sunday, cut at the
+    last day of data when the data ends inside the week (no empty last days)."""
+    start, end = week_of(week)
+    last = metrics.last_data_day(source)
+    if last is not None and start <= last < end:
+        end = last
+    return start, end
+
+
+# A cell that reads as a number (¥1,234.50, 21.7%, +4.2 pp, -3, —) is right-aligned.
+_NUMERIC = re.compile(r"^[-+]?¥?[-+]?[\d,]+(\.\d+)?\s?(%|pp)?$|^—$")
+
+
+SHORT = 12  # characters of a cell kept on one line
+
+
 def _table(frame: pd.DataFrame) -> str:
-    return frame.to_html(index=False, escape=True, border=0, classes="grid", na_rep="—")
+    """A table of shown values: each cell carries its column's name, so a narrow screen
+    shows one card per row (see STYLE); cells that read as numbers are right-aligned."""
+    heads = [str(c) for c in frame.columns]
+    texts = [
+        ["—" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row]
+        for row in frame.itertuples(index=False)
+    ]
+    # a column whose every filled cell reads as a number is right-aligned, heading included
+    numeric = [
+        any(row[i] for row in texts) and all(not row[i] or _NUMERIC.match(row[i]) for row in texts)
+        for i in range(len(heads))
+    ]
+    right = [' class="num"' if num else "" for num in numeric]
+    head = "".join(
+        f'<th scope="col"{attr}>{html.escape(h)}</th>' for h, attr in zip(heads, right, strict=True)
+    )
 
+    def cls(text: str, num: bool) -> str:
+        # a short text (a name, 未达标) keeps to one line; sentences wrap
+        names = (["num"] if num else []) + (["nw"] if len(text) <= SHORT else [])
+        return f' class="{" ".join(names)}"' if names else ""
 
-def _figure(fig) -> str:
-    return pio.to_html(fig, full_html=False, include_plotlyjs=False, config={"responsive": True})
+    rows = []
+    for row in texts:
+        cells = [
+            f'<td data-label="{html.escape(name, quote=True)}"{cls(text, num)}>'
+            f"{html.escape(text)}</td>"
+            for name, text, num in zip(heads, row, numeric, strict=True)
+        ]
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'<table class="grid"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
 
 
 def _needs(source: Source, tables: tuple[str, ...], lang: str) -> str | None:
@@ -92,18 +142,21 @@ def _funnel(source: Source, start: Date, end: Date, lang: str) -> str:
     this = metrics.lookup("member_funnel")(source, start, end, **windows)
     prev = metrics.lookup("member_funnel")(source, *metrics.previous_period(start, end), **windows)
     labels = [t(f"funnels.step.{s}", lang, **windows) for s in this["step"]]
-    fig = charts.funnel_steps(this.assign(label=labels), "label", "count", t("report.funnel", lang))
+    chart = charts.funnel_html(this.assign(label=labels), "label", "count", "")
     table = pd.DataFrame(
         {
             t("report.col.step", lang): labels,
             t("report.col.this_week", lang): [fmt.show("count", v) for v in this["count"]],
+            t("funnels.col.conversion_from_previous", lang): [
+                fmt.show("rate", v) for v in this["conversion_from_previous"]
+            ],
             t("report.col.overall", lang): [
                 fmt.show("rate", v) for v in this["conversion_overall"]
             ],
             t("report.col.last_week", lang): [fmt.show("count", v) for v in prev["count"]],
         }
     )
-    return _figure(fig) + _table(table)
+    return chart + _table(table)
 
 
 def _retention(source: Source, start: Date, end: Date, lang: str) -> str:
@@ -121,11 +174,12 @@ def _retention(source: Source, start: Date, end: Date, lang: str) -> str:
     if table.empty:
         return f'<p class="note">{html.escape(t("report.no_cohorts", lang))}</p>'
     labels = [t("retention.period.day", lang, n=n) for n in range(8)]
-    fig = charts.retention_heatmap(
-        table, labels, t("report.retention", lang), t("retention.size", lang), (1, 7), "D1–D7"
+    band = f"{labels[1]}–{labels[7]}"
+    chart = charts.retention_heatmap_html(
+        table, labels, "", t("retention.size", lang), t("retention.col.cohort", lang), (1, 7), band
     )
     note = t("report.retention_note", lang)
-    return _figure(fig) + f'<p class="note">{html.escape(note)}</p>'
+    return chart + f'<p class="note">{html.escape(note)}</p>'
 
 
 def _board(
@@ -149,6 +203,8 @@ def _board(
         values = board[col]
         if col in kinds:
             values = [fmt.show(kinds[col], v) for v in values]
+        elif col == "rank_change":  # as the page reads it: ↑3, ↓1, –, 新上榜
+            values = [rank_change_arrow(v, t("leaderboards.new", lang)) for v in values]
         shown[t(key, lang)] = list(values)
     more = (
         f'<p class="note">{html.escape(t("report.more_tied", lang, n=tied))}</p>'
@@ -217,37 +273,73 @@ def _rfm(source: Source, start: Date, end: Date, lang: str) -> str:
         return _needs(source, ("orders",), lang) or ""
     seg = metrics.lookup("rfm")(source, start, end)
     names = [t(f"members.segment.{s}", lang) for s in seg["segment"]]
-    fig = charts.segment_treemap(
-        seg.assign(label=names),
+    customers = pd.to_numeric(seg["customers"], errors="coerce").fillna(0)
+    total = float(customers.sum())
+    shares = seg.assign(label=names, customer_share=customers / total if total else 0.0)
+    chart = charts.share_bars_html(
+        shares,
         "label",
-        "customers",
-        "gmv_share",
-        t("report.rfm", lang),
-        t("report.col.gmv_share", lang),
+        {
+            "customer_share": t("report.col.customer_share", lang),
+            "gmv_share": t("report.col.gmv_share", lang),
+        },
+        "",
     )
     table = pd.DataFrame(
         {
             t("report.col.segment", lang): names,
             t("report.col.customers", lang): [fmt.show("count", v) for v in seg["customers"]],
+            t("report.col.customer_share", lang): [
+                fmt.show("rate", v) for v in shares["customer_share"]
+            ],
             t("report.col.gmv_share", lang): [fmt.show("rate", v) for v in seg["gmv_share"]],
         }
     )
-    return _figure(fig) + _table(table)
+    return chart + _table(table)
 
 
 STYLE = """
+*{box-sizing:border-box}
 body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2rem auto;
-max-width:1100px;color:#222;padding:0 1rem}
+max-width:1100px;color:#222;padding:0 1rem;line-height:1.45;-webkit-text-size-adjust:100%}
 h1{margin-bottom:.2rem} h2{margin-top:2.2rem;border-bottom:2px solid #07c160;padding-bottom:.3rem}
 .meta,.note{color:#666} table.grid{border-collapse:collapse;width:100%;margin:.6rem 0}
-table.grid th,table.grid td{padding:.35rem .6rem;border-bottom:1px solid #eee;text-align:left}
-table.grid th{background:#f6f8f7}
+table.grid th,table.grid td{padding:.35rem .6rem;border-bottom:1px solid #eee;text-align:left;
+vertical-align:top}
+table.grid th{background:#f6f8f7;white-space:nowrap;word-break:keep-all}
+table.grid .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+table.grid td{overflow-wrap:anywhere} table.grid td.nw{white-space:nowrap}
+@media (max-width:640px){
+body{margin:1rem auto;padding:0 .75rem;font-size:15px}
+h1{font-size:1.5rem} h2{font-size:1.2rem;margin-top:1.6rem}
+table.grid thead{display:none}
+table.grid,table.grid tbody,table.grid tr,table.grid td{display:block;width:100%}
+table.grid tr{border:1px solid #e3e7e5;border-radius:6px;margin:0 0 .6rem;padding:.2rem .6rem}
+table.grid td{display:flex;justify-content:space-between;gap:1rem;border-bottom:1px dashed #eee;
+padding:.3rem 0;text-align:right}
+table.grid td:last-child{border-bottom:0} table.grid td:empty{display:none}
+table.grid td:first-child:not(.num){font-weight:600;justify-content:flex-start;text-align:left}
+table.grid td:first-child:not(.num)::before{content:none}
+table.grid td::before{content:attr(data-label);color:#666;text-align:left;flex:0 0 auto;
+max-width:50%;white-space:normal}
+table.grid td.num{white-space:normal}
+}
+@media print{
+@page{size:A4;margin:14mm 12mm}
+body{margin:0;max-width:none;padding:0;font-size:10.5pt;color:#000}
+h2{break-after:avoid;page-break-after:avoid;margin-top:1.4rem}
+h3{break-after:avoid;page-break-after:avoid}
+table.grid{font-size:9.5pt} table.grid tr,.note{break-inside:avoid;page-break-inside:avoid}
+table.grid thead{display:table-header-group}
+table.grid th{background:#eef2f0;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 """
 
 
 def build(source: Source, week: Date, lang: str, dataset: str = "") -> str:
-    """The report of the week holding `week`, in `lang`, as one HTML document."""
-    start, end = week_of(week)
+    """The report of the week holding `week`, in `lang`, as one HTML document: no script,
+    well under 1 MB (see the module's docstring)."""
+    start, end = period(source, week)
     prev_start, prev_end = metrics.previous_period(start, end)
     sections = [
         ("report.kpis", _kpis),
@@ -272,11 +364,19 @@ def build(source: Source, week: Date, lang: str, dataset: str = "") -> str:
         prev_start=prev_start,
         prev_end=prev_end,
     )
+    last = metrics.last_data_day(source)
+    notes = []
+    if last is not None and last < start:
+        notes.append(t("report.no_data", lang, last=last))
+    elif end < week_of(week)[1]:
+        days = (end - start).days + 1
+        notes.append(t("report.cut", lang, last=last, days=days, start=start, end=end))
+    cut = "".join(f'<p class="note">{html.escape(n)}</p>' for n in notes)
     return (
         f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{STYLE}</style>"
-        f'<script type="text/javascript">{get_plotlyjs()}</script></head><body>'
-        f'<h1>{html.escape(title)}</h1><p class="meta">{html.escape(meta)}</p>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{STYLE}{charts.STATIC_CSS}</style></head>"
+        f'<body><h1>{html.escape(title)}</h1><p class="meta">{html.escape(meta)}</p>{cut}'
         + "".join(body)
         + "</body></html>"
     )

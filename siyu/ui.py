@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from siyu import access, exports, i18n, importer, ingest, metrics
+from siyu import access, exports, fmt, i18n, importer, ingest, metrics
 from siyu.access import OPEN, Grant
 from siyu.db import Source
 from siyu.demo import DEMO_NAME, ensure_demo
@@ -497,10 +497,57 @@ def period_filter(
 MISSING = "—"
 
 
-def table(data: Any, **kwargs: Any) -> Any:
-    """`st.dataframe` with missing values shown as "—" rather than Streamlit's "None"."""
+def table(data: Any, kinds: dict[str, str] | None = None, **kwargs: Any) -> Any:
+    """`st.dataframe` with missing values shown as "—" rather than Streamlit's "None", and
+    numbers as `siyu.fmt` writes them (`kinds` maps a shown column to count, money, rate or
+    number; see `number_columns`). Entries of `column_config` win over the number formats."""
     kwargs.setdefault("placeholder", MISSING)
+    if isinstance(data, pd.DataFrame):
+        kwargs["column_config"] = {
+            **number_columns(data, kinds),
+            **(kwargs.get("column_config") or {}),
+        }
     return st.dataframe(data, **kwargs)
+
+
+def card(
+    box: Any,
+    ctx: Context,
+    label: str,
+    kind: str,
+    value: Any,
+    *,
+    delta: str | None = None,
+    help: str | None = None,
+    **options: Any,
+) -> None:
+    """A KPI card whose value reads by `siyu.fmt` and is never cut: a value too wide for a
+    card shows in the compact form of the language (¥121.6万), the full one in the help."""
+    shown, full = fmt.card(kind, value, ctx.lang)
+    box.metric(label, shown, delta=delta, help=fmt.card_help(help, full, ctx.lang), **options)
+
+
+def number_columns(frame: pd.DataFrame, kinds: dict[str, str] | None = None) -> dict[str, Any]:
+    """Streamlit column formats by `siyu.fmt` for the columns of `frame`: `kinds` maps a
+    shown column name to count, money, rate or number; columns of whole numbers not named
+    read as counts (1,234). The values stay numbers (sorting, downloads)."""
+    kinds = dict(kinds or {})
+    for name in frame.columns:
+        dtype = frame[name].dtype
+        whole = pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+        if name not in kinds and whole:
+            kinds[name] = "count"
+    return {
+        name: st.column_config.NumberColumn(**fmt.column(kind))
+        for name, kind in kinds.items()
+        if name in frame.columns
+    }
+
+
+def download_table(ctx: Context, frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """A table as its downloads hold it: true / false cells in the reader's words."""
+    data = frame() if callable(frame) else frame
+    return exports.readable(data, yes=ctx.t("value.yes"), no=ctx.t("value.no"))
 
 
 def download_buttons(
@@ -517,8 +564,7 @@ def download_buttons(
     """
 
     def whole() -> pd.DataFrame:
-        data = frame() if callable(frame) else frame
-        return exports.readable(data, yes=ctx.t("value.yes"), no=ctx.t("value.no"))
+        return download_table(ctx, frame)
 
     left, right = st.columns(2)
     left.download_button(
@@ -537,6 +583,49 @@ def download_buttons(
         key=f"{key}-xlsx",
         on_click="ignore",
     )
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string literal (for `content:`)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+# Streamlit's own texts of the file uploader (1.67 has no option for them): the button's label,
+# the size and types note, and the overlay shown while a file is dragged over the zone.
+_UPLOADER = '[data-testid="stFileUploaderDropzone"]'
+_UPLOADER_TEXTS = (
+    (f"{_UPLOADER} button [data-testid=\"stMarkdownContainer\"] p", "browse", "0.875rem"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] span', "note", "0.875rem"),
+    (f"{_UPLOADER} > div:not([data-testid]) > span", "drop", "1rem"),
+)
+
+
+def uploader_style(lang: str, types: list[str], mb: int) -> str:
+    """The CSS that puts the uploader's texts in `lang`: each English text is set to size 0
+    and the translation drawn after it (`::after`), so layout and clicks stay Streamlit's."""
+    texts = {
+        "browse": t("uploader.browse", lang),
+        "note": t("uploader.note", lang, mb=mb, types=" / ".join(x.upper() for x in types)),
+        "drop": t("uploader.drop", lang),
+    }
+    rules = []
+    for selector, key, size in _UPLOADER_TEXTS:
+        rules.append(f"{selector}{{font-size:0}}")
+        rules.append(f"{selector}::after{{content:{_css_string(texts[key])};font-size:{size}}}")
+    return "<style>" + "".join(rules) + "</style>"
+
+
+def file_uploader(ctx: Context, label: str, *, type: list[str], **kwargs: Any) -> Any:
+    """`st.file_uploader` with Streamlit's own English texts in the reader's language.
+
+    Streamlit 1.67 offers no setting for them; CSS replaces what shows ("Upload", "500MB per
+    file • …", "Drag and drop files here"). What only a screen reader hears (the hidden
+    input's "file upload", the "Add files" icon button) and the per-file error Streamlit
+    shows for a file of another type stay English: CSS cannot reach them.
+    """
+    mb = int(st.get_option("server.maxUploadSize"))
+    st.html(uploader_style(ctx.lang, type, mb))
+    return st.file_uploader(label, type=type, **kwargs)
 
 
 def no_dataset(ctx: Context) -> None:
@@ -668,6 +757,13 @@ def save_stage(ctx: Context, name: str, mode: str) -> None:
     )
     st.session_state["goto_dataset"] = name.strip()
     st.rerun()
+
+
+def rejected_rows(ctx: Context, conv: ingest.Converted, limit: int | None = None) -> pd.DataFrame:
+    """The rejected rows of a checked file as shown and downloaded: headers in the reader's
+    language (行号 / 列 / 原始值 / 原因)."""
+    frame = ingest.rejected_frame(conv, ctx.lang, limit=limit)
+    return frame.rename(columns=lambda c: ctx.t(f"ingest.col.{c}"))
 
 
 def flash(ctx: Context) -> None:

@@ -49,7 +49,7 @@ TEXT = {
         "en": "Member funnel",
     },
     "funnels.breakdown": {"zh-Hans": "拆分维度", "zh-Hant": "拆分維度", "en": "Break down by"},
-    "funnels.breakdown.none": {"zh-Hans": "不拆分", "zh-Hant": "不拆分", "en": "None"},
+    "funnels.breakdown.none": {"zh-Hans": "不拆分", "zh-Hant": "不拆分", "en": "No breakdown"},
     "funnels.breakdown.channel": {"zh-Hans": "渠道", "zh-Hant": "渠道", "en": "Channel"},
     "funnels.breakdown.group": {"zh-Hans": "社群", "zh-Hant": "社群", "en": "Group"},
     "funnels.breakdown.join_week": {"zh-Hans": "入群周", "zh-Hant": "入群週", "en": "Join week"},
@@ -151,7 +151,7 @@ TEXT = {
         "zh-Hant": "排除事件（發生在兩步之間則剔除）",
         "en": "Exclusion event (between two steps drops the attempt)",
     },
-    "funnels.exclude.none": {"zh-Hans": "不排除", "zh-Hant": "不排除", "en": "None"},
+    "funnels.exclude.none": {"zh-Hans": "不排除", "zh-Hant": "不排除", "en": "Exclude nothing"},
     "funnels.exclude_between": {
         "zh-Hans": "在哪两步之间",
         "zh-Hant": "在哪兩步之間",
@@ -197,6 +197,11 @@ TEXT = {
         "en": "Nobody started this funnel in the period.",
     },
     # -- table columns -------------------------------------------------------------------
+    "funnels.card.overall": {
+        "zh-Hans": "整体转化率 {rate}",
+        "zh-Hant": "整體轉化率 {rate}",
+        "en": "Overall conversion {rate}",
+    },
     "funnels.col.breakdown": {"zh-Hans": "分组", "zh-Hant": "分組", "en": "Group"},
     "funnels.col.step": {"zh-Hans": "步骤", "zh-Hant": "步驟", "en": "Step"},
     "funnels.col.event": {"zh-Hans": "事件", "zh-Hant": "事件", "en": "Event"},

@@ -7,6 +7,21 @@ TEXT = {
         "zh-Hant": "資料集：{dataset} · 本週 {start} 至 {end} · 對比上週 {prev_start} 至 {prev_end}",
         "en": "Dataset: {dataset} · week {start} to {end} · against {prev_start} to {prev_end}",
     },
+    "report.cut": {
+        "zh-Hans": "数据截至 {last}：本周只计有数据的 {days} 天（{start} 至 {end}），对比此前同样长的 {days} 天。",
+        "zh-Hant": "數據截至 {last}：本週只計有數據的 {days} 天（{start} 至 {end}），對比此前同樣長的 {days} 天。",
+        "en": "Data ends on {last}: this week counts only its {days} days with data ({start} to {end}), against the {days} days before.",
+    },
+    "report.no_data": {
+        "zh-Hans": "这一周没有数据（数据截至 {last}）。",
+        "zh-Hant": "這一週沒有數據（數據截至 {last}）。",
+        "en": "This week holds no data (the data ends on {last}).",
+    },
+    "report.col.customer_share": {
+        "zh-Hans": "人数占比",
+        "zh-Hant": "人數佔比",
+        "en": "Share of customers",
+    },
     "report.kpis": {
         "zh-Hans": "核心指标与目标",
         "zh-Hant": "核心指標與目標",
@@ -29,8 +44,8 @@ TEXT = {
         "en": "No cohort started this week.",
     },
     "report.boards": {
-        "zh-Hans": "排行榜 Top 10",
-        "zh-Hant": "排行榜 Top 10",
+        "zh-Hans": "排行榜前 10 名",
+        "zh-Hant": "排行榜前 10 名",
         "en": "Top 10 boards",
     },
     "report.empty_board": {

@@ -8,7 +8,6 @@ the same.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -66,8 +65,8 @@ def test_weekly_report_kpi_lines_say_pending_and_compare_like_for_like(demo_ws):
     source = demo_ws.source("demo")
     week = report.default_week(source)
     html = report.build(source, week, "zh-Hans")
-    start = week
-    cards = metrics.kpi_cards(source, start, start + dt.timedelta(days=6)).set_index("metric")
+    # the report's days: the week cut at the data's last day (a Saturday in the demo)
+    cards = metrics.kpi_cards(source, *report.period(source, week)).set_index("metric")
     n = fmt.show("count", cards.loc["repurchase_rate_7d", "pending"])
     assert t("window.pending.repurchase_rate_7d", "zh-Hans", n=n, **WINDOWS) in html
     assert fmt.show_change("rate", cards.loc["repurchase_rate_7d", "change"]) in html

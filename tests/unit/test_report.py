@@ -16,6 +16,8 @@ import pytest
 from siyu import fmt, metrics, report
 from siyu.db import Source
 from siyu.i18n import t
+from siyu.metrics.funnels import MEMBER_STEPS
+from siyu.metrics.members import SEGMENTS
 
 ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = ["kpis", "funnel", "retention", "boards", "rfm"]
@@ -82,7 +84,7 @@ def test_report_holds_every_section_with_the_metric_numbers(lang):
     outline = Outline()
     outline.feed(text)
     assert outline.sections == SECTIONS
-    assert outline.scripts >= 2  # plotly.js inline, then the figures: opens offline
+    assert outline.scripts == 0  # static charts: opens offline, prints, no 4.6 MB plotly.js
     assert outline.external == 0
     words = " ".join(outline.text)
     assert t("report.title", lang) in words
@@ -134,7 +136,8 @@ def test_cli_writes_the_report(tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"Report written to {out} (2024-04-08 to 2024-04-14)"
+    # the data ends on Wednesday 04-10: the week is cut there, no empty days after it
+    assert done.stdout.strip() == f"Report written to {out} (2024-04-08 to 2024-04-10)"
     outline = Outline()
     outline.feed(out.read_text(encoding="utf-8"))
     assert outline.sections == SECTIONS
@@ -152,3 +155,69 @@ def test_overview_offers_the_report_download(monkeypatch, demo_ws):
     buttons = at.get("download_button")
     assert any(t("report.download", "zh-Hans") in str(b.proto.label) for b in buttons)
     assert at.date_input(key="report_week").value == dt.date(2026, 10, 26)
+
+
+# -- layout: a phone, a printer, complete days, a small file (issue 18.7) --------------------
+
+
+class Charts(HTMLParser):
+    """The labels of the report's static charts and the row labels of its heatmap."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: list[str] = []
+        self.cohorts: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        cls = dict(attrs).get("class") or ""
+        if tag == "div" and "sy-lbl" in cls.split():
+            self._in = "label"
+        elif tag == "th" and dict(attrs).get("scope") == "row":
+            self._in = "cohort"
+
+    def handle_endtag(self, tag):
+        if tag in ("div", "th"):
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "label":
+            self.labels.append(data)
+        elif self._in == "cohort":
+            self.cohorts.append(data)
+
+
+def test_a_week_the_data_ends_inside_is_cut_at_the_last_day():
+    src = source()  # the last order is on Tuesday 2024-04-09
+    assert report.period(src, dt.date(2024, 4, 12)) == (dt.date(2024, 4, 8), dt.date(2024, 4, 9))
+    assert report.period(src, dt.date(2024, 4, 3)) == (dt.date(2024, 4, 1), dt.date(2024, 4, 7))
+    text = report.build(src, dt.date(2024, 4, 12), "en")
+    assert "week 2024-04-08 to 2024-04-09 · against 2024-04-06 to 2024-04-07" in text
+    assert (
+        t("report.cut", "en", last="2024-04-09", days=2, start="2024-04-08", end="2024-04-09")
+        in text
+    )
+    assert "2024-04-14" not in text
+
+
+def test_the_demo_report_is_small_complete_and_labels_whole(demo_ws):
+    src = demo_ws.source("demo")
+    week = report.default_week(src)
+    last = metrics.last_data_day(src)
+    start, end = report.period(src, week)
+    assert end <= last and (start, end) == (week, last)  # the demo ends on a Saturday
+    for lang in ("zh-Hans", "en"):
+        text = report.build(src, week, lang, dataset="demo")
+        assert len(text.encode("utf-8")) < 1_000_000  # was 4.8 MB with plotly.js inline
+        assert "<script" not in text
+        assert '<meta name="viewport"' in text and "@media print" in text
+        assert "max-width:640px" in text  # tables become cards on a phone
+        charts = Charts()
+        charts.feed(text)
+        steps = [t(f"funnels.step.{s}", lang, x_days=3, y_days=7) for s in MEMBER_STEPS]
+        segments = {t(f"members.segment.{s}", lang) for s in SEGMENTS}
+        assert charts.labels[: len(steps)] == steps  # whole labels, never 群 / 单 / 购
+        assert set(charts.labels[len(steps) :]) <= segments
+        assert all(len(label) > 1 for label in charts.labels)
+        # cohort days whole (10-26 … 10-31), the last one the data's last day
+        assert charts.cohorts[-1] == last.strftime("%m-%d") and len(charts.cohorts) == 6
