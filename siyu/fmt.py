@@ -186,6 +186,20 @@ def _places(step: float) -> int:
     return 6
 
 
+def shown_value(kind: str, value: object) -> float | None:
+    """The number `show` writes, as a number: a rate to a tenth of a percent (0.27167 →
+    0.272), a count whole, an amount or other number to the cent. A Streamlit table is
+    handed these (its own formats cut digits off rather than round: 27.167% read 27.1%)."""
+    v = _num(value)
+    if v is None:
+        return None
+    if kind == "rate":
+        return float(f"{v * 100:.1f}") / 100
+    if kind == "count":
+        return float(round(v))
+    return float(f"{v:.2f}")
+
+
 def column(kind: str) -> dict[str, object]:
     """Options of a Streamlit NumberColumn showing the kind by these rules (the values stay
     numbers: the table sorts them as numbers and the downloads keep them whole)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -503,11 +504,31 @@ def table(data: Any, kinds: dict[str, str] | None = None, **kwargs: Any) -> Any:
     number; see `number_columns`). Entries of `column_config` win over the number formats."""
     kwargs.setdefault("placeholder", MISSING)
     if isinstance(data, pd.DataFrame):
+        kinds = column_kinds(data, kinds)
         kwargs["column_config"] = {
             **number_columns(data, kinds),
             **(kwargs.get("column_config") or {}),
         }
+        data = shown_numbers(data, kinds)
     return st.dataframe(data, **kwargs)
+
+
+def shown_numbers(frame: pd.DataFrame, kinds: dict[str, str] | None) -> pd.DataFrame:
+    """`frame` with the columns of `kinds` holding the numbers `siyu.fmt` shows (rates to a
+    tenth of a percent, people whole): Streamlit's formats cut the digits they do not show,
+    so 27.167% would read 27.1% beside a card's 27.2%. Only the screen gets these; the
+    downloads keep every digit."""
+    wanted = {c: k for c, k in (kinds or {}).items() if c in frame.columns}
+    if not wanted:
+        return frame
+    out = frame.copy()
+    for name, kind in wanted.items():
+        if pd.api.types.is_integer_dtype(out[name].dtype):
+            continue
+        out[name] = pd.Series(
+            [fmt.shown_value(kind, v) for v in out[name]], index=out.index, dtype="Float64"
+        )
+    return out
 
 
 def card(
@@ -527,16 +548,36 @@ def card(
     box.metric(label, shown, delta=delta, help=fmt.card_help(help, full, ctx.lang), **options)
 
 
-def number_columns(frame: pd.DataFrame, kinds: dict[str, str] | None = None) -> dict[str, Any]:
-    """Streamlit column formats by `siyu.fmt` for the columns of `frame`: `kinds` maps a
-    shown column name to count, money, rate or number; columns of whole numbers not named
-    read as counts (1,234). The values stay numbers (sorting, downloads)."""
-    kinds = dict(kinds or {})
+def _whole_numbers(column: pd.Series) -> bool:
+    """Whether a column holds whole numbers (people, orders), of an integer dtype or as
+    Python/NumPy integers in an object column (a metric column with missing values)."""
+    dtype = column.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return False
+    if pd.api.types.is_integer_dtype(dtype):
+        return True
+    if not pd.api.types.is_object_dtype(dtype):
+        return False
+    values = column.dropna().head(500)
+    return len(values) > 0 and all(
+        isinstance(v, int | np.integer) and not isinstance(v, bool | np.bool_) for v in values
+    )
+
+
+def column_kinds(frame: pd.DataFrame, kinds: dict[str, str] | None = None) -> dict[str, str]:
+    """`kinds` (shown column → count, money, rate or number) with the columns of whole
+    numbers not named added as counts."""
+    out = dict(kinds or {})
     for name in frame.columns:
-        dtype = frame[name].dtype
-        whole = pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
-        if name not in kinds and whole:
-            kinds[name] = "count"
+        if name not in out and _whole_numbers(frame[name]):
+            out[name] = "count"
+    return out
+
+
+def number_columns(frame: pd.DataFrame, kinds: dict[str, str] | None = None) -> dict[str, Any]:
+    """Streamlit column formats by `siyu.fmt` for the columns of `frame` (see
+    `column_kinds`): 1,234 / ¥1,234.50 / 27.2%. The values stay numbers (sorting)."""
+    kinds = column_kinds(frame, kinds)
     return {
         name: st.column_config.NumberColumn(**fmt.column(kind))
         for name, kind in kinds.items()

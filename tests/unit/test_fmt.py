@@ -92,6 +92,11 @@ def test_plotly_and_table_formats_follow_the_same_rules():
     assert fmt.column("money") == {"format": "¥%,.2f"}
     assert fmt.column("rate") == {"format": "percent", "step": 0.001}
     assert fmt.column("count") == {"format": "%,d"}
+    # what a table is handed: the shown digits (Streamlit cuts the rest off, 27.167% → 27.1%)
+    assert fmt.shown_value("rate", 586 / 2157) == 0.272
+    assert fmt.shown_value("count", 539.6) == 540
+    assert fmt.shown_value("money", 174682.56) == 174682.56
+    assert fmt.shown_value("rate", None) is None
 
 
 # -- charts -----------------------------------------------------------------------------------
