@@ -198,7 +198,7 @@ def file_settings(i: int, upload) -> FileRequest | None:
             day = stat_date_widget(extra_plan, f"{key}-also{n}")
             if day is not None or not ingest.needs_stat_date(extra_plan):
                 also.append(replace(extra_plan, options=replace(extra.options, stat_date=day)))
-    st.dataframe(ui.preview_frame(pv), hide_index=True, width="stretch")
+    ui.table(ui.preview_frame(pv), hide_index=True, width="stretch")
     return FileRequest(
         data=data,
         filename=upload.name,
@@ -217,7 +217,8 @@ with tab_import:
         st.info(ctx.t("data.viewer_cannot_import"))
     else:
         st.caption(ingest.limits_text(ctx.lang))
-        uploads = st.file_uploader(
+        uploads = ui.file_uploader(
+            ctx,
             ctx.t("data.upload"),
             type=["csv", "tsv", "txt", "xlsx", "xlsm", "gz"],
             accept_multiple_files=True,
@@ -301,17 +302,15 @@ with tab_import:
                     if conv.identity is not None:
                         st.caption(ui.identity_line(ctx, conv.identity))
                     if conv.rejected:
-                        st.dataframe(
-                            ingest.rejected_frame(conv, ctx.lang, limit=20),
+                        ui.table(
+                            ui.rejected_rows(ctx, conv, limit=20),
                             hide_index=True,
                             width="stretch",
                         )
                         st.download_button(
                             ctx.t("data.download_rejected"),
                             # built on click: a file may reject many rows
-                            lambda conv=conv: exports.to_csv_bytes(
-                                ingest.rejected_frame(conv, ctx.lang)
-                            ),
+                            lambda conv=conv: exports.to_csv_bytes(ui.rejected_rows(ctx, conv)),
                             file_name=f"rejected-{req.filename}.csv",
                             mime="text/csv",
                             on_click="ignore",
@@ -327,10 +326,10 @@ with tab_datasets:
         st.info(ctx.t("data.no_datasets"))
     for ds in datasets:
         with st.expander(ui.dataset_label(ds.name, ctx.lang), expanded=ds.name == ctx.dataset):
-            st.dataframe(ui.tables_frame(ctx, ds), hide_index=True, width="stretch")
+            ui.table(ui.tables_frame(ctx, ds), hide_index=True, width="stretch")
             st.markdown(f"**{ctx.t('data.history')}**")
             history = ui.history_frame(ctx, ds)
-            st.dataframe(history, hide_index=True, width="stretch")
+            ui.table(history, hide_index=True, width="stretch")
             ui.download_buttons(ctx, history, f"history-{ds.name}", f"history-{ds.name}")
             if not ctx.can_edit:
                 continue

@@ -45,7 +45,7 @@ with schema_col:
         if not columns["present"].iloc[0]:
             label += f" · {ctx.t('explorer.schema.missing')}"
         with st.expander(label):
-            st.dataframe(
+            ui.table(
                 columns[["column", "type"]].rename(
                     columns={
                         "column": ctx.t("explorer.col_column"),
@@ -111,5 +111,5 @@ with editor_col:
                 for plan in outcome.frame.iloc[:, -1]:
                     st.code(str(plan), language=None)
             else:
-                st.dataframe(outcome.frame, hide_index=True, width="stretch")
+                ui.table(outcome.frame, hide_index=True, width="stretch")
             ui.download_buttons(ctx, outcome.frame, "sql_result", "explorer-download")

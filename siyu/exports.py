@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pandas as pd
 
 from siyu.schema import TABLES
@@ -25,6 +26,23 @@ def _safe(frame: pd.DataFrame) -> pd.DataFrame:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(neutralise)
     out.columns = [str(neutralise(str(c))) for c in out.columns]
+    return out
+
+
+def readable(frame: pd.DataFrame, yes: str, no: str) -> pd.DataFrame:
+    """True / false cells as the reader's words (a spreadsheet would show `TRUE` / `False`);
+    a missing value stays missing (an empty cell)."""
+    out = frame
+    for col in frame.columns:
+        cells = frame[col]
+        is_bool = pd.api.types.is_bool_dtype(cells.dtype)
+        if not is_bool and cells.dtype == object:
+            present = cells.dropna()
+            is_bool = len(present) > 0 and all(isinstance(v, (bool, np.bool_)) for v in present)
+        if is_bool:
+            if out is frame:
+                out = frame.copy()
+            out[col] = [None if pd.isna(v) else (yes if v else no) for v in cells]
     return out
 
 

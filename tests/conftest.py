@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pytest
 
 from siyu.demo import ensure_demo
 from siyu.workspace import Workspace
+
+# A missing translation key (or language) raises in every test, pages included: the walk of
+# tests/pages/test_every_word.py then names it instead of showing the key on a screen.
+os.environ.setdefault("SIYU_STRICT_I18N", "1")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from siyu.config import settings
-from siyu.i18n import t
+from siyu.i18n import has, t
 
 
 class ImportRefused(Exception):
@@ -30,8 +30,10 @@ class ImportRefused(Exception):
 
 
 def column_label(name: str, lang: str) -> str:
-    label = t(f"ingest.column.{name}", lang)
-    return name if label == f"ingest.column.{name}" else label
+    """A table column by its name in `lang`; a name the table lacks (a file's own header) as
+    it is."""
+    key = f"ingest.column.{name}"
+    return t(key, lang) if has(key) else name
 
 
 def render(key: str, params: dict[str, Any], lang: str) -> str:

@@ -26,10 +26,10 @@ TEXT = {
         "en": "not uploaded (empty)",
     },
     "explorer.schema.masked": {
-        "zh-Hans": "昵称（nickname）和手机号（phone）已脱敏。付款订单：status 为 paid 且 amount > 0。"
-        "时间为北京时间，按天统计用 cast(ordered_at as date)。",
-        "zh-Hant": "暱稱（nickname）和手機號（phone）已去識別化。付款訂單：status 為 paid 且 amount > 0。"
-        "時間為北京時間，按天統計用 cast(ordered_at as date)。",
+        "zh-Hans": "昵称（`nickname`）和手机号（`phone`）已脱敏。付款订单：`status = 'paid'` 且 "
+        "`amount > 0`。时间为北京时间，按天统计用 `cast(ordered_at as date)`。",
+        "zh-Hant": "暱稱（`nickname`）和手機號（`phone`）已去識別化。付款訂單：`status = 'paid'` 且 "
+        "`amount > 0`。時間為北京時間，按天統計用 `cast(ordered_at as date)`。",
         "en": "Nicknames and phones are masked. A paid order has status paid and amount > 0. "
         "Times are Beijing wall time; a day is cast(ordered_at as date).",
     },
@@ -46,8 +46,8 @@ TEXT = {
         "en": "GMV by day",
     },
     "explorer.example.top_buyers": {
-        "zh-Hans": "消费 Top 20 买家",
-        "zh-Hant": "消費 Top 20 買家",
+        "zh-Hans": "消费前 20 名买家",
+        "zh-Hant": "消費前 20 名買家",
         "en": "Top 20 buyers",
     },
     "explorer.example.members_by_channel": {

@@ -130,8 +130,8 @@ TEXT = {
     },
     # -- fission ---------------------------------------------------------------------------
     "leaderboards.fission.weekly": {
-        "zh-Hans": "每周新增会员：受邀加入 vs 其他",
-        "zh-Hant": "每週新增會員：受邀加入 vs 其他",
+        "zh-Hans": "每周新增会员：受邀加入与其他",
+        "zh-Hant": "每週新增會員：受邀加入與其他",
         "en": "New members per week: invited vs others",
     },
     "leaderboards.fission.invited_members": {

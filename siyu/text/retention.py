@@ -49,7 +49,7 @@ TEXT = {
         "off: only period n itself.",
     },
     "retention.breakdown": {"zh-Hans": "细分", "zh-Hant": "細分", "en": "Breakdown"},
-    "retention.breakdown.none": {"zh-Hans": "不细分", "zh-Hant": "不細分", "en": "None"},
+    "retention.breakdown.none": {"zh-Hans": "不细分", "zh-Hant": "不細分", "en": "No breakdown"},
     "retention.breakdown.channel": {"zh-Hans": "渠道", "zh-Hant": "渠道", "en": "Channel"},
     "retention.breakdown.campaign": {
         "zh-Hans": "首单活动",

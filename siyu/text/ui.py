@@ -185,6 +185,8 @@ TEXT = {
     "col.quit_members": {"zh-Hans": "退群", "zh-Hant": "退群", "en": "Left"},
     "col.speakers": {"zh-Hans": "发言人数", "zh-Hant": "發言人數", "en": "Speakers"},
     "col.messages": {"zh-Hans": "消息数", "zh-Hant": "訊息數", "en": "Messages"},
+    "col.nickname": {"zh-Hans": "昵称", "zh-Hant": "暱稱", "en": "Nickname"},
+    "col.phone": {"zh-Hans": "手机号", "zh-Hant": "手機號", "en": "Phone"},
     "col.sku": {"zh-Hans": "商品规格", "zh-Hant": "商品規格", "en": "Variant (SKU)"},
     "col.unit_price": {"zh-Hans": "商品单价", "zh-Hant": "商品單價", "en": "Unit price"},
     "col.line_amount": {

@@ -110,7 +110,7 @@ def test_language_switch_changes_the_labels_and_the_url(server, page):
     settle(page)
     assert title(page) == "Overview"
     assert page.get_by_text(t("metric.gmv", "en")).count() >= 1
-    assert parse_qs(urlparse(page.url).query)["lang"] == ["English"]
+    assert parse_qs(urlparse(page.url).query)["lang"] == ["en"]  # the code, not the name
 
 
 def test_a_copied_link_reopens_the_same_view_in_a_fresh_session(server, browser, page):
@@ -124,7 +124,7 @@ def test_a_copied_link_reopens_the_same_view_in_a_fresh_session(server, browser,
     link = page.locator('[data-testid="stPopoverBody"] code').inner_text().strip()
     query = parse_qs(urlparse(link).query)
     assert query["grain"] == [t("grain.week", "en")]
-    assert query["dataset"] == ["demo"] and query["lang"] == ["English"]
+    assert query["dataset"] == ["demo"] and query["lang"] == ["en"]
     page.keyboard.press("Escape")
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
 
@@ -204,3 +204,31 @@ def test_a_table_download_is_built_on_click_with_bom_and_the_rows(server, page):
     lines = body[3:].decode("utf-8").splitlines()
     assert len(lines) >= 11  # header and the top 10 (ties may add rows)
     assert t("leaderboards.col.gmv", "en") in lines[0]
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "en"])
+def test_the_uploader_shows_its_texts_in_the_readers_language(server, page, lang):
+    """Streamlit draws "Upload" and "500MB per file • …" itself; the Data page hides them and
+    draws the translation after them (CSS), as a reader sees it."""
+    page.goto(f"{server.url}/data?dataset=demo&lang={lang}")
+    settle(page)
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    page.wait_for_selector(zone)
+    shown = page.evaluate(
+        """(zone) => {
+            const read = (sel) => {
+                const el = document.querySelector(sel);
+                return [getComputedStyle(el).fontSize, getComputedStyle(el, "::after").content];
+            };
+            return [
+                read(zone + ' button [data-testid="stMarkdownContainer"] p'),
+                read('[data-testid="stFileUploaderDropzoneInstructions"] span'),
+            ];
+        }""",
+        zone,
+    )
+    note = t("uploader.note", lang, mb=500, types="CSV / TSV / TXT / XLSX / XLSM / GZ")
+    assert shown == [
+        ["0px", f'"{t("uploader.browse", lang)}"'],  # Streamlit's "Upload" takes no room
+        ["0px", f'"{note}"'],
+    ]

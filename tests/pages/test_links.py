@@ -11,8 +11,10 @@ from streamlit.testing.v1 import AppTest
 from siyu.ui import PAGES
 from tests.pages.test_pages import APP
 
-# Inputs that must not live in a link: a delete confirmation, the SQL text, a passcode.
-NOT_IN_LINKS = {"explorer_sql", "auth-code"}
+# Inputs that must not live in a link: a delete confirmation, the SQL text, a passcode; and
+# the language, which the frame writes into the address itself as a code (`lang=en`, see
+# tests/pages/test_language_links.py) where a bound menu would spell it `English`.
+NOT_IN_LINKS = {"explorer_sql", "auth-code", "lang"}
 NOT_IN_LINKS_PREFIX = ("sure-", "new_name", "map-", "enc-", "hdr-", "kind-", "sheet-", "rv-")
 
 
@@ -79,7 +81,7 @@ def test_a_link_reopens_the_same_view_in_a_fresh_session(monkeypatch, demo_ws, p
     copied = [c.value for c in at.sidebar.code if c.value.startswith("http://localhost:8501")]
     assert len(copied) == 1  # the copy-link control, with dataset and language always in it
     link = {k: v[0] for k, v in parse_qs(urlparse(copied[0]).query).items()}
-    assert link["lang"] == "English" and link["dataset"] == "demo"
+    assert link["lang"] == "en" and link["dataset"] == "demo"
     option = _option_in_link(at)
     if option is None:
         pytest.skip(f"{page} has no bound slider or selectbox on the demo")
