@@ -635,7 +635,7 @@ def _css_string(text: str) -> str:
 # the size and types note, and the overlay shown while a file is dragged over the zone.
 _UPLOADER = '[data-testid="stFileUploaderDropzone"]'
 _UPLOADER_TEXTS = (
-    (f"{_UPLOADER} button [data-testid=\"stMarkdownContainer\"] p", "browse", "0.875rem"),
+    (f'{_UPLOADER} button [data-testid="stMarkdownContainer"] p', "browse", "0.875rem"),
     ('[data-testid="stFileUploaderDropzoneInstructions"] span', "note", "0.875rem"),
     (f"{_UPLOADER} > div:not([data-testid]) > span", "drop", "1rem"),
 )

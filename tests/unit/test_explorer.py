@@ -306,7 +306,14 @@ def test_missing_tables_are_empty_views_with_canonical_columns(tiny):
     cols = explorer.run(tiny, "describe members").frame["column_name"].tolist()
     assert cols[:3] == ["user_id", "joined_at", "channel"]
     tables = explorer.run(tiny, "show tables").frame["name"].tolist()
-    assert sorted(tables) == ["activity", "group_daily", "groups", "members", "order_items", "orders"]
+    assert sorted(tables) == [
+        "activity",
+        "group_daily",
+        "groups",
+        "members",
+        "order_items",
+        "orders",
+    ]
 
 
 @pytest.mark.parametrize(
