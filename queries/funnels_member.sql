@@ -14,6 +14,9 @@
 --               who did not reach the last step)
 --   $last_day   date: last day of data; a member whose window for a step ends after it is
 --               pending at that step (null: none pending)
+--   $read_until date: read the orders as they stood at the end of this day (orders after it
+--               have not happened yet; null: all data) — a previous period read like for
+--               like with the current one (SPEC §4 "Windows and comparisons")
 --
 -- A member's first order is their first paid order over all data (`person_facts`); a first
 -- order before the join day does not convert, and a later order cannot replace it. The
@@ -64,8 +67,16 @@ new_members as (
 person_facts as (
     select
         user_id,
-        first_at,
-        second_at,
+        case
+            when
+                $read_until is null or cast(first_at as date) <= cast($read_until as date)
+                then first_at
+        end as first_at,
+        case
+            when
+                $read_until is null or cast(second_at as date) <= cast($read_until as date)
+                then second_at
+        end as second_at,
         first_campaign,
     from person_facts
 ),

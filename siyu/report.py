@@ -139,8 +139,13 @@ def _funnel(source: Source, start: Date, end: Date, lang: str) -> str:
     if missing:
         return missing
     windows = {"x_days": 3, "y_days": 7}
-    this = metrics.lookup("member_funnel")(source, start, end, **windows)
-    prev = metrics.lookup("member_funnel")(source, *metrics.previous_period(start, end), **windows)
+    funnel = metrics.lookup("member_funnel")
+    this = funnel(source, start, end, **windows)
+    # like for like: last week's members as they stood 7 days ago, at the age of this week's
+    prev_start, prev_end = metrics.previous_period(start, end)
+    last = metrics.last_data_day(source)
+    read_until = last - (start - prev_start) if last is not None else None
+    prev = funnel(source, prev_start, prev_end, read_until=read_until, **windows)
     labels = [t(f"funnels.step.{s}", lang, **windows) for s in this["step"]]
     chart = charts.funnel_html(this.assign(label=labels), "label", "count", "")
     table = pd.DataFrame(
@@ -154,9 +159,14 @@ def _funnel(source: Source, start: Date, end: Date, lang: str) -> str:
                 fmt.show("rate", v) for v in this["conversion_overall"]
             ],
             t("report.col.last_week", lang): [fmt.show("count", v) for v in prev["count"]],
+            t("window.col.pending", lang): [
+                t(f"window.pending.{step}", lang, n=fmt.show("count", n), **windows) if n else ""
+                for step, n in zip(this["step"], this["pending"], strict=True)
+            ],
         }
     )
-    return chart + _table(table)
+    note = t("window.compare.cards", lang, n=(start - prev_start).days)
+    return chart + _table(table) + f'<p class="note">{html.escape(note)}</p>'
 
 
 def _retention(source: Source, start: Date, end: Date, lang: str) -> str:

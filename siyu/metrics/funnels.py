@@ -96,6 +96,7 @@ def member_funnel(
     x_days: int = 3,
     y_days: int = 7,
     breakdown: str | None = None,
+    read_until: Date | None = None,
 ) -> pd.DataFrame:
     """The member funnel of the members who joined in [start, end] (SPEC §4).
 
@@ -116,10 +117,22 @@ def member_funnel(
     column `breakdown` and a funnel per value: the member's channel, main group, Monday of the
     join week (YYYY-MM-DD) or the campaign of their first paid order (members without one
     share the empty value). Values come largest first (join weeks in date order).
+
+    `read_until` reads the funnel as it stood at the end of that day (orders after it had not
+    happened yet; pending counted against it): a previous period read like for like with the
+    current one, e.g. last week as it stood 7 days ago. Default: all data.
     """
     check_period(start, end)
     x_days, y_days = _days(x_days, "x_days"), _days(y_days, "y_days")
     key = _breakdown(breakdown)
+    last = last_data_day(source)
+    if read_until is not None:
+        read_until = (
+            day(read_until)
+            if not isinstance(read_until, str)
+            else dt.date.fromisoformat(read_until)
+        )
+        last = min(last, read_until) if last is not None else None
     df = source.query(
         "funnels_member",
         start=start,
@@ -128,7 +141,8 @@ def member_funnel(
         y_days=y_days,
         member_breakdown=key,
         funnel_output="steps",
-        last_day=last_data_day(source),
+        last_day=last,
+        read_until=read_until,
     )
     if key == "join_week":
         df = df.sort_values("breakdown", ignore_index=True, na_position="last")
@@ -220,6 +234,7 @@ def member_funnel_dropped(
         member_breakdown="none",
         funnel_output="people",
         last_day=None,
+        read_until=None,
     )[list(DROPPED_COLUMNS)]
     if step is not None:
         df = df[df["step"] == step].reset_index(drop=True)

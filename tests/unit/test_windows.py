@@ -18,12 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import re
 
 import pandas as pd
 import pytest
 
 from siyu import metrics
 from siyu.db import Source
+from siyu.metrics.funnels import member_funnel
 
 D = dt.date
 WINDOW_KPIS = ("first_order_conversion", "repurchase_rate", "repurchase_rate_7d")
@@ -499,3 +501,31 @@ def test_charts_draw_incomplete_periods_hatched_and_dashed():
     )
     assert list(fig.data[0].marker.pattern.shape) == ["", "/"]
     assert list(fig.data[1].marker.pattern.shape) == ["/", "/"]
+
+
+# -- the member funnel read like for like (the weekly report's "last week" column) ----------
+
+
+def test_member_funnel_reads_the_previous_week_as_it_stood_n_days_ago():
+    prev = (D(2024, 2, 26), D(2024, 3, 3))
+    # all data: m1 (first 02-27 day 1, back 03-02), m3 (first 03-04 day 2, back 03-07) convert;
+    # m2's first order on day 4 is too late for X = 3
+    full = member_funnel(SMALL, *prev).set_index("step")
+    assert full["count"].tolist() == [3, 2, 2]
+    # as it stood on 03-03 (L - 7): m3's first order had not happened yet; pending against 03-03:
+    # m2 (window to 03-04) and m3 (to 03-05) may still buy, m1 (first 02-27) may still come back
+    read = member_funnel(SMALL, *prev, read_until=D(2024, 3, 3)).set_index("step")
+    assert read["count"].tolist() == [3, 1, 1]
+    assert read.loc["first_order", "pending"] == 2
+    assert read.loc["repurchase", "pending"] == 1
+
+
+def test_the_weekly_report_funnel_compares_last_week_at_the_same_age():
+    from siyu import report
+
+    text = report.build(SMALL, D(2024, 3, 6), "en")
+    funnel = text.split('<section id="funnel">')[1].split("</section>")[0]
+    last_week = re.findall(r'<td data-label="Last week"[^>]*>([^<]*)</td>', funnel)
+    # last week's joined / first order / repurchase as they stood on 03-03, not 3 / 2 / 2
+    assert last_week == ["3", "1", "1"]
+    assert "2 first buyers are still inside their 7 days" in funnel
