@@ -50,7 +50,7 @@ boards_tab, fission_tab = st.tabs(
 # -- boards --------------------------------------------------------------------------------
 
 with boards_tab:
-    controls = st.columns([3, 2, 3])
+    controls = st.columns([4, 2, 2])
     choices = list(BOARDS)
     board = controls[0].segmented_control(
         ctx.t("leaderboards.board"),

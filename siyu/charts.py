@@ -1040,12 +1040,14 @@ def whatif_cumulative(
                 name=name,
                 legendgroup=key,
                 line={"color": colour, "width": 2},
-                hovertemplate="¥%{y:,.0f}<extra>" + name + "</extra>",
+                hovertemplate=_hover("money", name=name),
             )
         )
     fig = _style(go.Figure(traces), title, y_title)
     fig.update_xaxes(dtick=1, rangemode=None)
-    fig.update_yaxes(rangemode=None)
+    fig.update_yaxes(
+        rangemode=None, tickprefix=fmt.prefix("money"), tickformat=fmt.tick_format("money")
+    )
     return fig
 
 
@@ -1080,7 +1082,14 @@ def whatif_tornado(
     )
     fig = _style(fig, title)
     fig.update_layout(barmode="overlay", hovermode="closest")
-    fig.update_xaxes(showgrid=True, gridcolor="#eee", zeroline=True, zerolinecolor="#888")
+    fig.update_xaxes(
+        showgrid=True,
+        gridcolor="#eee",
+        zeroline=True,
+        zerolinecolor="#888",
+        tickprefix=fmt.prefix("money"),
+        tickformat=fmt.tick_format("money"),
+    )
     fig.update_yaxes(rangemode=None, gridcolor=None)
     return fig
 

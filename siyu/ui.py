@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -288,6 +289,7 @@ def frame(page_key: str) -> Context:
             index=default,
             key="dataset",
             bind="query-params",
+            format_func=lambda name: dataset_label(name, lang),
         )
         _keep("dataset", dataset)
     source = None
@@ -306,8 +308,6 @@ def frame(page_key: str) -> Context:
                 served=source.meta["version"],
             )
         )
-    if dataset == DEMO_NAME:
-        st.sidebar.caption(t("dataset.demo", lang))
     if source is not None and source.meta.get("identity"):
         st.sidebar.caption(t("frame.identity", lang, column=source.meta["identity"]))
     _navigation(nav, lang, dataset, grant)
@@ -451,7 +451,9 @@ def _cached_report(key: str, week: str, lang: str, dataset: str, _source: Source
 def weekly_report(ctx: Context, week: dt.date) -> str:
     """The weekly review HTML of `week` (cached by dataset version, week and language)."""
     assert ctx.source is not None and ctx.dataset is not None
-    return _cached_report(ctx.source.key, week.isoformat(), ctx.lang, ctx.dataset, ctx.source)
+    return _cached_report(
+        ctx.source.key, week.isoformat(), ctx.lang, dataset_label(ctx.dataset, ctx.lang), ctx.source
+    )
 
 
 def dataset_fact(ctx: Context, name: str) -> Any:
@@ -505,12 +507,44 @@ def table(data: Any, kinds: dict[str, str] | None = None, **kwargs: Any) -> Any:
     kwargs.setdefault("placeholder", MISSING)
     if isinstance(data, pd.DataFrame):
         kinds = column_kinds(data, kinds)
+        given = kwargs.get("column_config") or {}
         kwargs["column_config"] = {
+            **text_widths(data, skip=set(kinds) | set(given)),
             **number_columns(data, kinds),
-            **(kwargs.get("column_config") or {}),
+            **given,
         }
         data = shown_numbers(data, kinds)
     return st.dataframe(data, **kwargs)
+
+
+def _text_width(text: str) -> int:
+    """Pixels a cell's text takes in the table font: CJK and full-width characters about
+    twice a Latin one."""
+    return sum(14 if unicodedata.east_asian_width(c) in "WF" else 8 for c in text)
+
+
+def text_widths(frame: pd.DataFrame, skip: set[str] = frozenset()) -> dict[str, Any]:
+    """Column widths that show every text and time cell whole: Streamlit sizes a column by
+    the rows it sees first, so a column of "—" cut the later 2026-10-14 13:47:09 to
+    "2026-10-14 13:47:". Measured on the first 1,000 rows and the header, at most 480 px."""
+    out: dict[str, Any] = {}
+    head = frame.head(1000)
+    for name in frame.columns:
+        if name in skip or pd.api.types.is_numeric_dtype(head[name].dtype):
+            continue
+        if pd.api.types.is_bool_dtype(head[name].dtype):
+            continue
+        cells = [str(v) for v in head[name] if v is not None and not _missing(v)]
+        widest = max([_text_width(str(name)) + 16, *(_text_width(c) for c in cells)])
+        out[name] = st.column_config.Column(width=min(widest + 28, 480))
+    return out
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def shown_numbers(frame: pd.DataFrame, kinds: dict[str, str] | None) -> pd.DataFrame:

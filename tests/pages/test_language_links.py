@@ -79,3 +79,12 @@ def test_every_language_has_a_code_and_a_name():
         assert language_code(code) == code
         assert language_code(name) == code
     assert language_code("fr") is None and language_code(None) is None
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
+def test_the_dataset_menu_names_the_demo_in_the_readers_words(monkeypatch, demo_ws, lang):
+    # the menu read the raw name `demo` on a Chinese screen, with 演示数据 under it
+    at = open_app(monkeypatch, demo_ws, lang)
+    menu = at.sidebar.selectbox(key="dataset")
+    assert menu.value == "demo"  # links and the session keep the name
+    assert menu.options == [t("dataset.demo", lang)]

@@ -183,3 +183,19 @@ def test_chart_numbers_read_by_the_same_rules():
     fig = charts.retention_heatmap(retention, ["D0"], "t", "人数")
     assert fig.data[0].text[0][0] == "8.7%"
     assert any(a.text == "1,234" for a in fig.layout.annotations)
+
+
+def test_what_if_charts_read_amounts_in_yuan_not_si_units():
+    # Plotly's own ticks wrote 500k / 100k on a Chinese screen: amounts are ¥500,000
+    weekly = pd.DataFrame({"scenario": ["base"] * 2, "week": [1, 2], "cum_gmv": [61828.89, 1.2e6]})
+    band = weekly.assign(low=weekly["cum_gmv"] * 0.9, high=weekly["cum_gmv"] * 1.1)
+    fig = charts.whatif_cumulative(
+        weekly, band, "cum_gmv", "low", "high", {"base": "基线"}, "t", "元", "区间"
+    )
+    assert fig.layout.yaxis.tickprefix == "¥" and fig.layout.yaxis.tickformat == ",.0f"
+    assert fig.data[1].hovertemplate.startswith("¥%{y:,.2f}")
+    tornado = pd.DataFrame(
+        {"lever": ["margin"], "profit": [100.0], "low_profit": [70.0], "high_profit": [130.0]}
+    )
+    fig = charts.whatif_tornado(tornado, {"margin": "毛利率"}, "t", "-20%", "+20%")
+    assert fig.layout.xaxis.tickprefix == "¥" and fig.layout.xaxis.tickformat == ",.0f"
