@@ -20,9 +20,9 @@ start, end = period
 cards = ui.metric(ctx, "kpi_cards", start=start, end=end)
 
 windows = {"x_days": 3, "y_days": 7}
-columns = st.columns(4)
-for i, row in enumerate(cards.itertuples(index=False)):
-    box = columns[i % 4].container(border=True)
+grid = ui.card_grid()
+for row in cards.itertuples(index=False):
+    box = grid.container(border=True)
     label = ctx.t(f"metric.{row.metric}", **windows)
     help_text = ctx.t(f"metric.{row.metric}.help", **windows)
     if row.needs:

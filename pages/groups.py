@@ -83,11 +83,11 @@ group = group or "all"
 chosen = summary[is_total] if group == "all" else summary[summary["group_id"] == group]
 
 # -- cards -----------------------------------------------------------------------------------
-columns = st.columns(5)
 if len(chosen):
+    grid = ui.card_grid("group_cards", width_rem=9)
+    columns = [grid.container(border=True) for _ in range(5)]
     card = chosen.iloc[0]
     for box, metric in zip(columns, RATES, strict=False):
-        box = box.container(border=True)
         label = ctx.t(f"metric.{metric}")
         if metric in missing:
             box.metric(label, "—")
@@ -98,9 +98,9 @@ if len(chosen):
         box.caption(
             f"{ctx.t(f'target.{metric}')} · {ctx.t('target.met' if met else 'target.missed')}"
         )
-    ui.card(columns[3].container(border=True), ctx, ctx.t("groups.size_now"), "count", card["size"])
+    ui.card(columns[3], ctx, ctx.t("groups.size_now"), "count", card["size"])
     ui.card(
-        columns[4].container(border=True),
+        columns[4],
         ctx,
         ctx.t("groups.messages_total"),
         "count",

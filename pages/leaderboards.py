@@ -145,7 +145,8 @@ with fission_tab:
         def ratio_text(v) -> str:
             return "—" if v is None else f"{v:.2f}"
 
-        cards = st.columns(4)
+        grid = ui.card_grid("fission_cards")
+        cards = [grid.container(border=True) for _ in range(4)]
         cards[0].metric(
             ctx.t("leaderboards.fission.k_factor"),
             ratio_text(value["k_factor"]),

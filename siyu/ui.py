@@ -547,6 +547,16 @@ def _missing(value: Any) -> bool:
         return False
 
 
+def card_grid(key: str = "kpi_cards", width_rem: float = 10.5) -> Any:
+    """A row of KPI cards that wraps instead of squeezing: each card at least `width_rem`
+    wide (a value such as ¥24.73万 and a two-line caption fit), as many per row as the page
+    holds — four at 1,280 px, two on a 900 px window with the sidebar open, one on a phone.
+    Columns (`st.columns(4)`) kept four cards per row down to 640 px and cut their values to
+    "2,…". Fill it with `grid.container(border=True)`, one per card."""
+    st.html(f"<style>.st-key-{key}>div{{flex:1 1 {width_rem}rem;min-width:{width_rem}rem}}</style>")
+    return st.container(horizontal=True, wrap=True, gap="small", key=key)
+
+
 def shown_numbers(frame: pd.DataFrame, kinds: dict[str, str] | None) -> pd.DataFrame:
     """`frame` with the columns of `kinds` holding the numbers `siyu.fmt` shows (rates to a
     tenth of a percent, people whole): Streamlit's formats cut the digits they do not show,

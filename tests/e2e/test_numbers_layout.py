@@ -3,6 +3,8 @@ paper (issue 18.5 and 18.7)."""
 
 from __future__ import annotations
 
+import pytest
+
 from siyu import report
 from siyu.workspace import Workspace
 
@@ -20,9 +22,11 @@ BROKEN_LABELS = """els => els.filter(e => {
 }).map(e => e.innerText)"""
 
 
-def test_overview_cards_show_every_value_whole(server, browser):
-    # 1,280 pixels with the sidebar open: four cards of 161 pixels; "¥247,312.45" was cut
-    page = browser.new_page(viewport={"width": 1280, "height": 1000}, locale="zh-CN")
+@pytest.mark.parametrize("width", [1280, 900, 700])
+def test_overview_cards_show_every_value_whole(server, browser, width):
+    # 1,280 pixels with the sidebar open: four cards of 161 pixels; "¥247,312.45" was cut.
+    # At 900 and 700 pixels four columns of cards stayed and read "2,…" / "¥…"
+    page = browser.new_page(viewport={"width": width, "height": 1000}, locale="zh-CN")
     try:
         page.goto(f"{server.url}/?dataset=demo")
         settle(page)
