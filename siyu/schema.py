@@ -14,7 +14,8 @@ class Column:
     name: str
     sql_type: str  # DuckDB type of the stored column
     required: bool = False
-    # how a raw value is parsed: text, id, timestamp, date, money, int, status, phone (masked)
+    # how a raw value is parsed: text, id, timestamp, date, money, int, status, phone (masked),
+    # share (a fraction; 85.5% reads 0.855), minutes (a duration: 3分20秒, 00:03:20, 3.5)
     kind: str = "text"
 
 
@@ -74,6 +75,8 @@ TABLES: dict[str, Table] = {
             Column("tags", "VARCHAR"),
             Column("nickname", "VARCHAR"),
             Column("phone", "VARCHAR", False, "phone"),
+            # the staff member who added / serves the member (添加人, 所属员工, 跟进人, 客服)
+            Column("staff", "VARCHAR"),
         ),
         key=("user_id",),
     ),
@@ -108,6 +111,24 @@ TABLES: dict[str, Table] = {
             Column("messages", "INTEGER", False, "int"),
         ),
         key=("stat_date", "group_id"),
+    ),
+    # WeCom's 客户联系 statistics per staff member and day (联系客户统计): chats (聊天数),
+    # messages sent (发送消息数), the share of chats replied to (已回复聊天占比, a fraction),
+    # the mean first reply time in minutes (平均首次回复时长), customers added (新增客户数)
+    # and customers who deleted or blocked the staff member (删除/拉黑客户数).
+    "staff_daily": Table(
+        "staff_daily",
+        (
+            Column("stat_date", "DATE", True, "date"),
+            Column("staff", "VARCHAR", True),
+            Column("chats", "INTEGER", False, "int"),
+            Column("messages", "INTEGER", False, "int"),
+            Column("reply_share", "DOUBLE", False, "share"),
+            Column("first_reply_minutes", "DOUBLE", False, "minutes"),
+            Column("new_contacts", "INTEGER", False, "int"),
+            Column("lost_contacts", "INTEGER", False, "int"),
+        ),
+        key=("stat_date", "staff"),
     ),
     # The lines of line-level order exports (有赞 item rows, 快团团, 群接龙): written beside
     # `orders` by an import of such a file, never imported on its own. `item_no` numbers the

@@ -29,6 +29,7 @@ final as (
         tags,
         nickname,
         phone,
+        staff,
         cast(joined_at as date) as join_day,
         cast(left_at as date) as left_day,
         case

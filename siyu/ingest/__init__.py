@@ -55,6 +55,7 @@ from siyu.ingest.presets import (
     AMOUNT_RULES,
     LINE_NAMES,
     PLATFORM_NAMES,
+    STAT_DATE_KINDS,
     Options,
     Plan,
     channel_label,
@@ -402,7 +403,7 @@ def _inputs(
             inputs.append(Input("quantity", product.header, product.index, "int"))
         # the listed lines themselves, for `order_items` (`presets.items_json`)
         inputs.append(Input("items", product.header, product.index, "text", helper=True))
-    if kind == "group_daily" and "stat_date" not in names and options.stat_date:
+    if kind in STAT_DATE_KINDS and "stat_date" not in names and options.stat_date:
         inputs.append(Input("stat_date", None, None, "date", True))
     if kind == "orders":
         for helper, parser in _HELPERS.items():
@@ -411,7 +412,7 @@ def _inputs(
                 inputs.append(Input(helper, header, where(helper, header), parser, helper=True))
     names = {i.name for i in inputs}
     missing = [c for c in table.required if c not in names]
-    if kind == "group_daily" and missing == ["stat_date"]:
+    if kind in STAT_DATE_KINDS and missing == ["stat_date"]:
         raise ImportRefused("ingest.refused.needs_stat_date")
     if missing:
         raise ImportRefused("ingest.refused.missing_columns", columns=missing)

@@ -112,6 +112,26 @@ _GROUP = [
     "群名",
 ]
 
+# The staff member who added or serves a member (WeCom 添加人, 有赞 所属员工/导购, 跟进人, 客服).
+_STAFF = [
+    "添加人",
+    "所属员工",
+    "跟进人",
+    "跟进员工",
+    "归属员工",
+    "所属成员",
+    "专属客服",
+    "客服",
+    "导购",
+    "专属导购",
+    "客户经理",
+    "负责员工",
+    "添加人账号",
+    "staff",
+    "added by",
+    "owner",
+]
+
 ALIASES: dict[str, dict[str, list[str]]] = {
     "orders": {
         "order_id": [
@@ -301,6 +321,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
         "tags": ["标签", "客户标签", "企业标签", "用户标签", "个人标签", "tag", "labels"],
         "nickname": _NICKNAME,
         "phone": _PHONE,
+        "staff": _STAFF,
     },
     "activity": {
         "user_id": _USER,
@@ -338,7 +359,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
     "groups": {
         "group_id": [a for a in _GROUP if "名" not in a],
         "name": ["群名称", "群名", "群聊名称", "群聊名", "社群名称", "名称", "group name"],
-        "owner": ["群主", "群主名称", "群主姓名", "群主ID", "负责人", "群主账号"],
+        "owner": ["群主", "群主名称", "群主姓名", "群主ID", "负责人", "群主账号", "owner"],
         "created_at": ["创建时间", "建群时间", "群创建时间", "create time", "created"],
     },
     "group_daily": {
@@ -366,6 +387,60 @@ ALIASES: dict[str, dict[str, list[str]]] = {
         "quit_members": ["退群人数", "今日退群", "退出人数", "退群成员数", "quit members"],
         "speakers": ["发言人数", "发送消息群成员数", "发言成员数", "发言成员", "speakers"],
         "messages": ["消息数", "群消息总数", "消息总数", "发送消息数", "发言次数", "messages"],
+    },
+    "staff_daily": {
+        "stat_date": ["统计日期", "日期", "数据日期", "统计时间", "date", "时间"],
+        "staff": [
+            "成员",
+            "员工",
+            "成员名称",
+            "成员姓名",
+            "员工姓名",
+            "员工名称",
+            "客服",
+            "客服名称",
+            "所属成员",
+            "姓名",
+            "staff",
+            "staff member",
+            "employee",
+        ],
+        "chats": ["聊天数", "聊天总数", "会话数", "单聊数", "chats", "chat count"],
+        "messages": ["发送消息数", "消息数", "发送消息总数", "messages", "messages sent"],
+        "reply_share": [
+            "已回复聊天占比",
+            "已回复聊天比例",
+            "回复率",
+            "已回复占比",
+            "reply rate",
+            "reply share",
+        ],
+        "first_reply_minutes": [
+            "平均首次回复时长",
+            "首次回复时长",
+            "平均首次回复时间",
+            "平均回复时长",
+            "first reply time",
+            "avg first reply",
+        ],
+        "new_contacts": [
+            "新增客户数",
+            "新增客户",
+            "新增联系客户数",
+            "新增好友数",
+            "新增联系人数",
+            "new contacts",
+            "new customers",
+        ],
+        "lost_contacts": [
+            "删除/拉黑客户数",
+            "删除/拉黑成员的客户数",
+            "删除拉黑客户数",
+            "流失客户数",
+            "删除客户数",
+            "lost contacts",
+            "lost customers",
+        ],
     },
 }
 

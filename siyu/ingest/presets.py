@@ -25,8 +25,10 @@ paid amount when the file has one, else unit price × quantity, else (快团团:
 total, on the first row) the order's amount shared over its lines in proportion to their
 quantities, so the lines of an order always add up to what it was paid.
 - WeCom customer lists (客户名称, 添加人, 添加时间, 来源, 标签): one row per customer and staff
-  member, collapsed to one member with the earliest 添加时间; numeric 来源 codes (WeCom's
-  add_way) become their labels.
+  member, collapsed to one member with the earliest 添加时间, whose 添加人 is the member's
+  `staff`; numeric 来源 codes (WeCom's add_way) become their labels.
+- WeCom 客户联系 statistics (成员, 聊天数, 发送消息数, 已回复聊天占比, 平均首次回复时长,
+  新增客户数, 删除/拉黑客户数): `staff_daily`; without a date column the user gives the date.
 - WeCom group lists (群名称, 群主, 创建时间, 群人数, 今日入群 …): `groups`, and when they carry
   today's counts, also `group_daily` for a statistics date the user gives.
 - WeCom group statistics (统计日期, 群名称, 新增群成员数, 发送消息群成员数 …): `group_daily`;
@@ -53,6 +55,8 @@ from siyu.ingest.aliases import normalise_header, propose_line_mapping, propose_
 from siyu.schema import LINE_COLUMNS
 
 AMOUNT_RULES = ("first", "sum", "unit_price")
+# Daily statistics: a file whose rows carry no date is for one day the user gives.
+STAT_DATE_KINDS = ("group_daily", "staff_daily")
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,8 @@ class Options:
     float_ids: bool = False  # user ids written as numbers: 17850.0 → 17850
     items_list: bool = False  # the product cell lists "名称(规格) * 数量" lines
     channel_codes: bool = False  # the channel holds WeCom add_way codes (1 → 扫描二维码)
-    stat_date: date | None = None  # group_daily: the date of every row of a dateless file
+    # group_daily, staff_daily: the date of every row of a dateless file
+    stat_date: date | None = None
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -300,6 +305,9 @@ def _wecom_customers(h: _Headers):
         tags=h.find("标签", "企业标签", "客户标签"),
         nickname=h.find(*_CUSTOMER_NAME),
         phone=h.find("手机号", "备注手机号", "客户手机号", "电话"),
+        # the staff member of the row: with one row per customer and staff member, the
+        # earliest row's (the first to add the customer) is kept (`sqlgen._members_lines`)
+        staff=h.find("添加人", "所属员工", "跟进人", "添加人账号"),
         inviter_id=None,
         group_id=None,
         tier=None,
@@ -357,6 +365,24 @@ def _wecom_groups(h: _Headers):
 
 def _wecom_group_daily(h: _Headers):
     return _daily_mapping(h), Options(), None
+
+
+_STAFF_HEADERS = ("成员", "员工", "成员名称", "成员姓名", "员工姓名", "所属成员", "客服", "姓名")
+_STAFF_COUNTS = ("聊天数", "聊天总数", "已回复聊天占比", "平均首次回复时长")
+
+
+def _wecom_staff_daily(h: _Headers):
+    m = {
+        "stat_date": h.find(*_DATE_HEADERS),
+        "staff": h.find(*_STAFF_HEADERS),
+        "chats": h.find("聊天数", "聊天总数", "会话数"),
+        "messages": h.find("发送消息数", "消息数"),
+        "reply_share": h.find("已回复聊天占比", "已回复聊天比例", "回复率"),
+        "first_reply_minutes": h.find("平均首次回复时长", "首次回复时长", "平均首次回复时间"),
+        "new_contacts": h.find("新增客户数", "新增客户", "新增联系客户数"),
+        "lost_contacts": h.find("删除/拉黑客户数", "删除/拉黑成员的客户数", "流失客户数"),
+    }
+    return m, Options(), None
 
 
 def _weimob_orders(h: _Headers):
@@ -499,6 +525,23 @@ PLATFORMS: tuple[Platform, ...] = (
         build=_wecom_group_daily,
     ),
     Platform(
+        "wecom_staff_daily",
+        "staff_daily",
+        must=(_STAFF_COUNTS, _STAFF_HEADERS),
+        signature=(
+            *_DATE_HEADERS,
+            *_STAFF_COUNTS,
+            "发送消息数",
+            "新增客户数",
+            "删除/拉黑客户数",
+            "删除/拉黑成员的客户数",
+            "发起申请数",
+            "部门",
+        ),
+        min_hits=2,
+        build=_wecom_staff_daily,
+    ),
+    Platform(
         "weimob_orders",
         "orders",
         must=(("订单编号",), ("客户昵称", "客户手机号")),
@@ -613,7 +656,7 @@ def missing_columns(kind: str, mapping: dict[str, str | None], options: Options)
         return []
     resolved, opts, _ = resolve_lines(kind, mapping, options)
     missing = [c for c in TABLES[kind].required if not resolved.get(c)]
-    if kind == "group_daily" and opts.stat_date is not None:
+    if kind in STAT_DATE_KINDS and opts.stat_date is not None:
         missing = [c for c in missing if c != "stat_date"]
     return missing
 
@@ -654,7 +697,7 @@ def detect_lines(mapping: dict[str, str | None], values: dict[str, list[str]]) -
 def needs_stat_date(plan: Plan) -> bool:
     """A statistics file whose rows carry no date: the user must give one."""
     return (
-        plan.kind == "group_daily"
+        plan.kind in STAT_DATE_KINDS
         and not plan.mapping.get("stat_date")
         and not (plan.options.stat_date)
     )

@@ -647,7 +647,7 @@ def _items_table(lines_sql: str) -> str:
 def _members_lines(table, by_name, own_params):
     ts = q("v_joined_at")
     aggs = [f"{q('v_user_id')} as user_id", "min(line) as line", f"min({ts}) as joined_at"]
-    for col in ("channel", "group_id", "inviter_id", "tier", "nickname", "phone"):
+    for col in ("channel", "group_id", "inviter_id", "tier", "nickname", "phone", "staff"):
         if col in by_name:
             aggs.append(f"first({q('v_' + col)} order by {ts}, line) as {q(col)}")
     if "tags" in by_name:

@@ -19,6 +19,10 @@ Rules an operator can check:
 - Integers: full-width digits and a unit (`3件`, `2个`) are accepted; `3.0` reads as 3.
 - Status: see `STATUS_WORDS`. Unpaid orders (待付款 / 未付款 / unpaid) count as cancelled:
   they are not purchases. A missing status means paid.
+- Shares (staff statistics' 已回复聊天占比): `85.5%`, `0.855` or `85.5` all read 0.855 (a bare
+  number up to 1 is a fraction, above it a percentage); above 100% is rejected.
+- Durations in minutes (平均首次回复时长): `3.5`, `3分30秒`, `1小时5分`, `00:03:30`, `3:30` (m:ss),
+  `2h 5min`.
 - Ids: the text exactly as in the file, trimmed; a spreadsheet's `="0012"` guard is unwrapped.
 """
 
@@ -112,14 +116,22 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_FW_FROM = "０１２３４５６７８９．，－＋：／　（）"
-_FW_TO = "0123456789.,-+:/ ()"
+_FW_FROM = "０１２３４５６７８９．，－＋：／　（）％"
+_FW_TO = "0123456789.,-+:/ ()%"
 
 _DATE_HEAD = r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*(?:T|\s)?\s*"
 _DATETIME = (
     r"^(\d{4}-\d{1,2}-\d{1,2})(?: (\d{1,2}:\d{1,2}(?::\d{1,2})?)(?:\.\d{1,9})?)?"
     r"\s*(Z|UTC|GMT|CST|[+-]\d{2}:?\d{2})?(?:\s*\(?[A-Za-z]{2,5}\)?)?$"
 )
+
+
+# Duration units, longest first (RE2 takes the first alternative that matches).
+_DAYS = "天|days|day|d"
+_HOURS = "小时|小時|hours|hour|hrs|hr|时|時|h"
+_MINUTES = "分钟|分鐘|minutes|minute|mins|min|分|m"
+_SECONDS = "秒钟|秒鐘|seconds|second|secs|sec|秒|s"
+_DURATION_UNITS = "|".join((_DAYS, _HOURS, _MINUTES, _SECONDS))
 
 
 def _lit(s: str) -> str:
@@ -222,6 +234,33 @@ def macro_statements(tz: str) -> list[str]:
         "else siyu_money_any(s) end",
         "create or replace temp macro siyu_int(s) as case when regexp_full_match(s, '[0-9]{1,9}') "
         "then s::integer else siyu_int_any(s) end",
+        # A share (已回复聊天占比): 85.5% → 0.855; a bare number is a fraction up to 1 and a
+        # percentage above it (85.5 → 0.855); more than 100% is no share.
+        "create or replace temp macro siyu_share_num(s) as case "
+        "when regexp_full_match(s, '[0-9]+(\\.[0-9]*)?%') "
+        "then try_cast(rtrim(s, '%') as double) / 100 "
+        "when regexp_full_match(s, '[0-9]+(\\.[0-9]*)?|\\.[0-9]+') "
+        "then case when s::double <= 1 then s::double else s::double / 100 end end",
+        "create or replace temp macro siyu_share(s) as case "
+        "when siyu_share_num(regexp_replace(siyu_fw(s), '\\s', '', 'g')) <= 1 "
+        "then siyu_share_num(regexp_replace(siyu_fw(s), '\\s', '', 'g')) end",
+        # A duration in minutes (平均首次回复时长): a bare number is minutes; h:mm:ss and m:ss;
+        # units 天 / 小时 / 分钟 / 秒 (and d, h, min, m, s) in any combination (1小时5分 → 65).
+        "create or replace temp macro siyu_dur_part(t, units) as coalesce(try_cast("
+        "nullif(regexp_extract(t, '([0-9]+(?:\\.[0-9]+)?)(?:' || units || ')', 1), '') "
+        "as double), 0)",
+        f"create or replace temp macro siyu_dur(t) as case "
+        f"when regexp_full_match(t, '[0-9]+(\\.[0-9]+)?|\\.[0-9]+') then t::double "
+        f"when regexp_full_match(t, '[0-9]{{1,3}}:[0-5][0-9]:[0-5][0-9]') "
+        f"then split_part(t, ':', 1)::double * 60 + split_part(t, ':', 2)::double "
+        f"+ split_part(t, ':', 3)::double / 60 "
+        f"when regexp_full_match(t, '[0-9]{{1,4}}:[0-5][0-9]') "
+        f"then split_part(t, ':', 1)::double + split_part(t, ':', 2)::double / 60 "
+        f"when regexp_full_match(t, '(?:[0-9]+(?:\\.[0-9]+)?(?:{_DURATION_UNITS}))+') "
+        f"then siyu_dur_part(t, {_lit(_DAYS)}) * 1440 + siyu_dur_part(t, {_lit(_HOURS)}) * 60 "
+        f"+ siyu_dur_part(t, {_lit(_MINUTES)}) + siyu_dur_part(t, {_lit(_SECONDS)}) / 60 end",
+        "create or replace temp macro siyu_minutes(s) as "
+        "siyu_dur(lower(regexp_replace(siyu_fw(s), '\\s', '', 'g')))",
     ]
 
 
@@ -236,6 +275,8 @@ PARSERS: dict[str, tuple[str, str | None]] = {
     "int": ("siyu_int({r})", "ingest.reason.bad_integer"),
     "status": ("siyu_status({r})", "ingest.reason.unknown_status"),
     "phone": ("siyu_phone({r})", None),
+    "share": ("siyu_share({r})", "ingest.reason.bad_share"),
+    "minutes": ("siyu_minutes({r})", "ingest.reason.bad_duration"),
 }
 
 # Kinds where a negative value is rejected.

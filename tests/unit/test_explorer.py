@@ -313,6 +313,7 @@ def test_missing_tables_are_empty_views_with_canonical_columns(tiny):
         "members",
         "order_items",
         "orders",
+        "staff_daily",
     ]
 
 
@@ -403,6 +404,7 @@ def test_schema_lists_every_canonical_column_and_which_tables_exist(tiny):
         "activity": False,
         "groups": False,
         "group_daily": False,
+        "staff_daily": False,
         "order_items": False,
     }
     orders = frame[frame["table"] == "orders"]
