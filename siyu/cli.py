@@ -1,6 +1,6 @@
 """The command line: `python -m siyu COMMAND …` — sample data, imports, history, metrics.
 
-Every metric is printed by the same function the pages call (`siyu.metrics.METRICS`), as
+Every metric is printed by the same function the pages call (`siyu.metrics.get(name)`), as
 plain CSV or JSON: ids as text, amounts as plain decimals, rates as fractions, an empty cell
 where a value is undefined. Bad input exits non-zero with one line on stderr, never a
 traceback (set SIYU_DEBUG=1 to see one).
@@ -9,7 +9,6 @@ traceback (set SIYU_DEBUG=1 to see one).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import datetime as dt
 import json
@@ -370,22 +369,43 @@ def cmd_delete(args: argparse.Namespace) -> int:
     return 0
 
 
-def _options(pairs: list[str]) -> dict[str, Any]:
-    opts: dict[str, Any] = {}
+def _pairs(pairs: list[str]) -> list[tuple[str, str]]:
+    """`--set name=text` as (name, text); the metric reads each text as its option's type."""
+    out = []
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key.isidentifier():
             raise CliError("cli.bad_set", value=pair)
-        value: Any = raw
-        # Numbers become numbers, but an id such as 007 stays text exactly as typed.
-        if not (len(raw) > 1 and raw.startswith("0") and raw[1].isdigit()):
-            try:
-                value = int(raw)
-            except ValueError:
-                with contextlib.suppress(ValueError):
-                    value = float(raw)
-        opts[key] = value
-    return opts
+        out.append((key, raw))
+    return out
+
+
+class _MetricHelp(argparse.Action):
+    """`metric --help`: the usage, then every metric with its tables and options (from the
+    registry, imported only when asked)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        parser.print_help()
+        print("\n" + metric_help())
+        parser.exit()
+
+
+def metric_help() -> str:
+    """Every metric as the registry declares it: name, aliases, tables, options, description."""
+    from siyu import metrics
+
+    lines = ["metrics (--set NAME=VALUE sets an option):"]
+    for m in metrics.REGISTRY.values():
+        names = ", ".join((m.name, *m.aliases))
+        tables = " + ".join(m.requires) or " or ".join(m.requires_any) or "any table"
+        lines.append(f"  {names}  [{tables}]")
+        lines.append(f"      {m.description}")
+        for opt in m.options:
+            lines.append(f"      --set {opt.describe()}")
+    return "\n".join(lines)
 
 
 def _reason(exc: Exception, lang: str) -> str:
@@ -397,9 +417,14 @@ def _reason(exc: Exception, lang: str) -> str:
 def cmd_metric(args: argparse.Namespace) -> int:
     from siyu import metrics
 
-    fn = metrics.lookup(args.name)
-    if fn is None:
-        raise CliError("cli.no_metric", name=args.name, names=", ".join(sorted(metrics.METRICS)))
+    try:
+        declared = metrics.get(args.name)
+        options = declared.parse(_pairs(args.set))
+    except metrics.UnknownMetric:
+        raise CliError("cli.no_metric", name=args.name, names=", ".join(metrics.names())) from None
+    except (metrics.UnknownOption, metrics.OptionValueError) as exc:
+        reason = _reason(exc, args.lang)
+        raise CliError("cli.bad_option", value=" ".join(args.set), reason=reason) from None
     if args.events:  # an event log from any tool, for the event funnel
         from siyu.metrics.funnels import read_event_log
 
@@ -412,12 +437,9 @@ def cmd_metric(args: argparse.Namespace) -> int:
         source = _workspace(args).source(args.dataset)
     else:
         raise CliError("cli.needs_dataset")
-    for table in getattr(fn, "requires", ("orders",)):
-        if not source.has(table):
-            raise CliError("cli.needs_table", table=table, dataset=args.dataset)
-    any_of = getattr(fn, "requires_any", ())
-    if any_of and not any(source.has(table) for table in any_of):
-        raise CliError("cli.needs_table", table=" / ".join(any_of), dataset=args.dataset)
+    missing = declared.missing_table(source)
+    if missing is not None:
+        raise CliError("cli.needs_table", table=missing, dataset=args.dataset)
     start, end = _date(args.start), _date(args.end)
     if start is None or end is None:
         d_start, d_end = metrics.default_period(source)
@@ -427,7 +449,7 @@ def cmd_metric(args: argparse.Namespace) -> int:
     if start > end:
         raise CliError("cli.start_after_end", start=start, end=end)
     try:
-        frame = fn(source, start, end, **_options(args.set))
+        frame = declared(source, start, end, **options)
     except metrics.NeedsTable as exc:
         raise CliError("cli.needs_table", table=exc.table, dataset=args.dataset) from None
     except (TypeError, ValueError) as exc:
@@ -629,14 +651,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="the HTML file to write")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("metric", parents=[common], help="print a metric as CSV or JSON")
-    p.add_argument("name")
+    p = sub.add_parser(
+        "metric",
+        parents=[common],
+        help="print a metric as CSV or JSON",
+        add_help=False,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("-h", "--help", action=_MetricHelp, help="show every metric and its options")
+    p.add_argument("name", help="the metric (see the list below)")
     p.add_argument("--dataset", help="the dataset (required unless --events is given)")
     p.add_argument("--events", help="an event log CSV (user_id,event,at) for event-funnel")
     p.add_argument("--start")
     p.add_argument("--end")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
-    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an option of the metric, read as its declared type (repeat it)",
+    )
     p.add_argument(
         "--out",
         metavar="FILE.csv|FILE.xlsx",

@@ -5,15 +5,16 @@ take a `Source` and a period (first and last calendar day, inclusive), run `quer
 with bound parameters and return a DataFrame. Nothing here imports Streamlit, so pages,
 `python -m siyu metric NAME` and the tests call the same functions.
 
-Each module lists its public metrics in a `METRICS` dict (name as the CLI spells it, with
-`_`; the CLI also accepts `-`). A function's `requires` attribute names the tables without
-which it means nothing (the CLI refuses and names the file to upload).
+Each metric is declared once, beside its function, with `@metric` (`siyu.metrics.registry`):
+name, required tables, output columns; its options are its typed keyword arguments. Every
+module of this package is imported here, so a new area needs no list to join. `get(name)`
+gives the declaration (`UnknownMetric` for a name nobody declared), `REGISTRY` all of them.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
+import pkgutil
 from collections.abc import Callable
 
 import pandas as pd
@@ -38,8 +39,19 @@ from siyu.metrics.overview import (
     missing_table,
     timeseries,
 )
+from siyu.metrics.registry import (
+    DECLARED,
+    Metric,
+    Option,
+    OptionValueError,
+    UnknownMetric,
+    UnknownOption,
+    metric,
+    undeclared,
+)
 
-# The area modules, in the order of the app's pages.
+# The area modules in the order of the app's pages; any other module of the package (a new
+# area) is imported after them, so its metrics are never skipped.
 AREAS: tuple[str, ...] = (
     "overview",
     "funnels",
@@ -49,28 +61,60 @@ AREAS: tuple[str, ...] = (
     "groups",
     "whatif",
 )
+_NOT_AREAS = ("base", "registry")
 
 
-def _collect() -> dict[str, Callable[..., pd.DataFrame]]:
-    found: dict[str, Callable[..., pd.DataFrame]] = {}
-    for area in AREAS:
-        # TODO(lead): areas are being built in parallel; skip the ones not written yet.
-        if importlib.util.find_spec(f"siyu.metrics.{area}") is None:
-            continue
+def _area_modules() -> list[str]:
+    found = [m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")]
+    rest = sorted(n for n in found if n not in AREAS and n not in _NOT_AREAS)
+    return [a for a in AREAS if a in found] + rest
+
+
+def _collect() -> dict[str, Metric]:
+    for area in _area_modules():
+        importlib.import_module(f"siyu.metrics.{area}")
+    out: dict[str, Metric] = {}
+    by_area = {area: i for i, area in enumerate(_area_modules())}
+    for m in sorted(DECLARED.values(), key=lambda m: by_area.get(m.area, len(by_area))):
+        out[m.name] = m
+    # Modules still listing a `METRICS` dict (the convention before `@metric`) keep working.
+    for area in _area_modules():
         module = importlib.import_module(f"siyu.metrics.{area}")
-        for name, fn in module.METRICS.items():
-            if name in found:
-                raise RuntimeError(f"metric {name!r} is defined twice")
-            found[name] = fn
-    return found
+        for name, fn in getattr(module, "METRICS", {}).items():
+            if name in out or any(name in m.aliases for m in out.values()):
+                if out.get(name) is not None and out[name].fn is not fn:
+                    raise RuntimeError(f"metric {name!r} is defined twice")
+                continue
+            out[name] = undeclared(name, fn)
+    return out
 
 
-METRICS: dict[str, Callable[..., pd.DataFrame]] = _collect()
+REGISTRY: dict[str, Metric] = _collect()
+_ALIASES: dict[str, str] = {a: m.name for m in REGISTRY.values() for a in m.aliases}
 
 
-def lookup(name: str) -> Callable[..., pd.DataFrame] | None:
-    """The metric called `name` (`group-health` and `group_health` are one), or None."""
-    return METRICS.get(name.replace("-", "_"))
+def get(name: str) -> Metric:
+    """The metric called `name` (`group-health`, `group_health` or an alias); UnknownMetric
+    when no metric has that name."""
+    key = name.replace("-", "_")
+    key = _ALIASES.get(key, key)
+    if key not in REGISTRY:
+        raise UnknownMetric(name, names())
+    return REGISTRY[key]
+
+
+def names() -> list[str]:
+    """Every name a metric answers to (declared names and aliases), sorted."""
+    return sorted([*REGISTRY, *_ALIASES])
+
+
+def lookup(name: str) -> Callable[..., pd.DataFrame]:
+    """The function of the metric called `name` (see `get`; UnknownMetric when none)."""
+    return get(name).fn
+
+
+# Name (declared and alias) -> function, for callers that only need to call it.
+METRICS: dict[str, Callable[..., pd.DataFrame]] = {n: get(n).fn for n in names()}
 
 
 __all__ = [
@@ -82,15 +126,24 @@ __all__ = [
     "KPI_ORDER",
     "KPI_TARGETS",
     "METRICS",
+    "REGISTRY",
+    "Metric",
     "NeedsTable",
+    "Option",
+    "OptionValueError",
+    "UnknownMetric",
+    "UnknownOption",
     "as_of",
     "data_range",
     "default_period",
+    "get",
     "kpi_cards",
     "kpis",
     "last_data_day",
     "lookup",
+    "metric",
     "missing_table",
+    "names",
     "previous_period",
     "timeseries",
 ]

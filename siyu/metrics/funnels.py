@@ -21,14 +21,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 import pandas as pd
 
 from siyu.db import Source
 from siyu.metrics.base import Date, check_period, count, day, last_data_day, rate, ratio
+from siyu.metrics.registry import metric
 from siyu.privacy import mask_frame
 
 MEMBER_STEPS: tuple[str, ...] = ("joined", "first_order", "repurchase")
@@ -88,6 +89,17 @@ def _breakdown(value: Any) -> str:
     return key
 
 
+MEMBER_FUNNEL_COLUMNS = (
+    "step",
+    "count",
+    "conversion_from_previous",
+    "conversion_overall",
+    "median_hours_to_convert",
+    "pending",
+)
+
+
+@metric(requires=("members", "orders"), columns=MEMBER_FUNNEL_COLUMNS, aliases=("funnel",))
 def member_funnel(
     source: Source,
     start: Date,
@@ -95,7 +107,7 @@ def member_funnel(
     *,
     x_days: int = 3,
     y_days: int = 7,
-    breakdown: str | None = None,
+    breakdown: Literal["none", "channel", "group", "join_week", "campaign"] | None = None,
     read_until: Date | None = None,
 ) -> pd.DataFrame:
     """The member funnel of the members who joined in [start, end] (SPEC §4).
@@ -182,15 +194,7 @@ def member_funnel(
             rows.append(row)
     return _frame(
         rows,
-        ([] if key == "none" else ["breakdown"])
-        + [
-            "step",
-            "count",
-            "conversion_from_previous",
-            "conversion_overall",
-            "median_hours_to_convert",
-            "pending",
-        ],
+        ([] if key == "none" else ["breakdown"]) + list(MEMBER_FUNNEL_COLUMNS),
         ints=("count",),
     )
 
@@ -204,6 +208,7 @@ def open_windows(funnel: pd.DataFrame) -> pd.Series:
     return pending.groupby(keys.map(str), sort=False).cumsum().gt(0)
 
 
+@metric(requires=("members", "orders"), columns=DROPPED_COLUMNS)
 def member_funnel_dropped(
     source: Source,
     start: Date,
@@ -211,7 +216,7 @@ def member_funnel_dropped(
     *,
     x_days: int = 3,
     y_days: int = 7,
-    step: str | None = None,
+    step: Literal["first_order", "repurchase"] | None = None,
 ) -> pd.DataFrame:
     """The members of `member_funnel` who did not reach a step, with masked contact data.
 
@@ -244,6 +249,7 @@ def member_funnel_dropped(
 # -- AARRR ---------------------------------------------------------------------------------
 
 
+@metric(requires=("members", "activity", "orders"), columns=("step", "count", "pending"))
 def aarrr(source: Source, start: Date, end: Date, *, x_days: int = 3) -> pd.DataFrame:
     """AARRR of the members who joined in [start, end], nested (SPEC §4).
 
@@ -326,6 +332,24 @@ def parse_count(value: Any) -> str:
     return key
 
 
+class Exclusion(NamedTuple):
+    """An event that, between step `first` and step `last` of an attempt, excludes it."""
+
+    event: str
+    first: int
+    last: int
+
+    TEXT = "EVENT:FROM-TO"  # how the command line writes one
+
+    @classmethod
+    def parse(cls, text: str) -> Exclusion:
+        """`view:1-2` -> Exclusion("view", 1, 2) (the steps are checked with the funnel)."""
+        match = re.fullmatch(r"\s*([^:]+?)\s*:\s*(\d+)\s*-\s*(\d+)\s*", str(text))
+        if match is None:
+            raise FunnelOptionError("funnels.error.bad_exclude", value=text)
+        return cls(match.group(1), int(match.group(2)), int(match.group(3)))
+
+
 def parse_exclusions(value: Any, n_steps: int) -> list[tuple[str, int, int]]:
     """`view:1-2` or `view:1-2,share:2-3` (or a list of such texts or triples).
 
@@ -340,10 +364,7 @@ def parse_exclusions(value: Any, n_steps: int) -> list[tuple[str, int, int]]:
         if isinstance(item, (tuple, list)) and len(item) == 3:
             event, lo, hi = str(item[0]).strip(), item[1], item[2]
         else:
-            match = re.fullmatch(r"\s*([^:]+?)\s*:\s*(\d+)\s*-\s*(\d+)\s*", str(item))
-            if match is None:
-                raise FunnelOptionError("funnels.error.bad_exclude", value=item)
-            event, lo, hi = match.group(1), match.group(2), match.group(3)
+            event, lo, hi = Exclusion.parse(item)
         try:
             lo, hi = int(lo), int(hi)
         except (TypeError, ValueError):
@@ -380,6 +401,7 @@ def read_event_log(path: str | Path) -> Source:
     return Source({"activity": frame}, key=f"events:{path}")
 
 
+@metric(columns=("event", "events"))
 def funnel_events(
     source: Source, start: Date | None = None, end: Date | None = None
 ) -> pd.DataFrame:
@@ -428,16 +450,19 @@ def _event_options(
     return source, params
 
 
+# The event funnel needs no table in particular: it reads whichever of members, orders and
+# activity exist (and says which event is unknown).
+@metric(columns=("step", "event", "count", "mean_seconds_to_convert", "median_seconds_to_convert"))
 def event_funnel(
     source: Source,
     start: Date,
     end: Date,
     *,
-    steps: Any = None,
-    window: Any = DEFAULT_WINDOW,
+    steps: tuple[str, ...] = (),
+    window: str = DEFAULT_WINDOW,
     order: str = "ordered",
-    exclude: Any = None,
-    count: str = "people",
+    exclude: tuple[Exclusion, ...] = (),
+    count: Literal["people", "conversions"] = "people",
     events: str | None = None,
 ) -> pd.DataFrame:
     """A custom event funnel (SPEC §4), with the semantics of PostHog's ordered funnels.
@@ -492,16 +517,17 @@ def event_funnel(
     )
 
 
+@metric(columns=("week", "entered", "converted", "conversion"))
 def event_funnel_trend(
     source: Source,
     start: Date,
     end: Date,
     *,
-    steps: Any = None,
-    window: Any = DEFAULT_WINDOW,
+    steps: tuple[str, ...] = (),
+    window: str = DEFAULT_WINDOW,
     order: str = "ordered",
-    exclude: Any = None,
-    count: str = "people",
+    exclude: tuple[Exclusion, ...] = (),
+    count: Literal["people", "conversions"] = "people",
     events: str | None = None,
 ) -> pd.DataFrame:
     """Conversion of the event funnel by week of step 1 (options as `event_funnel`).
@@ -551,16 +577,17 @@ def open_trend_weeks(
     return pd.Series(flags, index=trend.index, dtype=bool)
 
 
+@metric(columns=("step", "user_id", "reached", "started_at", "reached_at", "nickname", "phone"))
 def event_funnel_dropped(
     source: Source,
     start: Date,
     end: Date,
     *,
-    steps: Any = None,
-    window: Any = DEFAULT_WINDOW,
+    steps: tuple[str, ...] = (),
+    window: str = DEFAULT_WINDOW,
     order: str = "ordered",
-    exclude: Any = None,
-    count: str = "people",
+    exclude: tuple[Exclusion, ...] = (),
+    count: Literal["people", "conversions"] = "people",
     events: str | None = None,
     step: int | None = None,
 ) -> pd.DataFrame:
@@ -615,24 +642,3 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], ints: tuple[str, ...]
     for c in ints:
         out[c] = out[c].astype("int64")
     return out
-
-
-# The tables without which a metric means nothing (the CLI refuses and names the file). The
-# event funnel needs none in particular: it reads whichever of members, orders and activity
-# exist (and says which event is unknown).
-member_funnel.requires = ("members", "orders")  # type: ignore[attr-defined]
-member_funnel_dropped.requires = ("members", "orders")  # type: ignore[attr-defined]
-aarrr.requires = ("members", "activity", "orders")  # type: ignore[attr-defined]
-for _fn in (event_funnel, event_funnel_trend, event_funnel_dropped, funnel_events):
-    _fn.requires = ()  # type: ignore[attr-defined]
-
-METRICS: dict[str, Callable[..., pd.DataFrame]] = {
-    "member_funnel": member_funnel,
-    "funnel": member_funnel,  # the issue's CLI name
-    "member_funnel_dropped": member_funnel_dropped,
-    "aarrr": aarrr,
-    "event_funnel": event_funnel,
-    "event_funnel_trend": event_funnel_trend,
-    "event_funnel_dropped": event_funnel_dropped,
-    "funnel_events": funnel_events,
-}

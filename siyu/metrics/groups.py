@@ -40,6 +40,7 @@ from siyu.metrics.base import (
     rate,
 )
 from siyu.metrics.overview import KPI_TARGETS
+from siyu.metrics.registry import metric
 from siyu.privacy import mask_frame
 
 # The three daily rates a group is measured by, with their targets (SPEC §4).
@@ -140,6 +141,10 @@ def _rows(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# Group health runs on members or on group_daily, push times on activity or orders: each
+# needs one of the two (the CLI names them when neither is there) and prints empty cells for
+# what the other would add.
+@metric(requires_any=("members", "group_daily"), columns=HEALTH_COLUMNS)
 def group_health(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """Per group and day of [start, end]: members, active, the three daily rates, messages.
 
@@ -157,6 +162,7 @@ def group_health(source: Source, start: Date, end: Date) -> pd.DataFrame:
     return _rows(_health(source, start, end, "groups"))
 
 
+@metric(requires_any=("members", "group_daily"), columns=HEALTH_COLUMNS[1:])
 def group_health_total(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """All groups together per day: the columns of `group_health` without group_id.
 
@@ -179,6 +185,22 @@ def _shortfall(row: pd.Series) -> float | None:
     return sum(gaps) if gaps else None
 
 
+@metric(
+    requires_any=("members", "group_daily"),
+    columns=(
+        "is_total",
+        "group_id",
+        "name",
+        "size",
+        "oversize",
+        "defined_days",
+        "daily_active_rate",
+        "interaction_rate",
+        "conversion_rate",
+        "messages",
+        "shortfall",
+    ),
+)
 def group_summary(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """One row per group for the period, the most below target first, and the total first.
 
@@ -242,6 +264,7 @@ def _group_param(group: Any) -> str | None:
     return None if group in (None, "", "all") else str(group)
 
 
+@metric(requires_any=("activity", "orders"), columns=("weekday", "hour", "activity", "orders"))
 def push_times(source: Source, start: Date, end: Date, *, group: str | None = None) -> pd.DataFrame:
     """Activity rows and paid orders by weekday and hour of day in [start, end].
 
@@ -267,6 +290,23 @@ def push_times(source: Source, start: Date, end: Date, *, group: str | None = No
     return out
 
 
+@metric(
+    requires_any=("activity", "orders"),
+    columns=(
+        "hour",
+        "activity",
+        "orders",
+        "usual",
+        "activity_rank",
+        "orders_rank",
+        "activity_share",
+        "orders_share",
+        "usual_activity_share",
+        "usual_orders_share",
+        "best_activity",
+        "best_orders",
+    ),
+)
 def push_hours(source: Source, start: Date, end: Date, *, group: str | None = None) -> pd.DataFrame:
     """The 24 hours of the day over every weekday, ranked, against the usual push slots.
 
@@ -405,6 +445,10 @@ def _days(values: pd.Series) -> np.ndarray | list:
     return [day(v) for v in values]
 
 
+@metric(
+    requires=("members", "activity"),
+    columns=("user_id", "group_id", "last_active_at", "days_silent"),
+)
 def silent_members(
     source: Source,
     start: Date,
@@ -441,6 +485,10 @@ def silent_members(
     return _people(df, ["last_active_at", "days_silent"], bool(contact))
 
 
+@metric(
+    requires=("members", "activity", "orders"),
+    columns=("user_id", "group_id", "joined_at", "last_active_at", "active_days"),
+)
 def high_potential(
     source: Source,
     start: Date,
@@ -473,6 +521,10 @@ def high_potential(
     return _people(df, ["joined_at", "last_active_at", "active_days"], bool(contact))
 
 
+@metric(
+    requires_any=("members", "group_daily"),
+    columns=("group_id", "name", "week", "joins", "leaves", "net"),
+)
 def group_changes(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """Members who joined and left each group per week (Monday first) of [start, end].
 
@@ -497,6 +549,7 @@ def group_changes(source: Source, start: Date, end: Date) -> pd.DataFrame:
     )
 
 
+@metric("group_stats_range", requires=("group_daily",), columns=("first_day", "last_day"))
 def stats_range(source: Source, start: Date | None = None, end: Date | None = None) -> pd.DataFrame:
     """First and last day of WeCom's group statistics (columns first_day, last_day; None
     without rows): the date filter's bounds for a dataset that holds nothing else. The
@@ -505,34 +558,3 @@ def stats_range(source: Source, start: Date | None = None, end: Date | None = No
     return pd.DataFrame(
         {"first_day": [day(row["first_day"])], "last_day": [day(row["last_day"])]}, dtype=object
     )
-
-
-# Tables without which a metric means nothing (the CLI refuses and names the file). Group
-# health runs on members or on group_daily, push times on activity or orders: the CLI cannot
-# say "one of", so those require nothing and print empty cells for what is missing.
-group_health.requires = ()  # type: ignore[attr-defined]
-group_health_total.requires = ()  # type: ignore[attr-defined]
-group_summary.requires = ()  # type: ignore[attr-defined]
-push_times.requires = ()  # type: ignore[attr-defined]
-push_hours.requires = ()  # type: ignore[attr-defined]
-# …but each needs one of these (the CLI names them when none is there).
-for _fn in (group_health, group_health_total, group_summary, group_changes):
-    _fn.requires_any = ("members", "group_daily")  # type: ignore[attr-defined]
-for _fn in (push_times, push_hours):
-    _fn.requires_any = ("activity", "orders")  # type: ignore[attr-defined]
-silent_members.requires = ("members", "activity")  # type: ignore[attr-defined]
-high_potential.requires = ("members", "activity", "orders")  # type: ignore[attr-defined]
-group_changes.requires = ()  # type: ignore[attr-defined]
-stats_range.requires = ("group_daily",)  # type: ignore[attr-defined]
-
-METRICS: dict[str, Callable[..., pd.DataFrame]] = {
-    "group_health": group_health,
-    "group_health_total": group_health_total,
-    "group_summary": group_summary,
-    "push_times": push_times,
-    "push_hours": push_hours,
-    "silent_members": silent_members,
-    "high_potential": high_potential,
-    "group_changes": group_changes,
-    "group_stats_range": stats_range,
-}

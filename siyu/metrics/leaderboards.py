@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -37,6 +37,7 @@ from siyu.metrics.base import (
     rate,
     ratio,
 )
+from siyu.metrics.registry import metric
 from siyu.privacy import mask_name
 
 TOP_CHOICES: tuple[int, ...] = (10, 20, 50, 100)
@@ -215,12 +216,25 @@ def _board(
 # -- boards --------------------------------------------------------------------------------
 
 
+@metric(
+    requires=BOARDS["inviters"].requires,
+    columns=(
+        "rank",
+        "user_id",
+        "invites",
+        "effective_invites",
+        "invite_conversion",
+        "pending",
+        "previous_rank",
+        "rank_change",
+    ),
+)
 def leaderboard_inviters(
     source: Source,
     start: Date,
     end: Date,
     *,
-    top: Any = DEFAULT_TOP,
+    top: int | Literal["all"] | None = DEFAULT_TOP,
     rank_by: str | None = None,
     by: str | None = None,
     names: bool = False,
@@ -255,12 +269,16 @@ def leaderboard_inviters(
     )
 
 
+@metric(
+    requires=BOARDS["buyers"].requires,
+    columns=("rank", "user_id", "gmv", "orders", "previous_rank", "rank_change"),
+)
 def leaderboard_buyers(
     source: Source,
     start: Date,
     end: Date,
     *,
-    top: Any = DEFAULT_TOP,
+    top: int | Literal["all"] | None = DEFAULT_TOP,
     rank_by: str | None = None,
     by: str | None = None,
     names: bool = False,
@@ -273,12 +291,27 @@ def leaderboard_buyers(
     return _board("buyers", source, start, end, top=top, rank_by=rank_by, by=by, names=names)
 
 
+@metric(
+    requires=BOARDS["groups"].requires,
+    columns=(
+        "rank",
+        "group_id",
+        "gmv",
+        "buyers",
+        "members",
+        "daily_active_rate",
+        "repurchase_rate",
+        "pending",
+        "previous_rank",
+        "rank_change",
+    ),
+)
 def leaderboard_groups(
     source: Source,
     start: Date,
     end: Date,
     *,
-    top: Any = DEFAULT_TOP,
+    top: int | Literal["all"] | None = DEFAULT_TOP,
     rank_by: str | None = None,
     by: str | None = None,
     names: bool = False,
@@ -307,12 +340,16 @@ def leaderboard_groups(
     )
 
 
+@metric(
+    requires=BOARDS["products"].requires,
+    columns=("rank", "product", "units", "gmv", "buyers", "previous_rank", "rank_change"),
+)
 def leaderboard_products(
     source: Source,
     start: Date,
     end: Date,
     *,
-    top: Any = DEFAULT_TOP,
+    top: int | Literal["all"] | None = DEFAULT_TOP,
     rank_by: str | None = None,
     by: str | None = None,
     names: bool = False,
@@ -348,6 +385,7 @@ def rank_change_arrow(change: Any, new_label: str = "new") -> str:
 # -- fission -------------------------------------------------------------------------------
 
 
+@metric(requires=("members",), columns=("week", "invited_members", "other_members", "k_factor"))
 def fission(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """Members brought by invitation against the others, per week of [start, end].
 
@@ -385,6 +423,7 @@ FISSION_KINDS: dict[str, str] = {
 }
 
 
+@metric(requires=("members",), columns=("metric", "kind", "value"))
 def fission_summary(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """The fission figures of the whole period [start, end], one row per figure.
 
@@ -423,8 +462,9 @@ def _inviter(inviter: Any) -> str:
     return str(inviter)
 
 
+@metric(requires=("members",), columns=("depth", "user_id", "inviter_id", "join_day", "in_period"))
 def invitation_tree(
-    source: Source, start: Date, end: Date, *, inviter: Any, names: bool = False
+    source: Source, start: Date, end: Date, *, inviter: str, names: bool = False
 ) -> pd.DataFrame:
     """Everyone `inviter` brought in, directly or down the chain, up to `end`.
 
@@ -448,7 +488,8 @@ def invitation_tree(
     return out
 
 
-def invitation_levels(source: Source, start: Date, end: Date, *, inviter: Any) -> pd.DataFrame:
+@metric(requires=("members",), columns=("depth", "members", "joined_in_period"))
+def invitation_levels(source: Source, start: Date, end: Date, *, inviter: str) -> pd.DataFrame:
     """The invitation tree of `inviter` level by level: depth, members, joined_in_period.
 
     Counted from the rows of `invitation_tree` (one definition of the walk). The tree's depth
@@ -476,6 +517,18 @@ def tree_size(levels: pd.DataFrame) -> tuple[int, int]:
     return int(levels["depth"].max()), int(levels["members"].sum())
 
 
+@metric(
+    requires=("members",),
+    columns=(
+        "user_id",
+        "invites",
+        "left_within_a_day",
+        "never_acted",
+        "hollow",
+        "hollow_share",
+        "suspicious",
+    ),
+)
 def suspicious_inviters(
     source: Source,
     start: Date,
@@ -516,22 +569,3 @@ def suspicious_inviters(
     cols = ["user_id", *(["name"] if names else [])]
     cols += ["invites", "left_within_a_day", "never_acted", "hollow", "hollow_share"]
     return out[[*cols, "suspicious"]]
-
-
-# Tables without which a metric means nothing: the CLI refuses and names the file.
-for _name, _fn in BOARD_FUNCTIONS.items():
-    _fn.requires = BOARDS[_name].requires  # type: ignore[attr-defined]
-for _fn in (fission, fission_summary, invitation_tree, invitation_levels, suspicious_inviters):
-    _fn.requires = ("members",)  # type: ignore[attr-defined]
-
-METRICS: dict[str, Callable[..., pd.DataFrame]] = {
-    "leaderboard_inviters": leaderboard_inviters,
-    "leaderboard_buyers": leaderboard_buyers,
-    "leaderboard_groups": leaderboard_groups,
-    "leaderboard_products": leaderboard_products,
-    "fission": fission,
-    "fission_summary": fission_summary,
-    "invitation_tree": invitation_tree,
-    "invitation_levels": invitation_levels,
-    "suspicious_inviters": suspicious_inviters,
-}

@@ -28,15 +28,15 @@ means unrounded floats, None when undefined. Nicknames leave this module masked
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Literal, get_args
 
 import numpy as np
 import pandas as pd
 
 from siyu.db import Source
 from siyu.metrics.base import Date, check_period, count, day, money, rate, ratio
+from siyu.metrics.registry import metric
 from siyu.privacy import mask_frame
 
 TIERS: tuple[str, ...] = ("普通会员", "银卡", "金卡", "钻石卡")
@@ -53,9 +53,11 @@ TIER_KEYS: dict[str, str] = {
 }
 DEFAULT_THRESHOLDS: tuple[int, int, int] = (500, 2000, 5000)
 TIER_WINDOW_DAYS = 365
-TIER_SOURCES: tuple[str, ...] = ("exported", "rule")
+TierSource = Literal["exported", "rule"]
+TIER_SOURCES: tuple[str, ...] = get_args(TierSource)
 
-SPLITS: tuple[str, ...] = ("mean", "median")
+Split = Literal["mean", "median"]
+SPLITS: tuple[str, ...] = get_args(Split)
 # Segment key -> (R high, F high, M high), in display order (SPEC §4).
 SEGMENT_FLAGS: dict[str, tuple[bool, bool, bool]] = {
     "important_value": (True, True, True),
@@ -100,14 +102,6 @@ def analysis_day(start: Date, end: Date) -> Date:
     return end + dt.timedelta(days=1)
 
 
-def _take(options: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
-    unknown = set(options) - set(allowed)
-    if unknown:
-        # TypeError, like an unexpected keyword: the CLI reports it as a bad --set
-        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
-    return options
-
-
 def thresholds(t1: Any = None, t2: Any = None, t3: Any = None) -> tuple[Decimal, Decimal, Decimal]:
     """The tier thresholds in yuan (defaults 500 / 2000 / 5000), checked 0 <= t1 <= t2 <= t3."""
     values = []
@@ -123,11 +117,13 @@ def thresholds(t1: Any = None, t2: Any = None, t3: Any = None) -> tuple[Decimal,
     return values[0], values[1], values[2]
 
 
-def _tier_params(source: Source, options: dict[str, Any]) -> dict[str, Any]:
-    tier_source = options.get("source") or "exported"
+def _tier_params(
+    source: Source, tier_source: str | None, t1: Any, t2: Any, t3: Any
+) -> dict[str, Any]:
+    tier_source = tier_source or "exported"
     if tier_source not in TIER_SOURCES:
         raise ValueError(f"source must be one of {TIER_SOURCES}, not {tier_source!r}")
-    t1, t2, t3 = thresholds(options.get("t1"), options.get("t2"), options.get("t3"))
+    t1, t2, t3 = thresholds(t1, t2, t3)
     return {
         "t1": t1,
         "t2": t2,
@@ -137,8 +133,8 @@ def _tier_params(source: Source, options: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _split(options: dict[str, Any]) -> str:
-    split = options.get("split") or "mean"
+def _split(split: str | None) -> str:
+    split = split or "mean"
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
     return split
@@ -182,16 +178,26 @@ def _covered(source: Source, as_of: Date) -> dict[str, bool]:
     }
 
 
-def _truthy(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
-
-
 # -- tiers ---------------------------------------------------------------------------------
 
 
-def tiers(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+# The first argument is `data`, not `source`: `source` is the option naming where tiers come
+# from (as the CLI's `--set source=rule` has always spelt it).
+@metric(
+    requires=("orders",),
+    columns=("tier", "members", "gmv", "gmv_share", "orders_per_member", "repurchase_rate"),
+)
+def tiers(
+    data: Source,
+    /,
+    start: Date,
+    end: Date,
+    *,
+    source: TierSource | None = None,
+    t1: float | None = None,
+    t2: float | None = None,
+    t3: float | None = None,
+) -> pd.DataFrame:
     """People per tier as of `end + 1`, with their spend over the 365 days before it.
 
     Options: `source` = exported (default: a member's exported tier where present, else the
@@ -204,13 +210,12 @@ def tiers(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataF
     repurchase_rate (people with >= 2 paid orders in the window / those with >= 1; None
     without buyers).
     """
-    options = _take(dict(options), ("source", "t1", "t2", "t3"))
     as_of = analysis_day(start, end)
-    df = source.query(
+    df = data.query(
         "members_tiers",
         as_of=as_of,
-        whole_data=_covered(source, as_of)["tier_window"],
-        **_tier_params(source, options),
+        whole_data=_covered(data, as_of)["tier_window"],
+        **_tier_params(data, source, t1, t2, t3),
     )
     df = df.sort_values(["tier_order", "tier"], ignore_index=True)
     rows = []
@@ -231,11 +236,22 @@ def tiers(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataF
     )
 
 
-def tier_movement(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+@metric(requires=("orders",), columns=("from_tier", "to_tier", "members"))
+def tier_movement(
+    data: Source,
+    /,
+    start: Date,
+    end: Date,
+    *,
+    source: TierSource | None = None,
+    t1: float | None = None,
+    t2: float | None = None,
+    t3: float | None = None,
+) -> pd.DataFrame:
     """How people moved between tiers from `start` to `end + 1` (a Sankey's links).
 
     The tiers are those of `tiers` with the same options, so the people per `to_tier` are the
-    members per tier of `tiers(source, start, end, **options)`: `source` = exported (default:
+    members per tier of `tiers(data, start, end, **options)`: `source` = exported (default:
     a member's exported tier where present; an export holds one day, so such a member keeps
     that tier on both days) or rule (everyone by the rule: the paid amount over days
     d - 365 … d - 1 gives the tier at day d). Everyone who is one of the people at `end + 1`
@@ -245,16 +261,15 @@ def tier_movement(source: Source, /, start: Date, end: Date, **options: Any) -> 
     Columns: from_tier (new or a tier), to_tier, members; only pairs that hold people, in tier
     order (exported names outside the rule after the rule tiers).
     """
-    options = _take(dict(options), ("source", "t1", "t2", "t3"))
     to_day = analysis_day(start, end)
-    params = _tier_params(source, options)
-    df = source.query(
+    params = _tier_params(data, source, t1, t2, t3)
+    df = data.query(
         "members_tier_movement",
         from_day=start,
         to_day=to_day,
         **params,
         # the tier window of start lies inside that of to_day when that one covers all data
-        whole_data=_covered(source, to_day)["tier_window"],
+        whole_data=_covered(data, to_day)["tier_window"],
     ).sort_values(["from_order", "from_tier", "to_order", "to_tier"], ignore_index=True)
     out = pd.DataFrame(
         {
@@ -275,13 +290,12 @@ def _rfm(source: Source, start: Date, end: Date, **params: Any) -> pd.DataFrame:
     return source.query("members_rfm", as_of=as_of, whole_data=whole_data, **params)
 
 
-def _rfm_segments(source: Source, start: Date, end: Date, options: dict[str, Any]) -> pd.DataFrame:
-    options = _take(dict(options), ("split",))
+def _rfm_segments(source: Source, start: Date, end: Date, split: str | None) -> pd.DataFrame:
     df = _rfm(
         source,
         start,
         end,
-        rfm_split=_split(options),
+        rfm_split=_split(split),
         rfm_output="segments",
         rfm_segment="",
         personal=False,
@@ -289,7 +303,19 @@ def _rfm_segments(source: Source, start: Date, end: Date, options: dict[str, Any
     return df.sort_values("segment_order", ignore_index=True)
 
 
-def rfm(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+@metric(
+    requires=("orders",),
+    columns=(
+        "segment",
+        "customers",
+        "gmv",
+        "gmv_share",
+        "mean_recency",
+        "mean_frequency",
+        "mean_monetary",
+    ),
+)
+def rfm(source: Source, start: Date, end: Date, *, split: Split | None = None) -> pd.DataFrame:
     """The eight RFM segments of every buyer as of `end + 1`. Option `split` = mean | median.
 
     R = days from the last paid order's day to as_of, F = paid orders, M = paid amount, over
@@ -300,7 +326,7 @@ def rfm(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFra
     gmv_share (of all buyers' M; None without buyers), mean_recency, mean_frequency (floats),
     mean_monetary (2 places); the means are None for an empty segment.
     """
-    df = _rfm_segments(source, start, end, options)
+    df = _rfm_segments(source, start, end, split)
     rows = []
     for r in df.itertuples(index=False):
         rows.append(
@@ -328,14 +354,17 @@ def rfm(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFra
     )
 
 
-def rfm_splits(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+@metric(requires=("orders",), columns=("split", "buyers", "recency", "frequency", "monetary"))
+def rfm_splits(
+    source: Source, start: Date, end: Date, *, split: Split | None = None
+) -> pd.DataFrame:
     """The values the RFM flags split against, so an operator can check them by hand.
 
     One row: split (mean or median), buyers, recency, frequency (floats), monetary (2 places);
     the values are None without buyers.
     """
-    split = _split(dict(options))
-    df = _rfm_segments(source, start, end, options)
+    df = _rfm_segments(source, start, end, split)
+    split = _split(split)
     r = df.iloc[0]
     buyers = count(r["buyers"])
     return _frame(
@@ -352,7 +381,28 @@ def rfm_splits(source: Source, /, start: Date, end: Date, **options: Any) -> pd.
     )
 
 
-def rfm_members(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+@metric(
+    requires=("orders",),
+    columns=(
+        "user_id",
+        "recency",
+        "frequency",
+        "monetary",
+        "r_high",
+        "f_high",
+        "m_high",
+        "segment",
+    ),
+)
+def rfm_members(
+    source: Source,
+    start: Date,
+    end: Date,
+    *,
+    split: Split | None = None,
+    segment: str | None = None,
+    personal: bool = False,
+) -> pd.DataFrame:
     """R, F, M, the three flags and the segment of every buyer as of `end + 1`, by user_id.
 
     Options: `split` = mean | median; `segment` = a segment key to list only its buyers;
@@ -361,17 +411,16 @@ def rfm_members(source: Source, /, start: Date, end: Date, **options: Any) -> pd
     Columns: user_id, recency, frequency, monetary, r_high, f_high, m_high, segment
     [, nickname, phone].
     """
-    options = _take(dict(options), ("split", "segment", "personal"))
-    segment = options.get("segment") or ""
+    segment = segment or ""
     if segment and segment not in SEGMENTS:
         raise ValueError(f"segment must be one of {SEGMENTS}, not {segment!r}")
-    personal = _truthy(options.get("personal", False))
+    personal = bool(personal)
     # sorted by user_id in SQL
     df = _rfm(
         source,
         start,
         end,
-        rfm_split=_split(options),
+        rfm_split=_split(split),
         rfm_output="buyers",
         rfm_segment=segment,
         personal=personal,
@@ -398,8 +447,19 @@ def rfm_members(source: Source, /, start: Date, end: Date, **options: Any) -> pd
 # -- layers --------------------------------------------------------------------------------
 
 
-def _layer_params(source: Source, start: Date, end: Date, options: dict[str, Any]) -> dict:
-    days = int(options.get("days") or LAYER_DAYS)
+def _layer_params(
+    source: Source,
+    start: Date,
+    end: Date,
+    *,
+    tier_source: str | None,
+    t1: Any,
+    t2: Any,
+    t3: Any,
+    split: str | None,
+    days: int | None,
+) -> dict:
+    days = int(days or LAYER_DAYS)
     if days < 1:
         raise ValueError("days must be >= 1")
     as_of = analysis_day(start, end)
@@ -407,17 +467,27 @@ def _layer_params(source: Source, start: Date, end: Date, options: dict[str, Any
     return {
         "as_of": as_of,
         "layer_days": days,
-        "rfm_split": _split(options),
+        "rfm_split": _split(split),
         "whole_data": covered["tier_window"],
         "whole_activity": covered["activity"],
-        **_tier_params(source, options),
+        **_tier_params(source, tier_source, t1, t2, t3),
     }
 
 
-_LAYER_OPTIONS = ("source", "t1", "t2", "t3", "split", "days")
-
-
-def layers(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+@metric(requires=("orders",), columns=("layer", "members"))
+def layers(
+    data: Source,
+    /,
+    start: Date,
+    end: Date,
+    *,
+    source: TierSource | None = None,
+    t1: float | None = None,
+    t2: float | None = None,
+    t3: float | None = None,
+    split: Split | None = None,
+    days: int | None = None,
+) -> pd.DataFrame:
     """People in each operating layer as of `end + 1` (a person may be in several).
 
     potential: a member with no paid order before as_of (None without a members table);
@@ -430,22 +500,49 @@ def layers(source: Source, /, start: Date, end: Date, **options: Any) -> pd.Data
 
     Columns: layer (potential, active, high_value, dormant), members.
     """
-    options = _take(dict(options), _LAYER_OPTIONS)
-    r = source.query(
+    r = data.query(
         "members_layers",
         layer_output="counts",
         layer="",
-        **_layer_params(source, start, end, options),
+        **_layer_params(
+            data, start, end, tier_source=source, t1=t1, t2=t2, t3=t3, split=split, days=days
+        ),
     ).iloc[0]
     values = {layer: count(r[layer]) for layer in LAYERS}
-    if not source.has("members"):
+    if not data.has("members"):
         values["potential"] = None
     return pd.DataFrame(
         {"layer": list(LAYERS), "members": pd.Series([values[k] for k in LAYERS], dtype=object)}
     )
 
 
-def layer_members(source: Source, /, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+@metric(
+    requires=("orders",),
+    columns=(
+        "layer",
+        "user_id",
+        "tier",
+        "segment",
+        "last_order_day",
+        "last_activity_day",
+        "nickname",
+        "phone",
+    ),
+)
+def layer_members(
+    data: Source,
+    /,
+    start: Date,
+    end: Date,
+    *,
+    source: TierSource | None = None,
+    t1: float | None = None,
+    t2: float | None = None,
+    t3: float | None = None,
+    split: Split | None = None,
+    days: int | None = None,
+    layer: str | None = None,
+) -> pd.DataFrame:
     """The people behind `layers`, one row per person and layer, by layer then user_id.
 
     Options: those of `layers`, and `layer` = a layer key to list only its people.
@@ -453,18 +550,19 @@ def layer_members(source: Source, /, start: Date, end: Date, **options: Any) -> 
     Columns: layer, user_id, tier, segment (None for a non-buyer), last_order_day,
     last_activity_day (dates or None), nickname (masked), phone (stored masked).
     """
-    options = _take(dict(options), (*_LAYER_OPTIONS, "layer"))
-    layer = options.get("layer") or ""
+    layer = layer or ""
     if layer and layer not in LAYERS:
         raise ValueError(f"layer must be one of {LAYERS}, not {layer!r}")
     # one row per person, sorted by user_id in SQL (a million rows sort faster there); each
     # layer takes its people in that order, so the rows come by layer then user_id, and each
     # person's text is converted and masked once however many layers they are in
-    df = source.query(
+    df = data.query(
         "members_layers",
         layer_output="people",
         layer=layer,
-        **_layer_params(source, start, end, options),
+        **_layer_params(
+            data, start, end, tier_source=source, t1=t1, t2=t2, t3=t3, split=split, days=days
+        ),
     )
     tier = df["tier"].astype(object)
     people = {
@@ -520,17 +618,3 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame
         {c: pd.Series([r[c] for r in rows], dtype=object) for c in columns},
         columns=list(columns),
     )
-
-
-for _fn in (tiers, tier_movement, rfm, rfm_splits, rfm_members, layers, layer_members):
-    _fn.requires = ("orders",)  # type: ignore[attr-defined]
-
-METRICS: dict[str, Callable[..., pd.DataFrame]] = {
-    "tiers": tiers,
-    "tier_movement": tier_movement,
-    "rfm": rfm,
-    "rfm_splits": rfm_splits,
-    "rfm_members": rfm_members,
-    "layers": layers,
-    "layer_members": layer_members,
-}

@@ -14,10 +14,9 @@ Value conventions (pinned in `tests/unit/test_metrics*.py`):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -33,6 +32,7 @@ from siyu.metrics.base import (
     rate,
     ratio,
 )
+from siyu.metrics.registry import metric
 
 # KPI keys in display order, with how each is measured: count, money (yuan) or rate.
 KPI_KINDS: dict[str, str] = {
@@ -86,6 +86,8 @@ def missing_table(source: Source, metric: str) -> str | None:
     return None
 
 
+# The KPIs still run without members or activity (those rows are empty, `needs` says why).
+@metric(requires=("orders",), columns=("metric", "value"))
 def kpis(
     source: Source,
     start: Date,
@@ -213,9 +215,9 @@ def _kpi_frame(
         "interaction_rate": rate(d["interaction_rate"]),
         "conversion_rate": rate(d["conversion_rate"]),
     }
-    for metric in KPI_ORDER:
-        if missing_table(source, metric) is not None:
-            values[metric] = None
+    for key in KPI_ORDER:
+        if missing_table(source, key) is not None:
+            values[key] = None
     return pd.DataFrame(
         {
             "metric": list(KPI_ORDER),
@@ -235,7 +237,24 @@ def _change(kind: str, value: Any, previous: Any) -> tuple[Any, Any]:
     return delta, relative
 
 
-def kpi_cards(source: Source, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+@metric(
+    requires=("orders",),
+    columns=(
+        "metric",
+        "kind",
+        "value",
+        "previous",
+        "delta_abs",
+        "delta_rel",
+        "change",
+        "target",
+        "needs",
+        "pending",
+    ),
+)
+def kpi_cards(
+    source: Source, start: Date, end: Date, *, x_days: int = 3, y_days: int = 7
+) -> pd.DataFrame:
     """The KPIs of [start, end] against the previous period of equal length, with targets.
 
     Columns: metric, kind (count / money / rate), value (the plain definition, as `kpis`),
@@ -252,30 +271,30 @@ def kpi_cards(source: Source, start: Date, end: Date, **options: Any) -> pd.Data
     file runs past the last order day: joins after it count in `value` (pending), not in the
     change. See `_kpis` for why both sides are then measured at the same age.
     """
-    run = _kpis(source, start, end, previous_period(start, end), **options)
+    run = _kpis(source, start, end, previous_period(start, end), x_days=x_days, y_days=y_days)
     assert run.current_read is not None and run.previous_read is not None
     rows = []
-    for metric, value, now, prev in zip(
+    for key, value, now, prev in zip(
         run.current["metric"],
         run.current["value"],
         run.current_read["value"],
         run.previous_read["value"],
         strict=True,
     ):
-        kind = KPI_KINDS[metric]
+        kind = KPI_KINDS[key]
         delta_abs, delta_rel = _change(kind, now, prev)
         rows.append(
             {
-                "metric": metric,
+                "metric": key,
                 "kind": kind,
                 "value": value,
                 "previous": prev,
                 "delta_abs": delta_abs,
                 "delta_rel": delta_rel,
                 "change": delta_abs if kind == "rate" else delta_rel,
-                "target": KPI_TARGETS.get(metric),
-                "needs": missing_table(source, metric),
-                "pending": run.pending.get(metric),
+                "target": KPI_TARGETS.get(key),
+                "needs": missing_table(source, key),
+                "pending": run.pending.get(key),
             }
         )
     return pd.DataFrame(rows, dtype=object)
@@ -284,7 +303,10 @@ def kpi_cards(source: Source, start: Date, end: Date, **options: Any) -> pd.Data
 # -- time series ---------------------------------------------------------------------------
 
 
-def timeseries(source: Source, start: Date, end: Date, grain: str = "day") -> pd.DataFrame:
+@metric(requires=("orders",), columns=("period", "gmv", "paid_orders", "buyers", "new_members"))
+def timeseries(
+    source: Source, start: Date, end: Date, grain: Literal["day", "week"] = "day"
+) -> pd.DataFrame:
     """GMV, paid orders, buyers and new members per day or week of [start, end].
 
     Columns: period (a `datetime.date`: the day, or the Monday of the week), gmv (float, 2
@@ -328,17 +350,3 @@ def incomplete_periods(
         for p in series["period"]
     ]
     return series.assign(incomplete=pd.Series(flags, index=series.index, dtype=bool))
-
-
-# Tables without which a metric means nothing: the CLI refuses to print it and names the file.
-# The KPIs still run without members or activity (those rows are empty, `needs` says why).
-for _fn in (kpis, kpi_cards, timeseries):
-    _fn.requires = ("orders",)  # type: ignore[attr-defined]
-
-# Metric name (as the CLI spells it) -> function with the signature
-# (source, start, end, **options) -> DataFrame.
-METRICS: dict[str, Callable[..., pd.DataFrame]] = {
-    "kpis": kpis,
-    "kpi_cards": kpi_cards,
-    "timeseries": timeseries,
-}

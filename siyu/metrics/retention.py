@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, get_args
 
 import pandas as pd
 
@@ -39,14 +38,21 @@ from siyu.metrics.base import (
     last_data_day,
     ratio,
 )
+from siyu.metrics.registry import metric
 from siyu.privacy import mask_frame
 
-COHORT_BY = ("join", "first_order")
-GRAINS = ("day", "week")
-EVENTS = ("order", "activity")
-MODES = ("on", "on_or_after")
-BREAKDOWNS = ("none", "channel", "campaign")
-SEVEN_DAY_GROUPS = ("all", "7day", "other")
+CohortBy = Literal["join", "first_order"]
+Grain = Literal["day", "week"]
+Event = Literal["order", "activity"]
+Mode = Literal["on", "on_or_after"]
+Breakdown = Literal["none", "channel", "campaign"]
+SevenDayGroup = Literal["all", "7day", "other"]
+COHORT_BY: tuple[str, ...] = get_args(CohortBy)
+GRAINS: tuple[str, ...] = get_args(Grain)
+EVENTS: tuple[str, ...] = get_args(Event)
+MODES: tuple[str, ...] = get_args(Mode)
+BREAKDOWNS: tuple[str, ...] = get_args(Breakdown)
+SEVEN_DAY_GROUPS: tuple[str, ...] = get_args(SevenDayGroup)
 # Horizons of the page: (period unit, number of periods). "Up to 30 days" is day 0 … 30 and
 # "12 weeks" week 0 … 12; the 7-day view is day 0 … 7.
 HORIZONS: dict[str, tuple[str, int]] = {"7d": ("day", 8), "30d": ("day", 31), "12w": ("week", 13)}
@@ -119,18 +125,21 @@ def _options(
 # -- cohort table --------------------------------------------------------------------------
 
 
+# `retention` is the issue's CLI name of the cohort table; `cohort_retention` says the same
+# more plainly.
+@metric(requires=("orders",), columns=tuple(CELL_COLUMNS), aliases=("retention",))
 def cohort_retention(
     source: Source,
     start: Date,
     end: Date,
     *,
-    cohort_by: str | None = None,
-    grain: str = "day",
-    event: str = "order",
-    mode: str = "on",
+    cohort_by: CohortBy | None = None,
+    grain: Grain = "day",
+    event: Event = "order",
+    mode: Mode = "on",
     periods: int | None = None,
-    unit: str | None = None,
-    breakdown: str = "none",
+    unit: Grain | None = None,
+    breakdown: Breakdown = "none",
 ) -> pd.DataFrame:
     """The cohort retention table of people who started in [start, end] (SPEC §4).
 
@@ -296,20 +305,24 @@ def wide_table(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+@metric(
+    requires=("orders",),
+    columns=("user_id", "nickname", "phone", "channel", "start_day", "segment", "retained"),
+)
 def retention_members(
     source: Source,
     start: Date,
     end: Date,
     *,
-    cohort: Any,
+    cohort: Date,
     period: int,
     segment: str | None = None,
-    cohort_by: str | None = None,
-    grain: str = "day",
-    event: str = "order",
-    mode: str = "on",
-    unit: str | None = None,
-    breakdown: str = "none",
+    cohort_by: CohortBy | None = None,
+    grain: Grain = "day",
+    event: Event = "order",
+    mode: Mode = "on",
+    unit: Grain | None = None,
+    breakdown: Breakdown = "none",
 ) -> pd.DataFrame:
     """The people behind one cell of `cohort_retention` (same options), personal data masked.
 
@@ -368,8 +381,9 @@ def retention_members(
 # -- the 7-day method ----------------------------------------------------------------------
 
 
+@metric(requires=("orders",), columns=("in_campaign", "purchase_days", "members", "repurchased"))
 def seven_day_counts(
-    source: Source, start: Date, end: Date, *, cohort_by: str | None = None
+    source: Source, start: Date, end: Date, *, cohort_by: CohortBy | None = None
 ) -> pd.DataFrame:
     """People per (in_campaign, purchase_days) with their repurchase on days 7–36.
 
@@ -397,13 +411,14 @@ def seven_day_counts(
     return out.astype({"purchase_days": "int64", "members": "int64", "repurchased": "int64"})
 
 
+@metric(requires=("orders",), columns=("purchase_days", "members", "repurchase_30d_rate"))
 def seven_day(
     source: Source,
     start: Date,
     end: Date,
     *,
-    group: str = "all",
-    cohort_by: str | None = None,
+    group: SevenDayGroup = "all",
+    cohort_by: CohortBy | None = None,
 ) -> pd.DataFrame:
     """The 7-day method histogram: purchase days in days 0–6 against repurchase on days 7–36.
 
@@ -460,8 +475,11 @@ def newcombe_interval(
     return lower, upper
 
 
+@metric(
+    requires=("orders",), columns=("group", "members", "repurchased", "rate", "ci_low", "ci_high")
+)
 def seven_day_compare(
-    source: Source, start: Date, end: Date, *, cohort_by: str | None = None
+    source: Source, start: Date, end: Date, *, cohort_by: CohortBy | None = None
 ) -> pd.DataFrame:
     """`7day`-campaign people against the others: repurchase on days 7–36, with 95% CIs.
 
@@ -487,18 +505,3 @@ def seven_day_compare(
     return pd.DataFrame(
         rows, columns=["group", "members", "repurchased", "rate", "ci_low", "ci_high"], dtype=object
     )
-
-
-for _fn in (cohort_retention, retention_members, seven_day_counts, seven_day, seven_day_compare):
-    _fn.requires = ("orders",)  # type: ignore[attr-defined]
-
-# Metric name (as the CLI spells it; `-` works too) -> function. `retention` is the issue's
-# CLI name of the cohort table; `cohort_retention` says the same more plainly.
-METRICS: dict[str, Callable[..., pd.DataFrame]] = {
-    "retention": cohort_retention,
-    "cohort_retention": cohort_retention,
-    "retention_members": retention_members,
-    "seven_day": seven_day,
-    "seven_day_counts": seven_day_counts,
-    "seven_day_compare": seven_day_compare,
-}

@@ -27,6 +27,7 @@ from siyu.db import Source
 from siyu.metrics.base import Date, check_period, count, day, last_data_day, money
 from siyu.metrics.funnels import member_funnel
 from siyu.metrics.leaderboards import fission_summary
+from siyu.metrics.registry import metric
 from siyu.metrics.retention import (
     SEVEN_DAY_CAMPAIGN,
     SEVEN_DAY_LAST_DAY,
@@ -97,6 +98,10 @@ def _share(x: int, n: int) -> float:
     return x / n if n else 0.0
 
 
+@metric(
+    requires=("members", "orders"),
+    columns=("item", "value", "n", "successes", "ci_low", "ci_high", "method"),
+)
 def whatif_baseline(
     source: Source, start: Date, end: Date, *, x_days: int = 3, y_days: int = 7
 ) -> pd.DataFrame:
@@ -273,6 +278,18 @@ def baseline_from_frame(frame: pd.DataFrame) -> model.Baseline:
     )
 
 
+@metric(
+    requires=("orders",),
+    columns=(
+        "depth",
+        "orders",
+        "converted",
+        "rate",
+        "sum_depth",
+        "sum_depth_sq",
+        "sum_depth_converted",
+    ),
+)
 def whatif_discount_fit(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """Placed orders on or before `end` by discount depth (5% buckets) and their conversion.
 
@@ -380,6 +397,7 @@ def like_for_like(strata: pd.DataFrame, z: float = Z_95) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SEVEN_DAY_COLUMNS[:8], dtype=object)
 
 
+@metric(requires=("orders",), columns=tuple(SEVEN_DAY_COLUMNS))
 def whatif_seven_day(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """The 7-day programme's effect: the retention page's raw comparison and a like-for-like
     one, over the period when both groups hold people whose day 36 is observed, else over
@@ -440,9 +458,38 @@ def assumptions_for(
 
 
 _ALIASES = {"margin": "gross_margin", "lift": "lift_per_10pct", "pushes": "pushes_per_day"}
+# The options of `whatif` that set a lever or an assumption (given ones override).
+_OPTION_NAMES = frozenset((*model.LEVER_NAMES, *model.ASSUMPTION_NAMES, *_ALIASES))
 
 
-def whatif(source: Source, start: Date, end: Date, **options: Any) -> pd.DataFrame:
+@metric(requires=("members", "orders"), columns=("metric", "baseline", "scenario"))
+def whatif(
+    source: Source,
+    start: Date,
+    end: Date,
+    *,
+    coupon: float | None = None,
+    flash_price: float | None = None,
+    flash_stock: float | None = None,
+    invite_reward: float | None = None,
+    pushes_per_day: float | None = None,
+    pushes: float | None = None,
+    seven_day: bool | None = None,
+    weeks: int | None = None,
+    gross_margin: float | None = None,
+    margin: float | None = None,
+    lift_per_10pct: float | None = None,
+    lift: float | None = None,
+    invite_effect: float | None = None,
+    current_pushes: float | None = None,
+    push_lift: float | None = None,
+    push_fatigue: float | None = None,
+    seven_day_effect: float | None = None,
+    seven_day_share: float | None = None,
+    flash_takeup: float | None = None,
+    x_days: int = 3,
+    y_days: int = 7,
+) -> pd.DataFrame:
     """The projection over the horizon: baseline against one scenario (SPEC §4 "What-if").
 
     Options: any lever (`coupon`, `flash_price`, `flash_stock`, `invite_reward`,
@@ -457,13 +504,10 @@ def whatif(source: Source, start: Date, end: Date, **options: Any) -> pd.DataFra
     people); amounts 2 places; roi a fraction, None for the baseline and at zero cost.
     """
     check_period(start, end)
-    opts = {_ALIASES.get(k, k): v for k, v in options.items()}
-    x_days, y_days = int(opts.pop("x_days", 3)), int(opts.pop("y_days", 7))
+    given = {k: v for k, v in locals().items() if k in _OPTION_NAMES and v is not None}
+    opts = {_ALIASES.get(k, k): v for k, v in given.items()}
+    x_days, y_days = int(x_days), int(y_days)
     lever_opts = {k: opts.pop(k) for k in list(opts) if k in model.LEVER_NAMES}
-    unknown = set(opts) - set(model.ASSUMPTION_NAMES)
-    if unknown:
-        known = ", ".join((*model.LEVER_NAMES, *model.ASSUMPTION_NAMES, "x_days", "y_days"))
-        raise ValueError(f"unknown options {sorted(unknown)}; known: {known}")
     levers = model.levers_from(lever_opts)
     assume_opts = {k: (int(v) if k == "weeks" else float(v)) for k, v in opts.items()}
     base = baseline_from_frame(whatif_baseline(source, start, end, x_days=x_days, y_days=y_days))
@@ -481,16 +525,3 @@ def whatif(source: Source, start: Date, end: Date, **options: Any) -> pd.DataFra
         else:
             rows.append((key, round(b, 2), round(s, 2)))
     return pd.DataFrame(rows, columns=["metric", "baseline", "scenario"], dtype=object)
-
-
-for _fn in (whatif_baseline, whatif):
-    _fn.requires = ("members", "orders")  # type: ignore[attr-defined]
-for _fn in (whatif_discount_fit, whatif_seven_day):
-    _fn.requires = ("orders",)  # type: ignore[attr-defined]
-
-METRICS: dict[str, Callable[..., pd.DataFrame]] = {
-    "whatif": whatif,
-    "whatif_baseline": whatif_baseline,
-    "whatif_discount_fit": whatif_discount_fit,
-    "whatif_seven_day": whatif_seven_day,
-}

@@ -76,6 +76,16 @@ TEXT = {
         "zh-Hant": "沒有指標「{name}」。可用：{names}",
         "en": "No metric “{name}”. Available: {names}",
     },
+    "cli.unknown_option": {
+        "zh-Hans": "指标 {metric} 没有选项 {names}（可用：{known}）",
+        "zh-Hant": "指標 {metric} 沒有選項 {names}（可用：{known}）",
+        "en": "{metric}: unknown options {names}; known: {known}",
+    },
+    "cli.bad_value": {
+        "zh-Hans": "{option} 的值「{value}」无效，应为 {expected}",
+        "zh-Hant": "{option} 的值「{value}」無效，應為 {expected}",
+        "en": "{option} cannot be “{value}”; it takes {expected}",
+    },
     "cli.needs_table": {
         "zh-Hans": "数据集「{dataset}」缺少 {table} 表：请先导入 {table} 文件。",
         "zh-Hant": "資料集「{dataset}」缺少 {table} 表：請先匯入 {table} 檔案。",

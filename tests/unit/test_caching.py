@@ -134,6 +134,7 @@ def test_sessions_asking_the_same_question_at_once_share_one_computation(monkeyp
 
     from siyu import metrics, ui
     from siyu.db import Source
+    from siyu.metrics.registry import undeclared
 
     calls = []
 
@@ -142,7 +143,7 @@ def test_sessions_asking_the_same_question_at_once_share_one_computation(monkeyp
         time.sleep(0.5)
         return pd.DataFrame({"answer": [42]})
 
-    monkeypatch.setitem(metrics.METRICS, "slow_probe", slow_probe)
+    monkeypatch.setitem(metrics.REGISTRY, "slow_probe", undeclared("slow_probe", slow_probe))
     ctx = types.SimpleNamespace(
         source=Source({}, key="probe@1"), ws=types.SimpleNamespace(root=Path("/nonexistent"))
     )

@@ -138,15 +138,17 @@ def test_metric_with_a_bad_date_says_how_to_write_it(tmp_path):
 
 
 def test_set_options_keep_ids_with_leading_zeros_as_text():
-    from siyu.cli import _options
+    # --set texts are read as the metric declares each option: an id stays text as typed
+    from siyu import metrics
 
-    assert _options(["inviter=007", "top=10", "share=0.5", "zero=0", "by=gmv"]) == {
-        "inviter": "007",
+    assert metrics.get("invitation_tree").parse([("inviter", "007")]) == {"inviter": "007"}
+    assert metrics.get("leaderboard_buyers").parse([("top", "10"), ("by", "gmv")]) == {
         "top": 10,
-        "share": 0.5,
-        "zero": 0,
         "by": "gmv",
     }
+    assert metrics.get("suspicious_inviters").parse(
+        [("hollow_share", "0.5"), ("min_invites", "0")]
+    ) == {"hollow_share": 0.5, "min_invites": 0}
 
 
 def test_data_range_covers_group_daily_statistics():

@@ -563,13 +563,13 @@ def test_timeseries_on_empty_dataset_is_zero_filled():
 
 
 def test_overview_metrics_run_on_orders_with_the_period_alone():
-    from siyu.metrics import overview
-
     src = source_a()
-    for name, fn in overview.METRICS.items():
-        out = fn(src, *P)
-        assert isinstance(out, pd.DataFrame) and len(out) > 0, name
-        assert fn.requires == ("orders",), name
+    for m in metrics.REGISTRY.values():
+        if m.area != "overview":
+            continue
+        out = m(src, *P)
+        assert isinstance(out, pd.DataFrame) and len(out) > 0, m.name
+        assert m.requires == ("orders",), m.name
 
 
 def test_every_registered_metric_takes_source_start_end_and_names_known_tables():
@@ -580,7 +580,9 @@ def test_every_registered_metric_takes_source_start_end_and_names_known_tables()
     assert len(metrics.METRICS) > 20
     for name, fn in metrics.METRICS.items():
         params = list(inspect.signature(fn).parameters.values())
-        assert [p.name for p in params[:3]] == ["source", "start", "end"], name
-        assert set(getattr(fn, "requires", ())) <= set(TABLES), name
-        assert set(getattr(fn, "requires_any", ())) <= set(TABLES), name
+        # the first is `data` where `source` names an option (members: where tiers come from)
+        assert params[0].name in ("source", "data"), name
+        assert [p.name for p in params[1:3]] == ["start", "end"], name
+        assert set(metrics.get(name).requires) <= set(TABLES), name
+        assert set(metrics.get(name).requires_any) <= set(TABLES), name
         assert metrics.lookup(name.replace("_", "-")) is fn

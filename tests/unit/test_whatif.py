@@ -502,8 +502,10 @@ def test_cli_prints_baseline_and_scenario_rows(demo_root):
 
 
 def test_cli_refuses_an_unknown_option(tiny):
+    from siyu import metrics
+
     with pytest.raises(ValueError, match="unknown options"):
-        whatif(tiny, START, END, coupons=0.2)
+        metrics.get("whatif")(tiny, START, END, coupons=0.2)
 
 
 # -- issue 11: the baseline no longer calls `kpis`, and `whatif_seven_day` skips a comparison
