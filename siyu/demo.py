@@ -9,7 +9,7 @@ from siyu.workspace import Workspace, WorkspaceError
 
 DEMO_NAME = "demo"
 DEMO_TITLE = "演示数据"
-DEMO_TABLES = ("orders", "members", "activity", "groups")
+DEMO_TABLES = ("orders", "members", "activity", "groups", "staff_daily")
 
 
 def ensure_demo(ws: Workspace, *, force: bool = False, members: int = 5000) -> str | None:

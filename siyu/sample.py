@@ -1,8 +1,8 @@
 """The built-in demo dataset (SPEC §5): a deterministic, realistic private-domain shop.
 
-`generate()` writes `orders.csv`, `members.csv`, `activity.csv` and `groups.csv` with the
-canonical headers of `siyu.schema`. Everything is drawn from one `numpy.random.Generator(seed)`
-in a fixed order and formatted by DuckDB, so the same arguments give byte-identical files.
+`generate()` writes `orders.csv`, `members.csv`, `activity.csv`, `groups.csv` and
+`staff_daily.csv` with the canonical headers of `siyu.schema`. Everything is drawn from one
+`numpy.random.Generator(seed)` (the staff from a second one) in a fixed order and formatted by DuckDB, so the same arguments give byte-identical files.
 No per-row Python: rows are built with vectorised numpy and written by a DuckDB `COPY`, which
 streams the CSV; one million members (about ten million orders and twenty million activity
 rows with the scale knobs) take a few minutes and a couple of GB.
@@ -26,6 +26,10 @@ Patterns the pages rely on (each checked by `tests/unit/test_sample.py`):
   members.
 - the 7-day programme (七天留存法): 30% of members; their first-week orders carry campaign
   `7day`, they buy on more distinct days in days 0–6 and repurchase more on days 7–36.
+- staff: each member's staff member (`staff`) is the owner of their main group (who added
+  them), else one of the eight; `staff_daily` holds WeCom 客户联系 statistics per staff member
+  and day (contacts added and lost from the members, chats and replies from each one's
+  habits). They come from a second generator, so the other tables are as they were.
 - activity (message / view / like / checkin / share) with peaks at 7–9, 12–13 and 19–22 h,
   decaying after joining, more for buyers, never before joining or after leaving.
 
@@ -86,6 +90,7 @@ TIERS = ("普通会员", "银卡", "金卡", "钻石卡")
 TIER_CUTS_CENTS = (50_000, 200_000, 500_000)
 TAGS = ("宝妈", "上班族", "退休", "价格敏感", "高活跃", "团长", "吃货", "健身")
 STAFF = ("王店长", "李娜", "张敏", "刘洋", "陈静", "杨帆", "赵磊", "周婷")
+TABLE_FILES = ("orders", "members", "activity", "groups", "staff_daily")
 CAMPAIGNS = ("", "7day", "flash_sale", "fission", "welfare", "new_coupon", "member_day")
 C_NONE, C_7DAY, C_FLASH, C_FISSION, C_WELFARE, C_COUPON, C_MEMBER_DAY = range(7)
 STATUSES = ("paid", "refunded", "cancelled")
@@ -234,6 +239,44 @@ def _groups(rng: np.random.Generator, m: dict[str, np.ndarray]) -> dict[str, np.
         number[sel] = np.arange(1, sel.sum() + 1)
     owner = np.concatenate([[0], rng.integers(0, len(STAFF), size=n_small)])
     return {"group": group, "created": created, "kind": kind, "number": number, "owner": owner}
+
+
+def _staff(rng: np.random.Generator, group: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """The staff member of each member (index into STAFF): their main group's owner, who
+    added them and invited them in; a contact in no group was added by any of the staff."""
+    anyone = rng.integers(0, len(STAFF), size=group.shape[0])
+    return np.where(group >= 0, owner[np.maximum(group, 0)], anyone)
+
+
+def _staff_daily(
+    rng: np.random.Generator, m: dict[str, np.ndarray], staff: np.ndarray, weeks: int
+) -> dict[str, np.ndarray]:
+    """WeCom 客户联系 statistics per staff member and day: the contacts each added and lost
+    (members who joined / left that day), and chats, messages, reply share and first reply
+    time from each one's own habits (some answer fast and almost always, some do not)."""
+    n_staff, n_days = len(STAFF), weeks * 7
+    join_day = (m["joined"] - m["start"]) // DAY
+    left_day = np.where(m["left"], (m["limit"] - m["start"]) // DAY, -1)
+    cell = staff * n_days
+    new = np.bincount(cell + join_day, minlength=n_staff * n_days)
+    lost_rows = left_day >= 0
+    lost = np.bincount((cell + left_day)[lost_rows], minlength=n_staff * n_days)
+    base_chats = rng.uniform(6.0, 30.0, size=n_staff)
+    reply = rng.uniform(0.62, 0.97, size=n_staff)
+    minutes = rng.uniform(1.5, 25.0, size=n_staff)
+    s = np.repeat(np.arange(n_staff), n_days)
+    d = np.tile(np.arange(n_days), n_staff)
+    chats = rng.poisson(base_chats[s] + 1.5 * new)
+    return {
+        "day": m["start"] + d * DAY,
+        "staff": s,
+        "chats": chats,
+        "messages": np.rint(chats * rng.uniform(2.0, 5.0, size=s.shape[0])).astype(np.int64),
+        "reply": np.clip(reply[s] + rng.normal(0.0, 0.04, size=s.shape[0]), 0.0, 1.0),
+        "reply_minutes": minutes[s] * rng.lognormal(0.0, 0.3, size=s.shape[0]),
+        "new_contacts": new,
+        "lost_contacts": lost,
+    }
 
 
 def _orders(
@@ -512,7 +555,7 @@ def generate(
     orders_per_member: float | None = None,
     activity_per_member: float | None = None,
 ) -> dict[str, Path]:
-    """Write the demo dataset as four UTF-8 CSVs into `out_dir`; returns {table: path}.
+    """Write the demo dataset as five UTF-8 CSVs into `out_dir`; returns {table: path}.
 
     Members join over the `weeks` weeks that end the day before `end` (timestamps are naive
     Asia/Shanghai wall time, `YYYY-MM-DD HH:MM:SS`); the same arguments give byte-identical
@@ -537,9 +580,14 @@ def generate(
     tag1 = rng.integers(0, len(TAGS), size=members)
     tag2 = (tag1 + rng.integers(1, len(TAGS), size=members)) % len(TAGS)
 
+    # Staff come from a generator of their own, so every other column stays as it was.
+    staff_rng = np.random.Generator(np.random.PCG64([seed, 21]))
+    staff = _staff(staff_rng, group, gr["owner"])
+    staff_daily = _staff_daily(staff_rng, m, staff, weeks)
+
     uw = _width(int(np.max(o["user"], initial=members - 1)) + 1, 6)
     gw = _width(len(gr["created"]), 2)
-    paths = {t: out_dir / f"{t}.csv" for t in ("orders", "members", "activity", "groups")}
+    paths = {t: out_dir / f"{t}.csv" for t in TABLE_FILES}
 
     con = duckdb.connect(":memory:", config={"threads": 2, "preserve_insertion_order": True})
     try:
@@ -574,6 +622,7 @@ def generate(
                 "n_tags": n_tags,
                 "tag1": tag1,
                 "tag2": tag2,
+                "staff": staff,
             },
             f"{_id_sql('U', 'ui', uw)} AS {cols[0]}, {_ts_sql('joined')} AS {cols[1]}, "
             f"{_str_list([c[0] for c in CHANNELS])}[channel + 1] AS {cols[2]}, "
@@ -583,8 +632,21 @@ def generate(
             f"CASE WHEN left_at >= 0 THEN {_ts_sql('left_at')} END AS {cols[6]}, "
             f"CASE n_tags WHEN 0 THEN NULL WHEN 1 THEN {_str_list(TAGS)}[tag1 + 1] "
             f"ELSE {_str_list(TAGS)}[tag1 + 1] || ';' || {_str_list(TAGS)}[tag2 + 1] END"
-            f" AS {cols[7]}, {_nickname_sql('ui')} AS {cols[8]}, {_phone_sql('ui')} AS {cols[9]}",
+            f" AS {cols[7]}, {_nickname_sql('ui')} AS {cols[8]}, {_phone_sql('ui')} AS {cols[9]}, "
+            f"{_str_list(STAFF)}[staff + 1] AS {cols[10]}",
             paths["members"],
+        )
+
+        cols = TABLES["staff_daily"].column_names
+        _copy(
+            con,
+            staff_daily,
+            f"strftime(make_timestamp(day * 1000000), '%Y-%m-%d') AS {cols[0]}, "
+            f"{_str_list(STAFF)}[staff + 1] AS {cols[1]}, chats AS {cols[2]}, "
+            f"messages AS {cols[3]}, CASE WHEN chats > 0 THEN round(reply, 4) END AS {cols[4]}, "
+            f"CASE WHEN chats > 0 THEN round(reply_minutes, 1) END AS {cols[5]}, "
+            f"new_contacts AS {cols[6]}, lost_contacts AS {cols[7]}",
+            paths["staff_daily"],
         )
 
         cols = TABLES["orders"].column_names

@@ -54,8 +54,8 @@ def test_page_lists_the_tables_and_loads_an_example(monkeypatch, demo_ws):
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == t("nav.sql", "zh-Hans")
     labels = [e.label for e in at.expander]
-    assert len(labels) == 6 and labels[0].startswith("`orders`")
-    assert labels[-1].endswith(t("explorer.schema.missing", "zh-Hans"))  # demo: no group_daily
+    assert len(labels) == 7 and labels[0].startswith("`orders`")
+    assert labels[-1].endswith(t("explorer.schema.missing", "zh-Hans"))  # demo: no order_items
     assert at.text_area(key="explorer_sql").value in (None, "")
     assert not at.get("download_button")  # nothing ran yet
 

@@ -20,7 +20,7 @@ PAID = "status = 'paid' AND amount > 0"
 
 
 def _connect(paths: dict[str, Path]) -> duckdb.DuckDBPyConnection:
-    """A DuckDB connection with the four tables typed as the schema says (ids stay text)."""
+    """A DuckDB connection with the tables typed as the schema says (ids stay text)."""
     con = duckdb.connect()
     for table, path in paths.items():
         cols = []
@@ -60,8 +60,8 @@ def small_paths(tmp_path_factory) -> dict[str, Path]:
     return generate(tmp_path_factory.mktemp("demo_small"), members=2000)
 
 
-def test_returns_four_tables_with_schema_headers(default_paths):
-    assert sorted(default_paths) == ["activity", "groups", "members", "orders"]
+def test_returns_five_tables_with_schema_headers(default_paths):
+    assert sorted(default_paths) == ["activity", "groups", "members", "orders", "staff_daily"]
     for table, path in default_paths.items():
         assert path.name == f"{table}.csv"
         raw = path.read_bytes()
