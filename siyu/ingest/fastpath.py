@@ -72,7 +72,7 @@ _S = "[-\\t-\\r\\x1c-\\x1f \\x{80}-\\x{10FFFF}]"
 MAYBE_MOBILE = f"(?:^|[^0-9]|6)[1１][3-9３-９]{_D}{_S}?{_D}{{4}}{_S}?{_D}{{4}}(?:[^0-9]|$)"
 _PLAIN_PHONE = "[0-9 +\\-]*"  # ASCII only: Python's strip, NFKC and \D agree with SQL's here
 
-# Operations on a staged cell (`ingest._cell_ops`) this module can do in SQL.
+# Operations on a staged cell (`pipeline._cell_ops`) this module can do in SQL.
 FAST_OPS = frozenset({None, "const", "mask", "hash", "id_scrub", "scrub", "channel"})
 
 

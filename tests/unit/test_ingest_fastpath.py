@@ -384,8 +384,8 @@ def test_quicker_macros_agree_with_their_plain_forms():
      "138 1234 5678 ", "+8613812345678", "86-13812345678", "0086 13812345678"],
 )  # fmt: skip
 def test_phones_are_masked_and_hashed_in_sql_as_in_python(value):
-    from siyu.ingest import _hash_rewrite, _Key, _mask_cell
     from siyu.ingest.fastpath import CellPlan, _cell_sql, _hmac_pads
+    from siyu.ingest.pipeline import _hash_rewrite, _Key, _mask_cell
     from siyu.ingest.staging import RowProblem
 
     con = duckdb.connect()
