@@ -51,13 +51,13 @@ for row in cards.itertuples(index=False):
         )
 st.caption(ctx.t("window.compare.cards", n=(end - start).days + 1))
 
-grain = st.segmented_control(
+grain = ui.choice(
+    st.segmented_control,
     ctx.t("filter.grain"),
     ["day", "week"],
     default="day",
     format_func=lambda g: ctx.t(f"grain.{g}"),
     key="grain",
-    bind="query-params",
 )
 series = incomplete_periods(
     ui.metric(ctx, "timeseries", start=start, end=end, grain=grain or "day"),

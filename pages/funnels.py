@@ -27,13 +27,13 @@ start, end = period
 
 def pick(label_key, options, key, prefix, container=st, default=None):
     """A URL-bound segmented control over `options`, labelled `<prefix>.<option>`."""
-    value = container.segmented_control(
+    value = ui.choice(
+        container.segmented_control,
         ctx.t(label_key),
         options,
         default=default or options[0],
         format_func=lambda o: ctx.t(f"{prefix}.{o}"),
         key=key,
-        bind="query-params",
     )
     return value if value in options else (default or options[0])
 
@@ -153,12 +153,12 @@ if view == "member":
     ui.download_buttons(ctx, columns(table), f"funnel-{breakdown}", "funnel-breakdown")
 
     st.subheader(ctx.t("funnels.dropped"))
-    missed = st.selectbox(
+    missed = ui.choice(
+        st.selectbox,
         ctx.t("funnels.dropped_step"),
         list(MEMBER_STEPS[1:]),
         format_func=labels.__getitem__,
         key="funnel_dropped_step",
-        bind="query-params",
     )
     dropped_options = dict(start=start, end=end, step=missed, **windows)
     dropped, total = ui.metric_preview(ctx, "member_funnel_dropped", **dropped_options)
@@ -211,13 +211,13 @@ else:
     for i, box in enumerate(st.columns(n_steps)):
         default = preferred[i] if i < len(preferred) else known[i % len(known)]
         steps.append(
-            box.selectbox(
+            ui.choice(
+                box.selectbox,
                 ctx.t("funnels.step_n", n=i + 1),
                 known,
                 index=known.index(default),
                 format_func=event_label,
                 key=f"funnel_step_{i + 1}",
-                bind="query-params",
             )
         )
     a, b, c, d = st.columns([1, 1, 2, 1])
@@ -230,12 +230,12 @@ else:
     )
     count_by = pick("funnels.count", ["people", "conversions"], "funnel_count", "funnels.count", d)
     e, f = st.columns([1, 2])
-    exclusion = e.selectbox(
+    exclusion = ui.choice(
+        e.selectbox,
         ctx.t("funnels.exclude"),
         ["", *known],
         format_func=lambda x: ctx.t("funnels.exclude.none") if not x else event_label(x),
         key="funnel_exclude",
-        bind="query-params",
     )
     exclude = None
     if exclusion:
@@ -306,12 +306,12 @@ else:
         )
 
     st.subheader(ctx.t("funnels.dropped"))
-    missed = st.selectbox(
+    missed = ui.choice(
+        st.selectbox,
         ctx.t("funnels.dropped_step"),
         list(range(2, len(steps) + 1)),
         format_func=lambda k: f"{k}. {event_label(steps[k - 1])}",
         key="funnel_event_dropped_step",
-        bind="query-params",
     )
     people_options = dict(start=start, end=end, step=missed, **options)
     people, total = ui.metric_preview(ctx, "event_funnel_dropped", **people_options)

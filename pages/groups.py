@@ -72,12 +72,12 @@ def group_label(group: object) -> str:
     return f"{group} · {name}" if name else str(group)
 
 
-group = st.selectbox(
+group = ui.choice(
+    st.selectbox,
     ctx.t("groups.group"),
     ["all", *sorted(group_rows["group_id"])],
     format_func=group_label,
     key="group",
-    bind="query-params",
 )
 group = group or "all"
 chosen = summary[is_total] if group == "all" else summary[summary["group_id"] == group]

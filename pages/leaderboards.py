@@ -50,25 +50,25 @@ boards_tab, fission_tab = st.tabs(
 # -- boards --------------------------------------------------------------------------------
 
 with boards_tab:
-    controls = st.columns([4, 2, 2])
+    controls = st.columns([4, 2, 3])
     choices = list(BOARDS)
-    board = controls[0].segmented_control(
+    board = ui.choice(
+        controls[0].segmented_control,
         ctx.t("leaderboards.board"),
         choices,
         default="inviters" if has["members"] else "buyers",
         format_func=lambda b: ctx.t(f"leaderboards.board.{b}"),
         key="lb_board",
-        bind="query-params",
     )
     board = board if board in choices else choices[1]
     spec = BOARDS[board]
     columns = list(spec.columns)
-    rank_by = controls[1].selectbox(
+    rank_by = ui.choice(
+        controls[1].selectbox,
         ctx.t("leaderboards.rank_by"),
         columns,
         format_func=lambda c: ctx.t(f"leaderboards.col.{c}"),
         key=f"lb_by_{board}",
-        bind="query-params",
     )
     rank_by = rank_by if rank_by in columns else columns[0]
     top = controls[2].segmented_control(
@@ -226,12 +226,12 @@ with fission_tab:
         else:
             who = dict(zip(inviters["user_id"], inviters["name"], strict=True))
             options = list(who)
-            inviter = st.selectbox(
+            inviter = ui.choice(
+                st.selectbox,
                 ctx.t("leaderboards.tree.inviter"),
                 options,
                 format_func=lambda u: f"{u} · {who[u]}" if who.get(u) else u,
                 key="lb_tree_inviter",
-                bind="query-params",
             )
             inviter = inviter if inviter in who else options[0]
             levels = ui.metric(ctx, "invitation_levels", start=start, end=end, inviter=inviter)

@@ -57,13 +57,13 @@ tab_tiers, tab_rfm, tab_layers = st.tabs(
 # -- tiers ---------------------------------------------------------------------------------
 with tab_tiers:
     c0, c1, c2, c3 = st.columns([1.4, 1, 1, 1])
-    tier_source = c0.segmented_control(
+    tier_source = ui.choice(
+        c0.segmented_control,
         ctx.t("members.tier_source"),
         list(TIER_SOURCES),
         default="exported",
         format_func=lambda s: ctx.t(f"members.tier_source.{s}"),
         key="tier_source",
-        bind="query-params",
     )
     t1, t2, t3 = (
         column.number_input(
@@ -132,13 +132,13 @@ with tab_tiers:
 # -- RFM -----------------------------------------------------------------------------------
 with tab_rfm:
     split = (
-        st.segmented_control(
+        ui.choice(
+            st.segmented_control,
             ctx.t("members.split"),
             ["mean", "median"],
             default="mean",
             format_func=lambda s: ctx.t(f"members.split.{s}"),
             key="rfm_split",
-            bind="query-params",
         )
         or "mean"
     )
@@ -184,12 +184,12 @@ with tab_rfm:
         )
         ui.download_buttons(ctx, headed(named), f"rfm_segments_{as_of}", "rfm_segments_download")
 
-        segment = st.selectbox(
+        segment = ui.choice(
+            st.selectbox,
             ctx.t("members.segment_pick"),
             list(SEGMENTS),
             format_func=lambda k: ctx.t(f"members.segment.{k}"),
             key="rfm_segment",
-            bind="query-params",
         )
         rfm_options = dict(split=split, segment=segment, personal=True)
 
@@ -228,12 +228,12 @@ with tab_layers:
         if row.members is None:
             box.caption(ctx.t("needs.members"))
 
-    layer = st.selectbox(
+    layer = ui.choice(
+        st.selectbox,
         ctx.t("members.layer_pick"),
         list(LAYERS),
         format_func=lambda k: ctx.t(f"members.layer.{k}"),
         key="layer",
-        bind="query-params",
     )
 
     def layer_people(frame: pd.DataFrame) -> pd.DataFrame:

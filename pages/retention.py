@@ -33,13 +33,13 @@ first_day = ui.dataset_fact(ctx, "data_range")[0]
 
 def pick(label_key, options, key, prefix, container=st, on_change=None):
     """A URL-bound segmented control over `options`, labelled `<prefix>.<option>`."""
-    value = container.segmented_control(
+    value = ui.choice(
+        container.segmented_control,
         ctx.t(label_key),
         options,
         default=options[0],
         format_func=lambda o: ctx.t(f"{prefix}.{o}"),
         key=key,
-        bind="query-params",
         on_change=on_change,
     )
     return value if value in options else options[0]
@@ -202,12 +202,12 @@ horizon = pick(
 )
 row = st.columns([2, 2, 3], vertical_alignment="bottom")
 breakdowns = ["none"] + [b for b, t in (("channel", "members"), ("campaign", "orders")) if has[t]]
-breakdown = row[0].selectbox(
+breakdown = ui.choice(
+    row[0].selectbox,
     ctx.t("retention.breakdown"),
     breakdowns,
     format_func=lambda b: ctx.t(f"retention.breakdown.{b}"),
     key="retention_breakdown",
-    bind="query-params",
 )
 on_or_after = row[1].toggle(
     ctx.t("retention.on_or_after"),
@@ -263,14 +263,14 @@ if options["breakdown"] != "none":
     sizes = segment_sizes(table)
     names = ["" if s is None else s for s in sizes["segment"]]
     people = dict(zip(names, sizes["people"], strict=True))
-    chosen = st.selectbox(
+    chosen = ui.choice(
+        st.selectbox,
         ctx.t("retention.segment"),
         names,
         format_func=lambda s: ctx.t(
             "retention.segment.option", segment=segment_name(s or None), people=f"{people[s]:,}"
         ),
         key="retention_segment",
-        bind="query-params",
     )
     segment = chosen or None
     one = table[table["segment"].map(lambda s: s == segment)].drop(columns="segment")
@@ -324,12 +324,12 @@ cohorts = [str(c) for c in wide["cohort"]]
 cell_cohort = pick_left.selectbox(
     ctx.t("retention.pick_cohort"), cohorts, key="retention_cell_cohort", bind="query-params"
 )
-cell_period = pick_right.selectbox(
+cell_period = ui.choice(
+    pick_right.selectbox,
     ctx.t("retention.pick_period"),
     list(range(periods)),
     format_func=lambda p: labels[p],
     key="retention_cell_period",
-    bind="query-params",
 )
 people_list = ui.metric(
     ctx,

@@ -349,13 +349,13 @@ st.caption(ctx.t("whatif.band.caption", draws=model.DEFAULT_DRAWS, seed=model.DE
 
 # -- sensitivity and break-even ----------------------------------------------------------------
 
-focus = st.segmented_control(
+focus = ui.choice(
+    st.segmented_control,
     ctx.t("whatif.focus"),
     ["a", "b"],
     default="a",
     format_func=NAMES.__getitem__,
     key="wi_focus",
-    bind=BIND,
 )
 focus = focus if focus in ("a", "b") else "a"
 tornado = model.sensitivity(base, levers[focus], assume)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -220,6 +221,53 @@ def _language_to_url(lang: str) -> None:
         st.query_params["lang"] = lang
 
 
+# Keys of the widgets `choice` binds to the address (by option, not label), for the link tests.
+BOUND_BY_CODE: set[str] = set()
+
+
+def choice(widget: Callable[..., Any], label: str, options: Any, *, key: str, **kwargs: Any) -> Any:
+    """A choice widget (`st.selectbox`, `st.segmented_control`, `st.radio` … passed as
+    `widget`, e.g. `columns[0].segmented_control`) bound to the address by its option, not
+    by the label it shows.
+
+    Streamlit's `bind="query-params"` writes the formatted label: a zh-Hans reader's link read
+    `?lb_board=商品榜`, which an English reader's page cannot resolve and falls back to the
+    default. Here the address holds the option itself (`?lb_board=products`); a fresh session
+    takes it from there (and still accepts the label in the reader's language, as older links
+    spell it). The option is left out of the address while it is the default.
+    """
+    BOUND_BY_CODE.add(key)
+    options = list(options)
+    format_func = kwargs.get("format_func", str)
+    if "default" in kwargs:
+        default = kwargs["default"]
+    elif "index" in kwargs:
+        default = None if kwargs["index"] is None else options[kwargs["index"]]
+    else:
+        default = options[0] if options and widget.__name__ in ("selectbox", "radio") else None
+    if key not in st.session_state:
+        wanted = st.query_params.get(key)
+        if wanted is not None:
+            by_code = {str(o): o for o in options}
+            chosen = by_code.get(wanted)
+            if chosen is None:
+                chosen = next((o for o in options if format_func(o) == wanted), None)
+            if chosen is not None:
+                st.session_state[key] = chosen
+    if key in st.session_state:  # set here or carried: Streamlit warns if a default is given too
+        kwargs.pop("default", None)
+        kwargs.pop("index", None)
+    value = widget(label, options, key=key, **kwargs)
+    wanted = None if value is None or value == default else str(value)
+    if st.query_params.get(key) != wanted:
+        if wanted is None:
+            del st.query_params[key]
+        else:
+            st.query_params[key] = wanted
+        _draw_share_link()
+    return value
+
+
 def _carry(key: str, scope: str = "") -> None:
     """On the first run of a page, give a widget every page shares its value of the page
     before.
@@ -283,12 +331,12 @@ def frame(page_key: str) -> Context:
         _carry("dataset")
         if st.session_state.get("dataset") not in (None, *names):
             del st.session_state["dataset"]  # deleted meanwhile, or not this person's
-        dataset = st.sidebar.selectbox(
+        dataset = choice(
+            st.sidebar.selectbox,
             t("frame.dataset", lang),
             names,
             index=default,
             key="dataset",
-            bind="query-params",
             format_func=lambda name: dataset_label(name, lang),
         )
         _keep("dataset", dataset)
@@ -355,13 +403,26 @@ def share_link(lang: str, dataset: str | None) -> str | None:
     return base + "?" + urlencode(params)
 
 
+# The copy-link control of this run (its slot, language and dataset): `choice` draws it again
+# when it writes an option into the address after the sidebar was drawn.
+_SHARE = threading.local()
+
+
 def _share_link(lang: str, dataset: str | None) -> None:
     """A copy-link control: the page's address with every URL-bound filter of this view."""
-    link = share_link(lang, dataset)
+    _SHARE.slot, _SHARE.lang, _SHARE.dataset = st.sidebar.empty(), lang, dataset
+    _draw_share_link()
+
+
+def _draw_share_link() -> None:
+    slot = getattr(_SHARE, "slot", None)
+    if slot is None:
+        return
+    link = share_link(_SHARE.lang, _SHARE.dataset)
     if not link:
         return
-    with st.sidebar.popover(t("frame.share", lang), icon=":material/link:"):
-        st.caption(t("frame.share_help", lang))
+    with slot.container(), st.popover(t("frame.share", _SHARE.lang), icon=":material/link:"):
+        st.caption(t("frame.share_help", _SHARE.lang))
         st.code(link, language=None, wrap_lines=True)
 
 
@@ -382,33 +443,25 @@ def dataset_label(name: str, lang: str) -> str:
 # Cache keys: the workspace folder and `Source.key` (dataset id @ version), so a new version
 # (an import, a restore) misses while every other dataset's entries stay hits; two workspaces
 # copied from one another (same ids) never share entries.
-# A question to a metric: its declared name, the period and the options as sorted (name,
-# value) pairs of their own types; Streamlit hashes them as they are (no text round trip).
-Question = tuple[str, Any, Any, tuple[tuple[str, Any], ...]]
-
-
-def _question(name: str, params: dict[str, Any]) -> Question:
-    """`name` and `params` as a cache key; UnknownMetric / UnknownOption when not declared."""
-    declared = metrics.get(name)
-    options = dict(params)
-    start, end = options.pop("start", None), options.pop("end", None)
-    return declared.name, start, end, tuple(sorted(declared.check(options).items()))
-
-
-def _compute(question: Question, source: Source) -> pd.DataFrame:
-    name, start, end, options = question
-    return metrics.get(name)(source, start, end, **dict(options))
-
-
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _cached_metric(key: str, question: Question, _source: Source) -> pd.DataFrame:
-    return _compute(question, _source)
+def _cached_metric(key: str, name: str, params: str, _source: Source) -> pd.DataFrame:
+    return _compute(name, params, _source)
+
+
+def _compute(name: str, params: str, source: Source) -> pd.DataFrame:
+    kwargs = json.loads(params)
+    for k in ("start", "end"):
+        if kwargs.get(k):
+            kwargs[k] = dt.date.fromisoformat(kwargs[k])
+    fn = metrics.lookup(name)
+    return fn(source, **kwargs)
 
 
 def metric(ctx: Context, name: str, **params: Any) -> pd.DataFrame:
-    """A declared metric's result, cached by dataset version, name, period and options."""
+    """A `siyu.metrics` function's result, cached by dataset version, name and parameters."""
     assert ctx.source is not None
-    return _cached_metric(_cache_key(ctx), _question(name, params), ctx.source)
+    text = json.dumps(params, default=str, sort_keys=True)
+    return _cached_metric(_cache_key(ctx), name, text, ctx.source)
 
 
 # A list on screen shows its first rows; the whole list is in the downloads. Shipping a
@@ -418,11 +471,11 @@ LIST_ROWS = 5000
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _cached_preview(key: str, question: Question, rows: int, _source: Source) -> Any:
+def _cached_preview(key: str, name: str, params: str, rows: int, _source: Source) -> Any:
     # The whole list is not cached here: pickling half a million rows into the cache costs
     # more than the query (3.7 s against 1 s for the silent list at 1M members). The
     # download asks for it through `metric` when someone clicks.
-    full = _compute(question, _source)
+    full = _compute(name, params, _source)
     return full.head(rows).reset_index(drop=True), len(full)
 
 
@@ -434,8 +487,8 @@ def metric_preview(
     Cached apart from the whole list, so a warm rerun moves `rows` rows, not the list.
     """
     assert ctx.source is not None
-    question = _question(name, params)
-    return _cached_preview(_cache_key(ctx), question, rows or LIST_ROWS, ctx.source)
+    text = json.dumps(params, default=str, sort_keys=True)
+    return _cached_preview(_cache_key(ctx), name, text, rows or LIST_ROWS, ctx.source)
 
 
 def preview_note(ctx: Context, shown: int, total: int) -> None:

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from siyu.i18n import LANGUAGES, t
+from tests.pages.test_links import open_page
 from tests.pages.test_pages import APP
 
 
@@ -88,3 +89,25 @@ def test_the_dataset_menu_names_the_demo_in_the_readers_words(monkeypatch, demo_
     menu = at.sidebar.selectbox(key="dataset")
     assert menu.value == "demo"  # links and the session keep the name
     assert menu.options == [t("dataset.demo", lang)]
+
+
+def test_options_live_in_links_as_codes_not_as_the_readers_words(monkeypatch, demo_ws):
+    # a zh-Hans reader's link read ?lb_board=商品榜: an English reader's page fell back to
+    # the default board
+    at = open_app(monkeypatch, demo_ws, "zh-Hans")
+    at.switch_page("pages/leaderboards.py").run()
+    board = next(w for w in at.get("segmented_control") if w.key == "lb_board")
+    board.set_value("products").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.query_params["lb_board"] == "products"
+    rank_by = at.selectbox(key="lb_by_products")
+    rank_by.select_index(1).run()
+    assert at.query_params["lb_by_products"] == "gmv"
+
+    for lang, spelled in (("en", "products"), ("zh-Hans", "商品榜"), ("zh-Hant", "products")):
+        fresh = open_page(
+            monkeypatch, demo_ws, "pages/leaderboards.py", {"lang": lang, "lb_board": spelled}
+        )
+        assert not fresh.exception, [e.value for e in fresh.exception]
+        chosen = next(w for w in fresh.get("segmented_control") if w.key == "lb_board")
+        assert chosen.value == "products", (lang, spelled)
