@@ -6,7 +6,11 @@
 -- left on or before d (SPEC §4): on the days join_day <= d < left_day. A member who left on
 -- or before the day they joined is in it on no day (in_domain_until = join_day).
 --
+-- Tags (members.tags, free text) are split on , ; ， ； 、 | / and white space: a member has
+-- tag t when t is one of the parts (the tag filter of the boards and lists).
+--
 -- Returns one row per member: every canonical column of `members`, plus
+--   tag_list          varchar[]: the member's tags, in the order written (null: no tags)
 --   join_day          date: day of joined_at
 --   left_day          date: day of left_at (null: still in the domain)
 --   in_domain_until   date: first day no longer in the domain (null: still in)
@@ -30,6 +34,9 @@ final as (
         nickname,
         phone,
         staff,
+        list_filter(
+            string_split_regex(tags, '\s*[,;，；、|/]\s*|\s+'), lambda tag: tag <> ''
+        ) as tag_list,
         cast(joined_at as date) as join_day,
         cast(left_at as date) as left_day,
         case
