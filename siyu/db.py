@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from siyu import models
+from siyu import engines, models
 from siyu.config import QUERIES_DIR, settings
 from siyu.schema import TABLES, canonical_select, empty_select, quote_ident, quote_literal
 
@@ -151,13 +151,19 @@ class Source:
         return cur
 
     def query(self, name: str, **params: Any) -> pd.DataFrame:
-        """Run `queries/<name>.sql` with bound parameters and return the whole result."""
+        """Run `queries/<name>.sql` with bound parameters and return the whole result.
+
+        The engine is the process's (`SIYU_ENGINE`, `siyu.engines`): DuckDB runs the file as
+        it is; chdb and ClickHouse run its translation (`siyu.engines.clickhouse`) and give
+        the same frame, dtypes included.
+        """
         wanted = query_parameters(name)
         missing = wanted - params.keys()
         if missing:
             raise TypeError(f"queries/{name}.sql needs parameters {sorted(missing)}")
         bound = {k: v for k, v in params.items() if k in wanted}
-        memo = self._memo_key(name, bound)
+        kind = engines.name()
+        memo = self._memo_key(kind, name, bound)
         if memo is not None:
             with _MEMO_LOCK:
                 hit = _MEMO.get(memo)
@@ -165,12 +171,18 @@ class Source:
                     _MEMO.move_to_end(memo)
                     return hit.copy()
         with _query_slots():
-            cur = self.cursor()
-            try:
+            if kind != "duckdb":
+                from siyu.engines import clickhouse
+
                 EXECUTIONS["count"] += 1
-                result = cur.execute(load_query(name), bound).df()
-            finally:
-                cur.close()
+                result = clickhouse.engine(kind).run(self, name, bound)
+            else:
+                cur = self.cursor()
+                try:
+                    EXECUTIONS["count"] += 1
+                    result = cur.execute(load_query(name), bound).df()
+                finally:
+                    cur.close()
         if memo is not None and len(result) <= MEMO_ROWS:
             with _MEMO_LOCK:
                 _MEMO[memo] = result.copy()
@@ -178,12 +190,13 @@ class Source:
                     _MEMO.popitem(last=False)
         return result
 
-    def _memo_key(self, name: str, bound: Mapping[str, Any]) -> tuple | None:
+    def _memo_key(self, kind: str, name: str, bound: Mapping[str, Any]) -> tuple | None:
         """What identifies a query's answer on immutable snapshot files (None: not on files)."""
         if any(isinstance(t, pd.DataFrame) for t in self.tables.values()):
             return None
         try:
             key = (
+                kind,
                 tuple(sorted((k, str(v)) for k, v in self.tables.items())),
                 tuple(sorted((k, str(v)) for k, v in self.base.items())),
                 name,
