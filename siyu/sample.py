@@ -150,13 +150,6 @@ def _place(
     return np.clip(ts, joined, limit)
 
 
-def _segment_first(owner: np.ndarray) -> np.ndarray:
-    """For rows sorted by owner: True on the first row of each owner."""
-    first = np.ones(owner.shape[0], dtype=bool)
-    first[1:] = owner[1:] != owner[:-1]
-    return first
-
-
 def _width(n: int, minimum: int) -> int:
     return max(minimum, len(str(max(n, 1))))
 

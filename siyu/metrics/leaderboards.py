@@ -19,7 +19,6 @@ Boards carry personal data only when `names=True` (the page), and then masked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -364,14 +363,6 @@ def leaderboard_products(
     `names` is accepted for symmetry (the product is its name).
     """
     return _board("products", source, start, end, top=top, rank_by=rank_by, by=by, names=names)
-
-
-BOARD_FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {
-    "inviters": leaderboard_inviters,
-    "buyers": leaderboard_buyers,
-    "groups": leaderboard_groups,
-    "products": leaderboard_products,
-}
 
 
 def rank_change_arrow(change: Any, new_label: str = "new") -> str:

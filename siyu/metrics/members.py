@@ -70,18 +70,6 @@ SEGMENT_FLAGS: dict[str, tuple[bool, bool, bool]] = {
     "general_retain": (False, False, False),
 }
 SEGMENTS: tuple[str, ...] = tuple(SEGMENT_FLAGS)
-# The operators' Chinese names (also in the translation table as members.segment.<key>).
-SEGMENT_NAMES: dict[str, str] = {
-    "important_value": "重要价值",
-    "important_develop": "重要发展",
-    "important_keep": "重要保持",
-    "important_retain": "重要挽留",
-    "general_value": "一般价值",
-    "general_develop": "一般发展",
-    "general_keep": "一般保持",
-    "general_retain": "一般挽留",
-}
-
 LAYERS: tuple[str, ...] = ("potential", "active", "high_value", "dormant")
 # The group type operators give each layer (SPEC §4).
 LAYER_GROUPS: dict[str, str] = {
