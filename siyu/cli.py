@@ -219,6 +219,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from siyu.importer import FileRequest, commit, stage
     from siyu.ingest import rejected_frame
+    from siyu.ingest.identity import MODE_TEXT
 
     if args.replace and args.append:
         raise CliError("cli.replace_and_append")
@@ -260,9 +261,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             if conv.items_parquet is not None:
                 print("  " + t("ingest.ui.items_summary", args.lang, items=f"{conv.items:,}"))
             if conv.identity is not None:
-                who = t(
-                    f"ingest.identity.{conv.identity.mode}", args.lang, column=conv.identity.column
-                )
+                key = MODE_TEXT[conv.identity.mode]
+                who = t(key, args.lang, column=conv.identity.column)
                 print("  " + t("ingest.ui.identity", args.lang, identity=who))
             if conv.rejected:
                 for row in rejected_frame(conv, args.lang, limit=5).itertuples(index=False):
@@ -686,6 +686,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", required=True)
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.set_defaults(func=cmd_sql)
+
+    from siyu.alerts import add_cli as add_alerts_cli  # alerts add|list|remove|run|history|test
+
+    add_alerts_cli(sub, common)
     return parser
 
 

@@ -89,5 +89,16 @@ def campaign(code: object, lang: str = DEFAULT_LANGUAGE) -> str:
     """
     if code is None or (isinstance(code, float) and code != code) or str(code).strip() == "":
         return t("campaign.none", lang)
-    key = f"campaign.{str(code).strip()}"
-    return t(key, lang) if key in TEXT else str(code)
+    key = CAMPAIGN_LABELS.get(str(code).strip())
+    return t(key, lang) if key is not None else str(code)
+
+
+# The campaign codes the app names (the demo's); any other code is the user's own name.
+CAMPAIGN_LABELS: dict[str, str] = {
+    "7day": "campaign.7day",
+    "flash_sale": "campaign.flash_sale",
+    "fission": "campaign.fission",
+    "welfare": "campaign.welfare",
+    "new_coupon": "campaign.new_coupon",
+    "member_day": "campaign.member_day",
+}

@@ -15,8 +15,9 @@ from typing import Any
 
 from siyu import ingest
 from siyu.i18n import DEFAULT_LANGUAGE, t
+from siyu.ingest.identity import MODE_TEXT
 from siyu.privacy import MOBILE
-from siyu.schema import TABLES
+from siyu.schema import TABLE_LABELS, TABLES
 from siyu.storage import disk_full
 from siyu.workspace import Version, Workspace, WorkspaceError
 
@@ -349,7 +350,7 @@ def identity_text(by_table: dict[str, dict[str, str]], lang: str) -> str | None:
         return None
 
     def one(v: dict[str, str]) -> str:
-        return t(f"ingest.identity.{v.get('mode', 'id')}", lang, column=v.get("column", ""))
+        return t(MODE_TEXT[v.get("mode", "id")], lang, column=v.get("column", ""))
 
     distinct = {(v.get("mode"), v.get("column")) for v in by_table.values()}
     if len(distinct) == 1:
@@ -361,7 +362,7 @@ def identity_text(by_table: dict[str, dict[str, str]], lang: str) -> str | None:
             orders=one(by_table["orders"]),
             members=one(by_table["members"]),
         )
-    return "; ".join(f"{t(f'table.{k}', lang)}: {one(v)}" for k, v in sorted(by_table.items()))
+    return "; ".join(f"{t(TABLE_LABELS[k], lang)}: {one(v)}" for k, v in sorted(by_table.items()))
 
 
 def identity_meta(

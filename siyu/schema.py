@@ -151,6 +151,25 @@ TABLES: dict[str, Table] = {
     ),
 }
 
+# Each table's name on screen and the message asking for its file: translation keys.
+TABLE_LABELS: dict[str, str] = {
+    "orders": "table.orders",
+    "members": "table.members",
+    "activity": "table.activity",
+    "groups": "table.groups",
+    "group_daily": "table.group_daily",
+    "order_items": "table.order_items",
+    "staff_daily": "table.staff_daily",
+}
+TABLE_NEEDS: dict[str, str] = {
+    "orders": "needs.orders",
+    "members": "needs.members",
+    "activity": "needs.activity",
+    "groups": "needs.groups",
+    "group_daily": "needs.group_daily",
+    "staff_daily": "needs.staff_daily",
+}
+
 # The tables a file is imported as (the Data page's and the CLI's choice); `order_items` is
 # written by an orders import of a line-level file.
 DERIVED_TABLES: tuple[str, ...] = ("order_items",)

@@ -693,6 +693,28 @@ def cards(weekly: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
+# The projection's columns on screen (translation keys).
+OUT_LABELS: dict[str, str] = {
+    "members": "whatif.out.members",
+    "invited": "whatif.out.invited",
+    "first_orders": "whatif.out.first_orders",
+    "repurchases": "whatif.out.repurchases",
+    "flash_items": "whatif.out.flash_items",
+    "gmv": "whatif.out.gmv",
+    "gmv_new": "whatif.out.gmv_new",
+    "gmv_existing": "whatif.out.gmv_existing",
+    "discount_cost": "whatif.out.discount_cost",
+    "reward_cost": "whatif.out.reward_cost",
+    "cost": "whatif.out.cost",
+    "gross_profit": "whatif.out.gross_profit",
+    "roi": "whatif.out.roi",
+    "scenario": "whatif.out.scenario",
+    "week": "whatif.out.week",
+    "cum_gmv": "whatif.out.cum_gmv",
+    "cum_profit": "whatif.out.cum_profit",
+}
+
+
 def weekly_table(
     weekly: pd.DataFrame, names: dict[str, str], t: Any, *, shown: bool = True
 ) -> pd.DataFrame:
@@ -708,7 +730,7 @@ def weekly_table(
                 table[col] = [show(col, v) for v in table[col]]
     else:
         table["roi"] = table["roi"].astype(float)
-    return table.rename(columns=lambda c: t(f"whatif.out.{c}"))
+    return table.rename(columns=lambda c: t(OUT_LABELS[c]))
 
 
 # -- break-even, sensitivity, uncertainty ------------------------------------------------------

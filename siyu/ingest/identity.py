@@ -19,6 +19,12 @@ from siyu.ingest.errors import ImportRefused
 from siyu.privacy import is_masked_phone, is_mobile
 
 MODES = ("id", "phone", "nickname")
+# How each mode reads on screen: a translation key per mode (a `{column}` in each).
+MODE_TEXT: dict[str, str] = {
+    "id": "ingest.identity.id",
+    "phone": "ingest.identity.phone",
+    "nickname": "ingest.identity.nickname",
+}
 PERSON_TABLES = ("orders", "members", "activity")
 _PHONE_HEADERS = frozenset(normalise_header(a) for a in ALIASES["orders"]["phone"])
 _NICK_HEADERS = frozenset(normalise_header(a) for a in ALIASES["orders"]["nickname"])

@@ -206,6 +206,25 @@ ITEM_KINDS = {
 }
 
 
+# Baseline items and interval methods on screen (translation keys).
+ITEM_LABELS: dict[str, str] = {
+    "new_members_per_week": "whatif.item.new_members_per_week",
+    "first_order_conversion": "whatif.item.first_order_conversion",
+    "aov": "whatif.item.aov",
+    "repurchase_rate": "whatif.item.repurchase_rate",
+    "invites_per_member": "whatif.item.invites_per_member",
+    "invite_to_join_rate": "whatif.item.invite_to_join_rate",
+    "gmv_new_per_week": "whatif.item.gmv_new_per_week",
+    "gmv_existing_per_week": "whatif.item.gmv_existing_per_week",
+    "other_spend_per_member": "whatif.item.other_spend_per_member",
+}
+METHOD_LABELS: dict[str, str] = {
+    "wilson": "whatif.method.wilson",
+    "poisson": "whatif.method.poisson",
+    "normal_mean": "whatif.method.normal_mean",
+}
+
+
 def show_item(item: str, value: Any) -> str:
     """A baseline item's value as on screen; a dash when undefined."""
     kind = ITEM_KINDS[item]
@@ -224,9 +243,9 @@ def baseline_table(
     """
     rows = frame[frame["item"].isin(BASELINE_ITEMS)]
     items = list(rows["item"])
-    method = [None if m is None or pd.isna(m) else t(f"whatif.method.{m}") for m in rows["method"]]
+    method = [None if m is None or pd.isna(m) else t(METHOD_LABELS[m]) for m in rows["method"]]
     out = {
-        t("whatif.col.item"): [t(f"whatif.item.{i}", **windows) for i in items],
+        t("whatif.col.item"): [t(ITEM_LABELS[i], **windows) for i in items],
     }
     if shown:
         out[t("whatif.col.value")] = [
