@@ -207,12 +207,18 @@ def p_alive(model: BgNbd, x, tx, T) -> np.ndarray:
     return out
 
 
+def _a(model: BgNbd) -> float:
+    """a, moved off 1 by a millionth where it sits on it: the expectations' closed forms
+    divide by a − 1 there (a removable 0/0 the formula cannot evaluate)."""
+    return model.a if abs(model.a - 1) > 1e-6 else 1 + 1e-6
+
+
 def _tail(model: BgNbd, t: float, x: np.ndarray, T: np.ndarray) -> np.ndarray:
     """1 − ((α + T)/(α + T + t))^(r + x) · ₂F₁(r + x, b + x; a + b + x − 1; t/(α + T + t)),
     evaluated once per distinct (x, T): the hypergeometric function is the dear part, and a
     million people hold a few thousand such pairs."""
     (ux, uT), inverse, _ = unique_rows(x, T)
-    r, alpha, a, b = model.r, model.alpha, model.a, model.b
+    r, alpha, a, b = model.r, model.alpha, _a(model), model.b
     z = t / (alpha + uT + t)
     power = np.exp((r + ux) * np.log((alpha + uT) / (alpha + uT + t)))
     out = 1.0 - power * special.hyp2f1(r + ux, b + ux, a + b + ux - 1, z)
@@ -223,7 +229,7 @@ def expected_purchases(model: BgNbd, t: float, x, tx, T) -> np.ndarray:
     """E[Y(t) | x, tx, T]: expected purchase days in the `t` units after the end of
     calibration, of a person with summary (x, tx, T) (FHL 2005, equation 10)."""
     x, tx, T = _arrays(x, tx, T)
-    head = (model.a + model.b + x - 1) / (model.a - 1)
+    head = (_a(model) + model.b + x - 1) / (_a(model) - 1)
     return head * _tail(model, float(t), x, T) * p_alive(model, x, tx, T)
 
 
@@ -231,7 +237,7 @@ def expected_new(model: BgNbd, t) -> np.ndarray:
     """E[X(t)]: expected repeat purchase days in the `t` units after a person's first
     purchase day, for someone drawn from the population (FHL 2005, equation 9)."""
     t = np.asarray(t, dtype=float)
-    r, alpha, a, b = model.r, model.alpha, model.a, model.b
+    r, alpha, a, b = model.r, model.alpha, _a(model), model.b
     z = t / (alpha + t)
     out = (
         (a + b - 1)
@@ -339,5 +345,5 @@ def discounted_purchases(
         now = _tail(model, min(k * month, horizon), ux, uT)
         total += (now - before) / (1.0 + discount) ** k
         before = now
-    head = (model.a + model.b + x - 1) / (model.a - 1)
+    head = (_a(model) + model.b + x - 1) / (_a(model) - 1)
     return head * total[inverse] * p_alive(model, x, tx, T)

@@ -37,6 +37,7 @@ _ALL_PAGES: list[tuple[str, str, str]] = [
     ("pages/retention.py", "nav.retention", ":material/grid_on:"),
     ("pages/leaderboards.py", "nav.leaderboards", ":material/leaderboard:"),
     ("pages/members.py", "nav.members", ":material/workspace_premium:"),
+    ("pages/value.py", "nav.value", ":material/savings:"),
     ("pages/groups.py", "nav.groups", ":material/groups:"),
     ("pages/whatif.py", "nav.whatif", ":material/tune:"),
     ("pages/data.py", "nav.data", ":material/upload_file:"),

@@ -420,10 +420,60 @@ def clv(
     the margin), paid_amount (paid up to the calibration end), tier (as the Members page: the
     exported tier, else the rule on the 365 days before the day after the calibration end)
     and segment (the RFM segment key as of that day, mean split). The model columns are
-    empty when there is nothing to fit (no repeat buyer).
+    empty when there is nothing to fit (no repeat buyer). By clv, largest first, then user_id.
     """
     check_period(start, end)
-    return _people(source, end, calibration_end, unit, horizon, margin, discount)[CLV_COLUMNS]
+    out = _people(source, end, calibration_end, unit, horizon, margin, discount)[CLV_COLUMNS]
+    value = pd.to_numeric(out["clv"], errors="coerce").fillna(-np.inf)
+    order = np.lexsort((out["user_id"].astype(str).to_numpy(), -value.to_numpy()))
+    return out.iloc[order].reset_index(drop=True)
+
+
+@metric(
+    requires=("orders",),
+    columns=("buyers", "alive", "expected_purchases", "expected_spend", "clv", "paid_amount"),
+)
+def clv_summary(
+    source: Source,
+    start: Date,
+    end: Date,
+    *,
+    calibration_end: dt.date | None = None,
+    unit: Literal["day", "week"] = DEFAULT_UNIT,
+    horizon: float | None = None,
+    margin: float = DEFAULT_MARGIN,
+    discount: float = DEFAULT_DISCOUNT,
+) -> pd.DataFrame:
+    """The `clv` table summed over every buyer, in one row (options as `clv`).
+
+    Columns: buyers, alive (Σ P(alive): the buyers the model expects still to be customers),
+    expected_purchases, expected_spend, clv (over the horizon), paid_amount (paid up to the
+    calibration end); the model columns None without a fit.
+    """
+    check_period(start, end)
+    people = _people(source, end, calibration_end, unit, horizon, margin, discount)
+
+    def total(col: str, places: int | None = None) -> float | None:
+        values = pd.to_numeric(people[col], errors="coerce")
+        if people.empty or values.isna().all():
+            return None
+        found = float(values.sum())
+        return round(found, places) if places is not None else found
+
+    row = {
+        "buyers": len(people),
+        "alive": total("p_alive"),
+        "expected_purchases": total("expected_purchases"),
+        "expected_spend": total("expected_spend", 2),
+        "clv": total("clv", 2),
+        "paid_amount": round(float(people["paid_amount"].sum()), 2),
+    }
+    return pd.DataFrame({k: pd.Series([v], dtype=object) for k, v in row.items()})
+
+
+def horizon_units(months: float, unit: str) -> float:
+    """A horizon of `months` months in the unit (a month is 365.25 / 12 days)."""
+    return float(months) * lifetime.MONTH_DAYS / UNITS[_unit(unit)]
 
 
 def at_risk_layer(tier: Any, segment: Any) -> str:

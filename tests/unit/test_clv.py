@@ -211,6 +211,11 @@ def test_per_person_values_are_the_closed_forms_with_the_fitted_parameters(cdnow
     assert once["p_alive"] == 1.0 and once["recency"] == 0
     assert set(table["tier"]) <= {"普通会员", "银卡", "金卡", "钻石卡"}
     assert table["segment"].notna().all()
+    summary = get("clv_summary")(src, CDNOW_END, CDNOW_END, **opts).iloc[0]
+    assert summary["buyers"] == 2349
+    assert summary["alive"] == pytest.approx(table["p_alive"].sum())
+    assert summary["clv"] == pytest.approx(table["clv"].sum(), abs=0.01)
+    assert C.horizon_units(12, "week") == pytest.approx(365.25 / 7)
 
 
 def test_the_holdout_view_counts_each_groups_actual_purchase_days(cdnow_ws):
@@ -299,4 +304,6 @@ def test_the_command_line_prints_the_fit_and_the_people(cdnow_ws):
         "paid_amount,tier,segment"
     )
     assert len(lines) == 1 + 2349
-    assert lines[1].startswith("1,2,30.428571,38.857143,")
+    assert any(line.startswith("1,2,30.428571,38.857143,") for line in lines)
+    clv = [float(line.split(",")[7]) for line in lines[1:]]
+    assert clv == sorted(clv, reverse=True)  # the most valuable first
