@@ -444,25 +444,33 @@ def dataset_label(name: str, lang: str) -> str:
 # Cache keys: the workspace folder and `Source.key` (dataset id @ version), so a new version
 # (an import, a restore) misses while every other dataset's entries stay hits; two workspaces
 # copied from one another (same ids) never share entries.
+# A question to a metric: its declared name, the period and the options as sorted (name,
+# value) pairs of their own types; Streamlit hashes them as they are (no text round trip).
+Question = tuple[str, Any, Any, tuple[tuple[str, Any], ...]]
+
+
+def _question(name: str, params: dict[str, Any]) -> Question:
+    """`name` and `params` as a cache key; UnknownMetric / UnknownOption when not declared."""
+    declared = metrics.get(name)
+    options = dict(params)
+    start, end = options.pop("start", None), options.pop("end", None)
+    return declared.name, start, end, tuple(sorted(declared.check(options).items()))
+
+
+def _compute(question: Question, source: Source) -> pd.DataFrame:
+    name, start, end, options = question
+    return metrics.get(name)(source, start, end, **dict(options))
+
+
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
-def _cached_metric(key: str, name: str, params: str, _source: Source) -> pd.DataFrame:
-    return _compute(name, params, _source)
-
-
-def _compute(name: str, params: str, source: Source) -> pd.DataFrame:
-    kwargs = json.loads(params)
-    for k in ("start", "end"):
-        if kwargs.get(k):
-            kwargs[k] = dt.date.fromisoformat(kwargs[k])
-    fn = metrics.lookup(name)
-    return fn(source, **kwargs)
+def _cached_metric(key: str, question: Question, _source: Source) -> pd.DataFrame:
+    return _compute(question, _source)
 
 
 def metric(ctx: Context, name: str, **params: Any) -> pd.DataFrame:
-    """A `siyu.metrics` function's result, cached by dataset version, name and parameters."""
+    """A declared metric's result, cached by dataset version, name, period and options."""
     assert ctx.source is not None
-    text = json.dumps(params, default=str, sort_keys=True)
-    return _cached_metric(_cache_key(ctx), name, text, ctx.source)
+    return _cached_metric(_cache_key(ctx), _question(name, params), ctx.source)
 
 
 # A list on screen shows its first rows; the whole list is in the downloads. Shipping a
@@ -472,11 +480,11 @@ LIST_ROWS = 5000
 
 
 @st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
-def _cached_preview(key: str, name: str, params: str, rows: int, _source: Source) -> Any:
+def _cached_preview(key: str, question: Question, rows: int, _source: Source) -> Any:
     # The whole list is not cached here: pickling half a million rows into the cache costs
     # more than the query (3.7 s against 1 s for the silent list at 1M members). The
     # download asks for it through `metric` when someone clicks.
-    full = _compute(name, params, _source)
+    full = _compute(question, _source)
     return full.head(rows).reset_index(drop=True), len(full)
 
 
@@ -488,8 +496,8 @@ def metric_preview(
     Cached apart from the whole list, so a warm rerun moves `rows` rows, not the list.
     """
     assert ctx.source is not None
-    text = json.dumps(params, default=str, sort_keys=True)
-    return _cached_preview(_cache_key(ctx), name, text, rows or LIST_ROWS, ctx.source)
+    question = _question(name, params)
+    return _cached_preview(_cache_key(ctx), question, rows or LIST_ROWS, ctx.source)
 
 
 def preview_note(ctx: Context, shown: int, total: int) -> None:
