@@ -60,7 +60,7 @@ STAFF_KINDS: dict[str, str] = {
     "gmv": "money",
     "lost": "count",
     "reply_share": "rate",
-    "first_reply_minutes": "minutes",
+    "first_reply_minutes": "number",
 }
 CHANNEL_KINDS: dict[str, str] = {
     "members": "count",
