@@ -28,7 +28,9 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize, special
+
+# scipy is imported where it is used: every page and metric process loads this module, few
+# of them fit a model (its import takes longer than most metrics).
 
 # Days in a month for the monthly discount (a year of 365.25 days in 12 months).
 MONTH_DAYS = 365.25 / 12
@@ -120,6 +122,8 @@ class _BgNbdLikelihood:
         self.x, self.tx, self.T, self.w = x[rep], tx[rep], T[rep], w[rep]
 
     def __call__(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+        from scipy import special
+
         r, alpha, a, b = (float(v) for v in np.exp(theta))
         ux, wx, n = self.ux, self.wx, self.n
         # A1 + A2 = ln Γ(r + x) − ln Γ(r) + r ln α + ln B(a, b + x) − ln B(a, b)
@@ -169,6 +173,8 @@ def fit_bgnbd(x, tx, T, weights=None) -> BgNbd | None:
     None when the data cannot identify the model: fewer than two people, or nobody with a
     repeat purchase day.
     """
+    from scipy import optimize
+
     x, tx, T = _arrays(x, tx, T)
     if weights is None:
         x, tx, T, w = aggregate(x, tx, T)
@@ -193,6 +199,8 @@ def fit_bgnbd(x, tx, T, weights=None) -> BgNbd | None:
 
 def p_alive(model: BgNbd, x, tx, T) -> np.ndarray:
     """P(alive | x, tx, T): 1 / (1 + [x > 0] · a/(b + x − 1) · ((α + T)/(α + tx))^(r + x))."""
+    from scipy import special
+
     x, tx, T = _arrays(x, tx, T)
     r, alpha, a, b = model.r, model.alpha, model.a, model.b
     out = np.ones_like(x)
@@ -217,6 +225,8 @@ def _tail(model: BgNbd, t: float, x: np.ndarray, T: np.ndarray) -> np.ndarray:
     """1 − ((α + T)/(α + T + t))^(r + x) · ₂F₁(r + x, b + x; a + b + x − 1; t/(α + T + t)),
     evaluated once per distinct (x, T): the hypergeometric function is the dear part, and a
     million people hold a few thousand such pairs."""
+    from scipy import special
+
     (ux, uT), inverse, _ = unique_rows(x, T)
     r, alpha, a, b = model.r, model.alpha, _a(model), model.b
     z = t / (alpha + uT + t)
@@ -236,6 +246,8 @@ def expected_purchases(model: BgNbd, t: float, x, tx, T) -> np.ndarray:
 def expected_new(model: BgNbd, t) -> np.ndarray:
     """E[X(t)]: expected repeat purchase days in the `t` units after a person's first
     purchase day, for someone drawn from the population (FHL 2005, equation 9)."""
+    from scipy import special
+
     t = np.asarray(t, dtype=float)
     r, alpha, a, b = model.r, model.alpha, _a(model), model.b
     z = t / (alpha + t)
@@ -265,6 +277,8 @@ class _GammaGammaLikelihood:
         self.sum_logm = float(log_m.sum())
 
     def __call__(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+        from scipy import special
+
         p, q, g = (float(v) for v in np.exp(theta))
         ux, nx, n, x = self.ux, self.nx, self.n, self.x
         gmx = g + self.mx
@@ -294,6 +308,8 @@ def fit_gamma_gamma(x, m) -> GammaGamma | None:
     None with fewer than two such people or when their mean spends are all equal (the
     spread that identifies the model is missing).
     """
+    from scipy import optimize
+
     x, m = _arrays(x, m)
     keep = (x > 0) & (m > 0) & np.isfinite(m)
     x, m = x[keep], m[keep]

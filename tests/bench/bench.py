@@ -959,6 +959,103 @@ def bench_whatif(ctx: Ctx) -> list[Figure]:
     ]
 
 
+def bench_clv(ctx: Ctx) -> list[Figure]:
+    """Lifetime value on `--members` simulated buyers (tests/bench/bench_clv.py: orders drawn
+    from BG/NBD and Gamma-Gamma with the CDNOW parameters, imported through Siyu and cached
+    under `data/bench/clv-N/`): the fit and the per-person table in one process, cold."""
+    import bench_clv as sim
+
+    from siyu.metrics import clv as C
+    from siyu.workspace import Workspace
+
+    n = ctx.args.members
+    root = ctx.args.dir / f"clv-{n}"
+    done = root / ".done"
+    if not done.exists():
+        shutil.rmtree(root, ignore_errors=True)
+        started = time.perf_counter()
+        rows = sim.write_orders(root / "orders.csv", n)
+        made = time.perf_counter() - started
+        r = child(
+            "import_siyu", csv=str(root / "orders.csv"), ws=str(root / "ws"), dataset="clv",
+            table="orders",
+        )  # fmt: skip
+        (root / "orders.csv").unlink()
+        done.write_text(json.dumps({"rows": rows, "generate": made, "import": r["seconds"]}))
+    info = json.loads(done.read_text())
+    src = Workspace(root / "ws").source("clv")
+    cal, end = sim.calibration_end(), sim.last_day()
+    opts = {"calibration_end": cal, "unit": "week", "horizon": 52}
+    runs = ctx.args.runs
+
+    def cold(fn: Callable[[], Any]) -> Callable[[], Any]:
+        def run() -> Any:
+            C._FITS.clear()  # no fit kept from the run before
+            return fn()
+
+        return run
+
+    t_people, people, made = median_of(cold(lambda: C.clv(src, end, end, **opts)), runs)
+    t_model, model, _ = median_of(
+        cold(lambda: C.clv_model(src, end, end, calibration_end=cal, unit="week")), runs
+    )
+    t_sql, summaries, _ = median_of(lambda: C.summaries(src, cal, "week"), runs)
+    t_fit, _, _ = median_of(lambda: C.fit_summaries(summaries, cal, "week"), runs)
+    from siyu.lifetime import aggregate
+
+    distinct = len(aggregate(summaries["frequency"], summaries["recency"], summaries["age"])[0])
+    values = dict(zip(model["parameter"], model["value"], strict=True))
+    truth = {**sim.PARAMETERS, **sim.SPEND}
+    recovered = ", ".join(f"{k} {values[k]:.3f} ({v:g})" for k, v in truth.items())
+    env = {**os.environ, **BENCH_ENV, "SIYU_WORKSPACE": str(root / "ws")}
+    cmd = [sys.executable, "-m", "siyu", "metric", "clv", "--dataset", "clv",
+           "--start", str(end), "--end", str(end)]  # fmt: skip
+    cmd += [f"--set={k}={v}" for k, v in opts.items()]
+
+    def whole() -> None:
+        p = subprocess.run(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT
+        )
+        if p.returncode != 0:
+            raise RuntimeError(p.stderr.decode()[-300:])
+
+    t_cli, _, _ = median_of(whole, runs)
+    buyers = f"{len(people):,} buyers"
+    return [
+        Figure(
+            "clv",
+            "simulated orders imported through Siyu (cached)",
+            f"{info['rows']:,} orders",
+            note=f"{n:,} buyers, 78 weeks; generated in {info['generate']:.0f} s, imported in "
+            f"{info['import']:.0f} s",
+        ),
+        Figure(
+            "clv",
+            "`clv`: fit and per-person table, cold (in-process)",
+            secs(t_people),
+            "≤ 10 s",
+            t_people <= 10,
+            f"{buyers}, horizon 52 weeks, tier and RFM segment joined; median of {made}",
+        ),
+        Figure("clv", "`clv_model`: summaries and both fits, cold", secs(t_model), note=buyers),
+        Figure("clv", "per-buyer summaries in SQL (clv_people)", secs(t_sql), note=buyers),
+        Figure(
+            "clv",
+            "BG/NBD and Gamma-Gamma fits on the summaries",
+            secs(t_fit),
+            note=f"{distinct:,} distinct (frequency, recency, T); "
+            f"{values['repeat_customers']:,} repeat buyers",
+        ),
+        Figure(
+            "clv",
+            "`python -m siyu metric clv` as a whole process (CSV of every buyer)",
+            secs(t_cli),
+            note=buyers,
+        ),
+        Figure("clv", "parameters recovered (simulated with)", recovered),
+    ]
+
+
 BENCHES: list[Bench] = [
     Bench("import", "Import of the orders CSV", bench_import),
     Bench("metrics", "Every metric against the reference scan", bench_metrics),
@@ -968,6 +1065,7 @@ BENCHES: list[Bench] = [
     Bench("memory", "Memory of a server serving every page", bench_memory),
     Bench("concurrency", "Concurrent sessions during an import", bench_concurrency),
     Bench("whatif", "What-if simulation", bench_whatif),
+    Bench("clv", "Lifetime value (BG/NBD and Gamma-Gamma)", bench_clv),
     Bench("scaleout", "Scale-out: two replicas behind nginx", bench_scaleout),
 ]
 
