@@ -81,6 +81,8 @@ SETTINGS: dict[str, Any] = {
     # join conditions with <, >= (member_spans × person_days), correlated EXISTS
     "allow_experimental_join_condition": 1,
     "allow_experimental_correlated_subqueries": 1,
+    # tuple(a, b) names its fields a and b, as DuckDB's struct_pack(a, b): `s.a` reads one
+    "enable_named_columns_in_function_tuple": 1,
     # greatest/least skip NULLs, as DuckDB's do
     "least_greatest_legacy_null_behavior": 0,
     # the result as plain Arrow strings
@@ -298,6 +300,15 @@ def _rewrite(node):
     if isinstance(node, exp.CTE) and node.args.get("materialized") is not None:
         node.set("materialized", None)
         return node
+    if isinstance(node, exp.Count | exp.Filter | exp.Window):
+        # DuckDB counts as BIGINT; ClickHouse's UInt64 has no common type with Int64 in a
+        # UNION or CASE (a Variant that sum() rejects)
+        inner = node.this if isinstance(node, exp.Window) else node
+        inner = inner.this if isinstance(inner, exp.Filter) else inner
+        counts = exp.Count | exp.RowNumber | exp.Rank | exp.DenseRank
+        if not isinstance(inner, counts) or isinstance(node.parent, exp.Filter | exp.Window):
+            return node
+        return _call("toInt64", node.copy())
     if isinstance(node, exp.TimeToUnix):
         micros = _call("toUnixTimestamp64Micro", node.this)
         return exp.Div(this=micros, expression=exp.Literal.number(1000000.0))
@@ -309,7 +320,7 @@ def _rewrite(node):
         # ClickHouse has no NULL array: an empty one (DuckDB's NULL list reads as none)
         return exp.Cast(this=exp.Array(expressions=[]), to=node.to)
     if isinstance(node, exp.Length):
-        return _call("length", node.this)
+        return _call("toInt64", _call("length", node.this))
     if isinstance(node, exp.LogicalOr):
         return _call("max", node.this)
     if isinstance(node, exp.LogicalAnd):
@@ -381,12 +392,94 @@ def _rewrite(node):
         )
     if isinstance(node, exp.Split):
         text, sep = node.this, node.expression
-        return exp.If(
-            this=exp.EQ(this=text.copy(), expression=exp.Literal.string("")),
-            true=exp.Array(expressions=[exp.Literal.string("")]),
-            false=_call("splitByString", sep, text),
+        return exp.Paren(
+            this=exp.If(
+                this=exp.EQ(this=text.copy(), expression=exp.Literal.string("")),
+                true=exp.Array(expressions=[exp.Literal.string("")]),
+                false=_call("splitByString", sep, text),
+            )
         )
+    if (
+        isinstance(node, exp.Bracket)
+        and len(node.expressions) == 1
+        and isinstance(node.expressions[0], exp.Slice)
+    ):
+        # DuckDB's l[a:b] is 1-based and inclusive; l[a:] runs to the end
+        piece = node.expressions[0]
+        start = piece.this or exp.Literal.number(1)
+        args = [node.this, start.copy()]
+        if piece.expression is not None:
+            args.append(
+                exp.Add(
+                    this=exp.Sub(this=piece.expression.copy(), expression=start.copy()),
+                    expression=exp.Literal.number(1),
+                )
+            )
+        return _call("arraySlice", *args)
+    if isinstance(node, exp.IgnoreNulls) and isinstance(node.this, exp.AnyValue | exp.First):
+        # ClickHouse's any() skips NULLs already (and takes no IGNORE NULLS)
+        return _call("any", node.this.this)
     return node
+
+
+def _join_keys(tree) -> None:
+    """ClickHouse joins on an equality (its hash key), with any other condition beside it;
+    DuckDB also joins on an inequality alone (`asof join … on a.day >= b.day`, `between`).
+    Such a join gets a constant key on both sides."""
+    from sqlglot import exp
+
+    for join in list(tree.find_all(exp.Join)):
+        on = join.args.get("on")
+        if on is None or any(True for _ in on.find_all(exp.EQ)):
+            continue
+        select = join.parent
+        left = select.args["from_"].this
+        left_name = left.alias_or_name
+        if not (isinstance(left, exp.Subquery) and left.args.get("__keyed")):
+            sub = exp.select(exp.Star(), exp.alias_(exp.Literal.number(0), "__key")).from_(
+                left.copy()
+            )
+            keyed = sub.subquery(left_name)
+            keyed.set("__keyed", True)
+            left.replace(keyed)
+        right = join.this
+        right_name = right.alias_or_name
+        sub = exp.select(exp.Star(), exp.alias_(exp.Literal.number(0), "__key")).from_(right.copy())
+        right.replace(sub.subquery(right_name))
+        key = exp.EQ(
+            this=exp.column("__key", table=left_name),
+            expression=exp.column("__key", table=right_name),
+        )
+        join.set("on", exp.and_(key, on.copy()))
+
+
+def _null_lists(tree) -> None:
+    """ClickHouse has no NULL array: `cast(null as date[])` is an empty one (below), so a
+    `coalesce` over a column that holds such a NULL somewhere reads an empty array as
+    missing: `if(notEmpty(a), a, b)`. (Lists from data are never empty: `list()` of >= 1
+    row.)"""
+    from sqlglot import exp
+
+    names = set()
+    for alias in tree.find_all(exp.Alias):
+        inner = alias.this
+        if (
+            isinstance(inner, exp.Cast)
+            and isinstance(inner.this, exp.Null)
+            and inner.to.is_type(exp.DType.ARRAY)
+        ):
+            names.add(alias.alias)
+    if not names:
+        return
+    for co in list(tree.find_all(exp.Coalesce)):
+        first = co.this
+        rest = co.expressions
+        if isinstance(first, exp.Column) and first.name in names and len(rest) == 1:
+            co.replace(
+                exp.If(
+                    this=_call("notEmpty", first.copy()), true=first.copy(), false=rest[0].copy()
+                )
+            )
 
 
 def _lateral_series(tree) -> None:
@@ -468,6 +561,19 @@ def _rewrite_functions(tree):
 
     _lateral_series(tree)
     _union_by_name(tree)
+    _join_keys(tree)
+    _null_lists(tree)
+    # ORDER BY reads the select's own output names first (SQL); ClickHouse, told to prefer
+    # columns to aliases in WHERE (SETTINGS), would read the input column: say the position
+    for select in tree.find_all(exp.Select):
+        order = select.args.get("order")
+        if order is None:
+            continue
+        names = [e.alias_or_name if isinstance(e, exp.Alias) else None for e in select.expressions]
+        for ordered in order.expressions:
+            col = ordered.this
+            if isinstance(col, exp.Column) and not col.table and col.name in names:
+                col.replace(exp.Literal.number(names.index(col.name) + 1))
     # ClickHouse names a projected `t.col` "t.col" where a join is in scope; SQL names it col
     for select in tree.find_all(exp.Select):
         for i, e in enumerate(select.expressions):
@@ -489,7 +595,8 @@ def _rewrite_functions(tree):
         elif name == "epoch_us":
             fn.replace(_call("toUnixTimestamp64Micro", args[0]))
         elif name == "list_position":
-            fn.replace(_call("nullIf", _call("indexOf", *args), exp.Literal.number(0)))
+            found = _call("toInt64", _call("indexOf", *args))
+            fn.replace(_call("nullIf", found, exp.Literal.number(0)))
         elif name == "to_months":
             fn.replace(_call("toIntervalMonth", args[0]))
         elif name == "to_seconds":
@@ -777,6 +884,8 @@ def _cast(column, target):
         offsets = column.offsets.cast(pa.int64() if large else pa.int32())
         cls = pa.LargeListArray if large else pa.ListArray
         return cls.from_arrays(offsets, values, type=target, mask=column.is_null())
+    if pa.types.is_dictionary(target):
+        return column.cast(target.value_type).dictionary_encode().cast(target)
     if pa.types.is_boolean(target) and pa.types.is_integer(column.type):
         return pc.not_equal(column, pa.scalar(0, column.type))
     return column.cast(target, safe=True)
@@ -812,7 +921,19 @@ class Engine:
         raise NotImplementedError
 
     def run(self, source: Source, name: str, bound: Mapping[str, Any]) -> pd.DataFrame:
+        import pyarrow as pa
+
         sql = statement(source, name, self.columns, self.files)
+        want = expected_schema(name, bound)
+        if any(pa.types.is_dictionary(f.type) for f in want):
+            # DuckDB's ENUM reads as text; ClickHouse's Enum would arrive as its numbers
+            cols = ", ".join(
+                f"toString({_ident(f.name)}) AS {_ident(f.name)}"
+                if pa.types.is_dictionary(f.type)
+                else _ident(f.name)
+                for f in want
+            )
+            sql = f"SELECT {cols} FROM ({sql})"
         params = {k: param_text(v) for k, v in bound.items()}
         try:
             table = self.arrow(sql, params)
