@@ -15,6 +15,7 @@ from siyu import models
 from siyu.config import QUERIES_DIR
 from siyu.db import Source
 from siyu.workspace import Workspace
+from tests.helpers import read_sql
 from tests.unit.test_workspace import orders_parquet
 
 T = pd.Timestamp
@@ -99,7 +100,7 @@ def test_paid_orders_keep_paid_or_unset_status_with_a_positive_amount(source):
 
 
 def test_person_facts_by_hand(source):
-    got = source.sql("select * from person_facts order by user_id")
+    got = read_sql(source, "select * from person_facts order by user_id")
     assert list(got["user_id"]) == ["A", "B"]  # C's only order was refunded
     a, b = got.iloc[0], got.iloc[1]
     # A: O1 and O2 at the same minute, O1 first by order_id; O2 second, same day
@@ -171,8 +172,10 @@ def test_publish_builds_the_models_and_a_source_reads_them(tmp_path):
     src = ws.source("shop")
     assert set(src.base) == {m.name for m in models.table_models()}
     # the view reads the built file, and its numbers are those of the model run inline
-    inline = Source(tables=src.tables).sql("select * from person_facts order by user_id")
-    pd.testing.assert_frame_equal(src.sql("select * from person_facts order by user_id"), inline)
+    inline = read_sql(Source(tables=src.tables), "select * from person_facts order by user_id")
+    pd.testing.assert_frame_equal(
+        read_sql(src, "select * from person_facts order by user_id"), inline
+    )
     cur = src.cursor()
     plan = cur.execute("select sql from duckdb_views() where view_name = 'person_facts'").fetchone()
     cur.close()
@@ -192,7 +195,7 @@ def test_a_new_members_file_keeps_the_order_models_and_a_new_orders_file_rebuild
     ws.publish("shop", {"orders": orders_parquet(ws.staging_dir(), 60, 5)}, mode="replace")
     again = ws.source("shop").base["person_facts"]
     assert again != first
-    assert ws.source("shop").sql("select sum(paid_orders) from person_facts").iloc[0, 0] == 60
+    assert read_sql(ws.source("shop"), "select sum(paid_orders) from person_facts").iloc[0, 0] == 60
 
 
 def test_a_failed_build_publishes_nothing(tmp_path, monkeypatch):
@@ -207,7 +210,7 @@ def test_a_failed_build_publishes_nothing(tmp_path, monkeypatch):
         ws.publish("shop", {"orders": orders_parquet(ws.staging_dir(), 20, 5)}, mode="replace")
     monkeypatch.undo()
     assert [v.version for v in ws.get("shop").versions] == [1]
-    assert ws.source("shop").sql("select count(*) from orders").iloc[0, 0] == 10
+    assert read_sql(ws.source("shop"), "select count(*) from orders").iloc[0, 0] == 10
 
 
 def test_an_old_version_without_built_models_builds_them_on_demand(tmp_path):
@@ -220,5 +223,7 @@ def test_an_old_version_without_built_models_builds_them_on_demand(tmp_path):
     ws.restore("shop", 1)
     src = ws.source("shop")
     assert all(Path(p).exists() for p in src.base.values())
-    assert src.sql("select sum(paid_orders) from person_facts").iloc[0, 0] == 10
-    assert ws.source("shop", version=2).sql("select count(*) from paid_orders").iloc[0, 0] == 30
+    assert read_sql(src, "select sum(paid_orders) from person_facts").iloc[0, 0] == 10
+    assert (
+        read_sql(ws.source("shop", version=2), "select count(*) from paid_orders").iloc[0, 0] == 30
+    )

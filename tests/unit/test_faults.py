@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from siyu import importer
 from siyu.i18n import t
 from siyu.workspace import Workspace, WorkspaceError
+from tests.helpers import read_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "订单号,用户ID,下单时间,实付金额\n"
@@ -71,7 +72,7 @@ def test_full_disk_during_import_gives_a_clear_error_and_loses_nothing(tmp_path)
     assert tree(ws.root) == before
     src = ws.source("shop")
     assert src.meta["version"] == 1
-    assert src.sql("select sum(amount) as s from orders").s[0] == 30
+    assert read_sql(src, "select sum(amount) as s from orders").s[0] == 30
     # With room again, the same import goes through.
     report = importer.import_files(
         ws, "shop", [importer.FileRequest(tmp_path / "big.csv", "big.csv")], mode="replace"
@@ -103,7 +104,7 @@ def test_full_tmpfs_workspace_refuses_the_import_and_keeps_the_dataset(tiny_tmpf
     assert err.value.key in ("ws.disk_full", "ingest.refused.disk_full")
     assert tree(ws.root) == before
     assert not list((ws.root / "staging").iterdir())
-    assert ws.source("shop").sql("select count(*) as n from orders").n[0] == 2
+    assert read_sql(ws.source("shop"), "select count(*) as n from orders").n[0] == 2
 
 
 def _damage(ws: Workspace, version: int) -> Path:
@@ -127,7 +128,7 @@ def test_damaged_current_snapshot_serves_the_last_good_version_with_a_warning(
     fresh = Workspace(ws.root)  # any process, also one that read it before
     src = fresh.source("shop")
     assert (src.meta["version"], src.meta["damaged_version"]) == (1, 2)
-    assert src.sql("select sum(amount) as s from orders").s[0] == 30
+    assert read_sql(src, "select sum(amount) as s from orders").s[0] == 30
     with pytest.raises(WorkspaceError) as err:
         fresh.source("shop", version=2)
     assert err.value.key == "ws.damaged"

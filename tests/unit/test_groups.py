@@ -36,6 +36,7 @@ from siyu import metrics
 from siyu.db import Source
 from siyu.metrics import groups
 from siyu.metrics.base import count, day
+from tests.helpers import read_sql
 
 D = dt.date
 DT = dt.datetime
@@ -747,7 +748,7 @@ def test_health_columns_equal_the_cell_by_cell_conversion(seed):
 def test_group_days_by_hand():
     # fixture H from 03-01 (the first join) to D (the last day of any data): members in the
     # domain, active, interactive, converting, messages per main group and day
-    got = source_h().sql("select * from group_days order by day, group_id nulls last")
+    got = read_sql(source_h(), "select * from group_days order by day, group_id nulls last")
     table = {
         (r["group_id"] if isinstance(r["group_id"], str) else None, day(r["day"])): (
             r["members"],
@@ -779,7 +780,9 @@ def test_group_days_by_hand():
 
 
 def test_person_activity_holds_each_persons_latest_activity():
-    got = source_h().sql("select user_id, last_at, last_day from person_activity order by user_id")
+    got = read_sql(
+        source_h(), "select user_id, last_at, last_day from person_activity order by user_id"
+    )
     assert dict(zip(got["user_id"], got["last_at"], strict=True)) == {
         "001": pd.Timestamp("2024-03-05 10:00"),
         "002": pd.Timestamp("2024-03-05 11:00"),

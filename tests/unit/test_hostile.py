@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from siyu import importer, ingest
 from siyu.ingest.aliases import ALIASES
 from siyu.workspace import Workspace, WorkspaceError
+from tests.helpers import read_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = (
@@ -84,7 +85,7 @@ def attempt(base: Path, work: Path, data: bytes, name: str) -> None:
         assert tree(root) == before
     else:
         assert report.accepted > 0 and ws.get("shop").current == 2
-        assert ws.source("shop", version=1).sql("select count(*) as n from orders").n[0] == 2
+        assert read_sql(ws.source("shop", version=1), "select count(*) as n from orders").n[0] == 2
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -140,8 +141,8 @@ def test_injection_strings_as_headers_and_values_are_stored_verbatim(tmp_path, t
     ws = Workspace(tmp_path / "ws")
     importer.import_files(ws, "shop", [importer.FileRequest(data, "o.csv")])
     src = ws.source("shop")
-    assert src.sql("select product from orders")["product"].tolist() == [text]
-    assert src.sql("select count(*) as n from orders").n[0] == 1
+    assert read_sql(src, "select product from orders")["product"].tolist() == [text]
+    assert read_sql(src, "select count(*) as n from orders").n[0] == 1
 
 
 @pytest.mark.parametrize("text", INJECTIONS)
@@ -151,7 +152,7 @@ def test_injection_strings_as_dataset_names_are_plain_names(tmp_path, text):
     importer.import_files(ws, text, [importer.FileRequest(GOOD.encode(), "o.csv")])
     assert sorted(ws.names()) == sorted(["keep", text.strip()])
     for name in ws.names():
-        assert ws.source(name).sql("select sum(amount) as s from orders").s[0] == 30
+        assert read_sql(ws.source(name), "select sum(amount) as s from orders").s[0] == 30
     done = subprocess.run(
         [
             sys.executable,

@@ -12,6 +12,7 @@ import pytest
 
 from siyu import importer, ingest
 from siyu.workspace import Workspace
+from tests.helpers import read_sql
 
 _PATH = Path(__file__).resolve().parents[1] / "bad_files" / "manifest.py"
 _spec = importlib.util.spec_from_file_location("bad_files_manifest_ws", _PATH)
@@ -59,7 +60,7 @@ def test_refused_file_leaves_every_workspace_file_unchanged(name, mode, shop_roo
     assert (root / "catalog.json").read_bytes() == catalog
     assert _snapshot(root) == before
     assert ws.get("shop").current == 1
-    assert ws.source("shop").sql("select count(*) as n from orders").n[0] == 2
+    assert read_sql(ws.source("shop"), "select count(*) as n from orders").n[0] == 2
 
 
 @pytest.mark.parametrize("name", PARTLY_BAD)
@@ -74,6 +75,6 @@ def test_partly_bad_file_keeps_valid_rows_and_the_previous_version(name, shop_ro
     assert (report.accepted, report.rejected) == (expected["accepted"], expected["rejected"])
     shop = ws.get("shop")
     assert [v.version for v in shop.versions] == [1, 2]
-    old = ws.source("shop", version=1).sql("select count(*) as n from orders").n[0]
-    new = ws.source("shop").sql("select count(*) as n from orders").n[0]
+    old = read_sql(ws.source("shop", version=1), "select count(*) as n from orders").n[0]
+    new = read_sql(ws.source("shop"), "select count(*) as n from orders").n[0]
     assert (old, new) == (2, expected["accepted"])

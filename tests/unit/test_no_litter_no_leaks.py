@@ -23,6 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from siyu import importer
 from siyu.workspace import CATALOG, Workspace, WorkspaceError
+from tests.helpers import read_sql
 from tests.pages.test_pages import APP
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,7 +89,7 @@ def test_a_killed_publish_is_cleaned_up_by_the_next_import(tmp_path):
     assert len(stray(ws)) == 2  # the killed publish's table file and its stamp
     load(ws, "other", V1)
     assert stray(ws) == []
-    assert ws.source("shop").sql("select count(*) as n from orders").n[0] == 1
+    assert read_sql(ws.source("shop"), "select count(*) as n from orders").n[0] == 1
 
 
 def test_a_killed_first_publish_leaves_no_folder_behind_at_start(tmp_path):
@@ -136,7 +137,7 @@ def test_litter_of_a_killed_writer_goes_but_a_running_publish_is_left_alone(tmp_
         assert adopted.exists() and (ws.root / f".{CATALOG}.0badc0de.tmp").exists()
     Workspace(ws.root).tidy()  # the writer is gone: what it left is litter
     assert not adopted.exists() and stray(ws) == []
-    assert ws.source("shop").sql("select count(*) as n from orders").n[0] == 1
+    assert read_sql(ws.source("shop"), "select count(*) as n from orders").n[0] == 1
 
 
 # ---- dataset names of other spaces --------------------------------------------------------
@@ -159,11 +160,11 @@ def test_saving_a_name_another_space_uses_never_reveals_it(two_teams):
     assert report.version.version == 1
     assert east.names() == ["shop"]
     assert east.get("shop").meta["space"] == "east"
-    assert east.source("shop").sql("select count(*) as n from orders").n[0] == 1
+    assert read_sql(east.source("shop"), "select count(*) as n from orders").n[0] == 1
     # west still has its own shop, untouched, under the same name
     west = Workspace(two_teams, spaces=frozenset({"west"}))
     assert west.names() == ["shop"]
-    assert west.source("shop").sql("select count(*) as n from orders").n[0] == 2
+    assert read_sql(west.source("shop"), "select count(*) as n from orders").n[0] == 2
     # a second try in east meets east's own dataset: that one may be named
     with pytest.raises(WorkspaceError) as err:
         load(east, "shop", V1, mode="new")
@@ -171,7 +172,7 @@ def test_saving_a_name_another_space_uses_never_reveals_it(two_teams):
     # whoever sees both spaces sees both, the later one with its space
     both = Workspace(two_teams)
     assert both.names() == ["shop", "shop (east)"]
-    assert both.source("shop (east)").sql("select count(*) as n from orders").n[0] == 1
+    assert read_sql(both.source("shop (east)"), "select count(*) as n from orders").n[0] == 1
     # east's other operations find east's dataset, never west's
     east.restore("shop", 1)
     assert west.get("shop").current == 1 and east.get("shop").current == 2

@@ -22,6 +22,7 @@ from siyu.ingest.presets import detect_lines
 from siyu.metrics.leaderboards import leaderboard_products
 from siyu.metrics.overview import kpis
 from siyu.workspace import Workspace
+from tests.helpers import read_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -99,10 +100,10 @@ def test_a_gb18030_line_file_without_an_amount_imports_through_the_cli_with_a_ma
     head = Workspace(ws).get("d").head
     assert head.tables["orders"].rows == 4 and head.tables["order_items"].rows == 6
     src = Workspace(ws).source("d")
-    orders = src.sql("select order_id, amount, status from orders order by order_id")
+    orders = read_sql(src, "select order_id, amount, status from orders order by order_id")
     assert [str(a) for a in orders.amount] == ["19.0", "16.5", "4.0", "18.0"]
     assert list(orders.status) == ["paid", "paid", "refunded", "paid"]
-    items = src.sql("select order_id, item_no, product, sku, quantity, unit_price, amount "
+    items = read_sql(src, "select order_id, item_no, product, sku, quantity, unit_price, amount "
                     "from order_items order by order_id, item_no")  # fmt: skip
     assert items.values.tolist() == [
         ["A1", 1, "苹果", "1斤", 2, 5.5, 11.0],
@@ -201,7 +202,7 @@ def test_youzan_item_rows_keep_their_lines_and_the_board_counts_buyers_per_produ
     ws = Workspace(tmp_path / "ws")
     importer.import_files(ws, "yz", [importer.FileRequest(data, "youzan.csv")])
     src = ws.source("yz")
-    orders = src.sql("select order_id, amount, product from orders order by order_id")
+    orders = read_sql(src, "select order_id, amount, product from orders order by order_id")
     assert [str(a) for a in orders.amount] == ["72.0", "30.0", "67.0"]
     # orders keep the joined list as before; the products board does not read it
     assert orders["product"][0] == "草莓、牛奶"
@@ -214,15 +215,17 @@ def test_youzan_item_rows_keep_their_lines_and_the_board_counts_buyers_per_produ
 def test_ktt_lines_share_the_order_total_by_quantity(tmp_path):
     ws = Workspace(tmp_path / "ws")
     importer.import_files(ws, "k", [importer.FileRequest(DATA / "ktt_orders.xlsx", "k.xlsx")])
-    items = ws.source("k").sql(
-        "select order_id, product, quantity, amount from order_items order by order_id, item_no"
+    items = read_sql(
+        ws.source("k"),
+        "select order_id, product, quantity, amount from order_items order by order_id, item_no",
     )
     # KTT001 156.00 over quantities 2, 1, 3 (of 6) → 52.00, 26.00, 78.00
     assert items[items.order_id == "KTT001"].amount.tolist() == [52.0, 26.0, 78.0]
     # every order's lines add up to what it was paid
-    sums = ws.source("k").sql(
+    sums = read_sql(
+        ws.source("k"),
         "select o.order_id, o.amount, sum(i.amount) as lines from orders as o "
-        "join order_items as i using (order_id) group by all"
+        "join order_items as i using (order_id) group by all",
     )
     assert (sums.amount == sums.lines).all()
 
@@ -236,7 +239,7 @@ def test_shares_that_do_not_divide_leave_the_cents_on_the_last_line(tmp_path):
     )
     ws = Workspace(tmp_path / "ws")
     importer.import_files(ws, "k", [importer.FileRequest(text.encode(), "k.csv")])
-    items = ws.source("k").sql("select amount from order_items order by item_no")
+    items = read_sql(ws.source("k"), "select amount from order_items order by item_no")
     assert [Decimal(str(a)).quantize(Decimal("0.01")) for a in items.amount] == [
         Decimal("33.33"),
         Decimal("33.33"),
@@ -248,9 +251,10 @@ def test_jielong_item_lists_become_lines(tmp_path):
     ws = Workspace(tmp_path / "ws")
     name = "jielong_orders.xlsx"
     importer.import_files(ws, "j", [importer.FileRequest(DATA / name, name)])
-    items = ws.source("j").sql(
+    items = read_sql(
+        ws.source("j"),
         "select order_id, item_no, product, quantity, amount from order_items "
-        "where order_id = '4' order by item_no"
+        "where order_id = '4' order by item_no",
     )
     # 草莓(500g) * 2, 酸奶(1L) * 2, 面包 (1): 120.00 shared 2:2:1 → 48, 48, 24
     assert items[["product", "quantity", "amount"]].values.tolist() == [
@@ -328,12 +332,13 @@ def test_the_youzan_items_sample_is_deterministic_and_imports_as_lines(tmp_path,
     assert tables["orders"].rows == orders and tables["order_items"].rows == lines
     src = Workspace(ws).source("yz")
     # each order's lines add up to its 订单实付金额
-    bad = src.sql(
+    bad = read_sql(
+        src,
         "select o.order_id from orders as o join order_items as i using (order_id) "
-        "group by o.order_id, o.amount having sum(i.amount) <> o.amount"
+        "group by o.order_id, o.amount having sum(i.amount) <> o.amount",
     )
     assert bad.empty
-    span = src.sql("select min(ordered_at) as a, max(ordered_at) as b from orders").iloc[0]
+    span = read_sql(src, "select min(ordered_at) as a, max(ordered_at) as b from orders").iloc[0]
     first, last = span["a"].date(), span["b"].date()
     top = leaderboard_products(src, first, last, top=None, rank_by="buyers")
     assert not top["product"].str.contains("、").any()  # products, not joined item lists
@@ -379,7 +384,7 @@ def test_the_flash_sale_prices_one_item_from_the_order_lines(tmp_path):
     # AOV: 53.50 / 3 paid orders = 17.83; one item is not a whole order
     assert base.aov == pytest.approx(17.83)
     # a dataset without lines keeps the AOV as the list price (no item_price row)
-    plain = Source({"orders": ws.source("d").sql("select * from orders")})
+    plain = Source({"orders": read_sql(ws.source("d"), "select * from orders")})
     assert "item_price" not in set(whatif_baseline(plain, MAY1, MAY3)["item"])
 
     # 10 items at 4.00 instead of F = 5.9444: the discount is (F - P) · 10 = 19.44 a week

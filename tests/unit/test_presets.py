@@ -22,6 +22,7 @@ from siyu import importer, ingest
 from siyu.ingest import ImportRefused
 from siyu.ingest.presets import ADD_WAY, channel_label, recognise, split_items
 from siyu.workspace import Workspace
+from tests.helpers import read_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -47,9 +48,10 @@ def _import(ws: Workspace, name: str, **kw) -> importer.ImportReport:
 
 def _orders_totals(ws: Workspace, dataset: str) -> tuple[int, Decimal, int]:
     """(paid orders, GMV, buyers) by SPEC's rule: status paid and amount > 0."""
-    df = ws.source(dataset).sql(
+    df = read_sql(
+        ws.source(dataset),
         "select count(*) as n, sum(amount) as gmv, count(distinct user_id) as buyers "
-        "from orders where status = 'paid' and amount > 0"
+        "from orders where status = 'paid' and amount > 0",
     )
     return int(df.n[0]), Decimal(str(df.gmv[0])).quantize(Decimal("0.01")), int(df.buyers[0])
 
@@ -87,8 +89,9 @@ def test_youzan_title_row_slash_headers_duplicate_header_and_refunds(tmp_path):
     assert pv.mapping["amount"] == "订单实付金额" and pv.mapping["nickname"] == "买家昵称"
     ws = Workspace(tmp_path / "ws")
     _import(ws, "youzan_orders.csv")
-    rows = ws.source("youzan_orders.csv").sql(
-        "select order_id, user_id, amount, status, phone from orders order by order_id"
+    rows = read_sql(
+        ws.source("youzan_orders.csv"),
+        "select order_id, user_id, amount, status, phone from orders order by order_id",
     )
     # E2 partly refunded (100 of 1299) stays paid; E3 refunded 58.50 of 58.50; E4 unpaid
     assert list(rows.status) == ["paid", "paid", "refunded", "cancelled", "paid"]
@@ -119,13 +122,14 @@ def test_youzan_customers_share_the_hashed_id_of_the_same_phone_in_orders(tmp_pa
     assert list(rejected.line) == [5] and "required" in rejected.reason[0]
     importer.commit(ws, staged, "shop")
     src = ws.source("shop")
-    joined = src.sql(
+    joined = read_sql(
+        src,
         "select m.nickname, count(o.order_id) as n from members as m "
-        "join orders as o using (user_id) group by 1 order by 1"
+        "join orders as o using (user_id) group by 1 order by 1",
     )
     # 张三 (13812345678): E1, E3; 李四: E2; 王五: E4, E5
     assert dict(zip(joined.nickname, joined.n, strict=True)) == {"张三": 2, "李四": 1, "王五": 2}
-    tiers = src.sql("select nickname, tier, joined_at from members order by joined_at")
+    tiers = read_sql(src, "select nickname, tier, joined_at from members order by joined_at")
     assert list(tiers.tier.fillna("")) == ["金卡", "银卡", ""]
 
 
@@ -159,8 +163,9 @@ def test_youzan_item_rows_become_orders_with_the_sum_of_their_lines(tmp_path):
     ws = Workspace(tmp_path / "ws")
     report = _import(ws, "youzan_items.csv")
     assert report.converted[0].options.amount_rule == "sum"
-    rows = ws.source("youzan_items.csv").sql(
-        "select order_id, amount, quantity, product, status from orders order by order_id"
+    rows = read_sql(
+        ws.source("youzan_items.csv"),
+        "select order_id, amount, quantity, product, status from orders order by order_id",
     )
     # E10: 79.80 + 25.00; E11: 89.00; E12: 10.00 + 20.00 + 30.50, closed
     assert rows.amount.astype(str).tolist() == ["104.8", "89.0", "60.5"]
@@ -175,9 +180,10 @@ def test_ktt_workbook_proposes_the_order_sheet_and_collapses_items_to_orders(tmp
     assert pv.options.lines and pv.options.amount_rule == "first"
     ws = Workspace(tmp_path / "ws")
     _import(ws, "ktt_orders.xlsx")
-    rows = ws.source("ktt_orders.xlsx").sql(
+    rows = read_sql(
+        ws.source("ktt_orders.xlsx"),
         "select order_id, amount, quantity, status, nickname, campaign from orders "
-        "order by order_id"
+        "order by order_id",
     )
     # KTT001 merged cells over 3 rows: 156.00, 2+1+3 items; KTT002 68.00 then 0; KTT003
     # refunded in full (45.50); KTT004 cancelled, 订单金额 empty on its second row
@@ -224,8 +230,9 @@ def test_a_rejected_line_leaves_its_whole_order_out(tmp_path):
 def test_jielong_item_lists_become_product_names_and_quantities(tmp_path):
     ws = Workspace(tmp_path / "ws")
     _import(ws, "jielong_orders.xlsx")
-    rows = ws.source("jielong_orders.xlsx").sql(
-        "select order_id, product, quantity, status from orders order by order_id"
+    rows = read_sql(
+        ws.source("jielong_orders.xlsx"),
+        "select order_id, product, quantity, status from orders order by order_id",
     )
     assert list(rows["product"]) == [
         "草莓(500g)、橙子(5斤)",
@@ -247,8 +254,9 @@ def test_split_items_reads_counts_with_any_multiplication_sign():
 def test_wecom_customer_list_keeps_one_member_with_the_earliest_add_time(tmp_path):
     ws = Workspace(tmp_path / "ws")
     _import(ws, "wecom_customers.xlsx")
-    rows = ws.source("wecom_customers.xlsx").sql(
-        "select user_id, joined_at, channel, tags from members order by joined_at"
+    rows = read_sql(
+        ws.source("wecom_customers.xlsx"),
+        "select user_id, joined_at, channel, tags from members order by joined_at",
     )
     assert list(rows.user_id) == ["小明", "小刚", "小红", "小丽"]
     assert [str(t) for t in rows.joined_at] == [
@@ -277,9 +285,9 @@ def test_wecom_group_list_gives_groups_and_daily_counts_for_the_date_given(tmp_p
     ws = Workspace(tmp_path / "ws")
     _import(ws, "wecom_groups.xlsx", stat_date=STAT_DATE)
     src = ws.source("wecom_groups.xlsx")
-    groups = src.sql("select group_id, owner from groups order by created_at")
+    groups = read_sql(src, "select group_id, owner from groups order by created_at")
     assert list(groups.group_id) == ["春季鲜果1群", "春季鲜果2群", "会员福利群"]
-    daily = src.sql("select * from group_daily order by group_id")
+    daily = read_sql(src, "select * from group_daily order by group_id")
     assert set(daily.stat_date.astype(str)) == {"2024-04-20"}
     assert dict(zip(daily.group_id, daily.new_members, strict=True)) == {
         "春季鲜果1群": 5,

@@ -13,6 +13,7 @@ from siyu import importer, ingest
 from siyu.ingest import ImportRefused
 from siyu.ingest.aliases import propose_mapping
 from siyu.workspace import Workspace
+from tests.helpers import read_sql
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -25,7 +26,7 @@ def test_wecom_customer_list_keeps_the_staff_of_the_earliest_add_time(tmp_path):
     ws = Workspace(tmp_path / "ws")
     req = importer.FileRequest(DATA / "wecom_customers.xlsx", "wecom_customers.xlsx")
     importer.import_files(ws, "wecom", [req])
-    rows = ws.source("wecom").sql("select user_id, staff from members order by user_id")
+    rows = read_sql(ws.source("wecom"), "select user_id, staff from members order by user_id")
     # 小明: 员工B added him 02-15, before 员工A on 03-01; 小刚: 员工C 03-02 before 员工B 03-06
     assert dict(zip(rows.user_id, rows.staff, strict=True)) == {
         "小丽": "员工A",

@@ -26,6 +26,7 @@ import pytest
 
 from siyu import importer, ingest
 from siyu.workspace import Workspace
+from tests.helpers import read_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 UCI = ROOT.parent / "shared" / "public-data" / "online_retail_uci.csv.gz"
@@ -67,15 +68,16 @@ def test_lines_collapse_to_invoices_and_lines_without_a_customer_are_rejected(uc
 def test_paid_orders_buyers_and_gmv_follow_the_paid_order_rule(uci_ws):
     ws, _ = uci_ws
     src = ws.source("uci")
-    by_status = src.sql(
-        "select status, count(*) as n, sum(amount) as amount from orders group by 1 order by 1"
+    by_status = read_sql(
+        src, "select status, count(*) as n, sum(amount) as amount from orders group by 1 order by 1"
     )
     assert list(by_status.status) == ["cancelled", "paid"]
     assert list(by_status.n) == [3_654, 18_536]
     assert Decimal(str(by_status.amount[0])).quantize(Decimal("0.01")) == Decimal("611342.09")
-    paid = src.sql(
+    paid = read_sql(
+        src,
         "select count(*) as n, count(distinct user_id) as buyers, sum(amount) as gmv "
-        "from orders where status = 'paid' and amount > 0"
+        "from orders where status = 'paid' and amount > 0",
     )
     assert (int(paid.n[0]), int(paid.buyers[0])) == (18_532, 4_338)
     assert Decimal(str(paid.gmv[0])).quantize(Decimal("0.01")) == Decimal("8911407.90")
@@ -84,16 +86,16 @@ def test_paid_orders_buyers_and_gmv_follow_the_paid_order_rule(uci_ws):
 def test_invoice_rows_carry_the_first_line_data_and_clean_ids(uci_ws):
     ws, _ = uci_ws
     src = ws.source("uci")
-    row = src.sql("select * from orders where order_id = '536365'").iloc[0]
+    row = read_sql(src, "select * from orders where order_id = '536365'").iloc[0]
     # 7 lines: 6×2.55 + 6×3.39 + 8×2.75 + 6×3.39 + 6×3.39 + 2×7.65 + 6×4.25 = 139.12
     assert row.user_id == "17850" and str(row.ordered_at) == "2010-12-01 08:26:00"
     assert Decimal(str(row.amount)) == Decimal("139.12") and row.quantity == 40
     assert row["product"].startswith("WHITE HANGING HEART T-LIGHT HOLDER、WHITE METAL LANTERN")
-    cancelled = src.sql("select * from orders where order_id = 'C536379'").iloc[0]
+    cancelled = read_sql(src, "select * from orders where order_id = 'C536379'").iloc[0]
     # one line: -1 × 27.50 (a discount taken back): amount and quantity as positive values
     assert cancelled.status == "cancelled" and Decimal(str(cancelled.amount)) == Decimal("27.50")
     assert cancelled.quantity == 1
-    ids = src.sql("select count(*) as n from orders where user_id like '%.%'")
+    ids = read_sql(src, "select count(*) as n from orders where user_id like '%.%'")
     assert ids.n[0] == 0
 
 

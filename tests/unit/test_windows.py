@@ -26,6 +26,7 @@ import pytest
 from siyu import metrics
 from siyu.db import Source
 from siyu.metrics.funnels import member_funnel
+from tests.helpers import read_sql
 
 D = dt.date
 WINDOW_KPIS = ("first_order_conversion", "repurchase_rate", "repurchase_rate_7d")
@@ -269,7 +270,8 @@ def test_a_steady_business_shows_no_change_in_window_kpis(steady, days):
 
 
 def _first_buyers(source: Source, start: D, end: D) -> int:
-    df = source.sql(
+    df = read_sql(
+        source,
         "select count(*) as n from person_facts where first_day between $start and $end",
         {"start": start, "end": end},
     )

@@ -16,6 +16,7 @@ import pytest
 from siyu.db import database
 from siyu.schema import quote_literal
 from siyu.workspace import Workspace, WorkspaceError
+from tests.helpers import read_sql
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,7 +43,7 @@ def orders_parquet(folder: Path, n: int, amount: int, prefix: str = "O") -> Path
 
 
 def totals(ws: Workspace, name: str) -> tuple[int, float]:
-    row = ws.source(name).sql("select count(*), sum(amount) from orders").iloc[0]
+    row = read_sql(ws.source(name), "select count(*), sum(amount) from orders").iloc[0]
     return int(row.iloc[0]), float(row.iloc[1])
 
 
@@ -163,7 +164,9 @@ def test_reader_never_sees_an_error_or_a_half_published_version_while_a_writer_l
         deadline = time.time() + 120
         while time.time() < deadline:
             src = ws.source("shop")
-            n, total = src.sql("select count(*), sum(amount) from orders").iloc[0]
+            cur = src.cursor()
+            n, total = cur.execute("select count(*), sum(amount) from orders").fetchone()
+            cur.close()
             k = int(n) - 1000
             assert float(total) == (k + 1) * int(n), (n, total)
             seen.add(k)
