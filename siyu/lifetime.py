@@ -235,12 +235,14 @@ def _tail(model: BgNbd, t: float, x: np.ndarray, T: np.ndarray) -> np.ndarray:
     return out[inverse]
 
 
-def expected_purchases(model: BgNbd, t: float, x, tx, T) -> np.ndarray:
+def expected_purchases(model: BgNbd, t: float, x, tx, T, alive=None) -> np.ndarray:
     """E[Y(t) | x, tx, T]: expected purchase days in the `t` units after the end of
-    calibration, of a person with summary (x, tx, T) (FHL 2005, equation 10)."""
+    calibration, of a person with summary (x, tx, T) (FHL 2005, equation 10). `alive`: their
+    `p_alive`, when the caller has it already."""
     x, tx, T = _arrays(x, tx, T)
     head = (_a(model) + model.b + x - 1) / (_a(model) - 1)
-    return head * _tail(model, float(t), x, T) * p_alive(model, x, tx, T)
+    alive = p_alive(model, x, tx, T) if alive is None else alive
+    return head * _tail(model, float(t), x, T) * alive
 
 
 def expected_new(model: BgNbd, t) -> np.ndarray:
@@ -344,7 +346,7 @@ def expected_spend(model: GammaGamma, x, m) -> np.ndarray:
 
 
 def discounted_purchases(
-    model: BgNbd, horizon: float, unit_days: float, discount: float, x, tx, T
+    model: BgNbd, horizon: float, unit_days: float, discount: float, x, tx, T, alive=None
 ) -> np.ndarray:
     """Expected purchase days over the next `horizon` units, each month's purchases
     discounted by (1 + discount)^k for the k-th month (k = 1, 2, …; the last month may be
@@ -362,4 +364,5 @@ def discounted_purchases(
         total += (now - before) / (1.0 + discount) ** k
         before = now
     head = (_a(model) + model.b + x - 1) / (_a(model) - 1)
-    return head * total[inverse] * p_alive(model, x, tx, T)
+    alive = p_alive(model, x, tx, T) if alive is None else alive
+    return head * total[inverse] * alive

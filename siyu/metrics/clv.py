@@ -366,13 +366,14 @@ def _people(
     p_alive = expected = spend_total = value = none
     if found.bgnbd is not None and n:
         bg = found.bgnbd
-        p_alive = pd.Series(lifetime.p_alive(bg, x, tx, T))
-        purchases = lifetime.expected_purchases(bg, horizon_units, x, tx, T)
+        alive = lifetime.p_alive(bg, x, tx, T)
+        p_alive = pd.Series(alive)
+        purchases = lifetime.expected_purchases(bg, horizon_units, x, tx, T, alive)
         expected = pd.Series(purchases)
         if found.spend is not None and found.spend.mean_spend is not None:
             per_day = lifetime.expected_spend(found.spend, x, m)
             discounted = lifetime.discounted_purchases(
-                bg, horizon_units, UNITS[unit], rate, x, tx, T
+                bg, horizon_units, UNITS[unit], rate, x, tx, T, alive
             )
             spend_total = pd.Series(np.round(purchases * per_day, 2))
             value = pd.Series(np.round(discounted * per_day * margin_value, 2))
@@ -391,7 +392,13 @@ def _people(
         }
     )
     segments = _segments(source, cal_end, personal)
-    out = out.merge(segments, on="user_id", how="left", sort=False)
+    ids = out["user_id"].to_numpy()
+    if len(segments) == len(out) and np.array_equal(segments["user_id"].to_numpy(), ids):
+        # the same buyers in the same order (both sorted by user_id in SQL): no join
+        for col in segments.columns[1:]:
+            out[col] = segments[col].to_numpy()
+    else:
+        out = out.merge(segments, on="user_id", how="left", sort=False)
     out["segment"] = out["segment"].astype(object).where(out["segment"].notna(), None)
     return out
 
@@ -424,8 +431,9 @@ def clv(
     """
     check_period(start, end)
     out = _people(source, end, calibration_end, unit, horizon, margin, discount)[CLV_COLUMNS]
-    value = pd.to_numeric(out["clv"], errors="coerce").fillna(-np.inf)
-    order = np.lexsort((out["user_id"].astype(str).to_numpy(), -value.to_numpy()))
+    value = pd.to_numeric(out["clv"], errors="coerce").fillna(-np.inf).to_numpy()
+    # rows come by user_id: a stable sort on value keeps that order among equal values
+    order = np.argsort(-value, kind="stable")
     return out.iloc[order].reset_index(drop=True)
 
 
