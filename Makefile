@@ -19,8 +19,8 @@ $(VENV)/.run-installed: requirements.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt requirements-clickhouse.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -r requirements-clickhouse.txt
 	touch $(VENV)/.run-installed $@
 
 demo: $(VENV)/.run-installed

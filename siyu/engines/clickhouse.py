@@ -617,20 +617,16 @@ def _rewrite_functions(tree):
     return tree
 
 
-@functools.cache
-def translated(name: str) -> tuple[str, frozenset[str]]:
-    """ClickHouse SQL of `queries/<name>.sql` (`base/<name>` for a base model), its tables and
-    models renamed to `__siyu_<name>`; and the names it reads."""
+def translate(
+    duck_sql: str, types: Mapping[str, str], where: str = "query", hand_sql: str | None = None
+) -> tuple[str, frozenset[str]]:
+    """DuckDB SQL (or its hand-written ClickHouse form `hand_sql`) as ClickHouse SQL, with
+    `$name` typed by `types` and the tables and models renamed to `__siyu_<name>`; and the
+    names it reads."""
     sqlglot = _sqlglot()
-    from siyu.db import load_query
-
-    duck_sql = models.model(name[5:]).sql if name.startswith("base/") else load_query(name)
-    types = param_types(duck_sql)
-    hand = handwritten().get(name)
-    where = f"queries/{name}.sql"
     try:
-        if hand is not None:
-            tree = sqlglot.parse_one(hand.read_text(encoding="utf-8"), read="clickhouse")
+        if hand_sql is not None:
+            tree = sqlglot.parse_one(hand_sql, read="clickhouse")
         else:
             tree = sqlglot.parse_one(duck_sql, read="duckdb")
             tree = _rewrite_functions(tree)
@@ -642,6 +638,22 @@ def translated(name: str) -> tuple[str, frozenset[str]]:
     except Exception as exc:
         raise EngineError(f"{where} has no ClickHouse translation: {_one_line(exc)}") from exc
     return sql, frozenset(used)
+
+
+@functools.cache
+def translated(name: str) -> tuple[str, frozenset[str]]:
+    """`translate` of `queries/<name>.sql` (`base/<name>` for a base model), from its
+    hand-written form in queries/clickhouse/ where there is one; cached per process."""
+    from siyu.db import load_query
+
+    duck_sql = models.model(name[5:]).sql if name.startswith("base/") else load_query(name)
+    hand = handwritten().get(name)
+    return translate(
+        duck_sql,
+        param_types(duck_sql),
+        f"queries/{name}.sql",
+        hand.read_text(encoding="utf-8") if hand is not None else None,
+    )
 
 
 def _one_line(exc: BaseException) -> str:
@@ -794,18 +806,23 @@ def statement(source: Source, name: str, columns, files: Files) -> str:
 # -- parameters and results ----------------------------------------------------------------------
 
 
-def param_text(value: Any) -> str:
-    """A bound value as ClickHouse's query-parameter text (`\\N` is NULL)."""
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\0": "\\0"})
+
+
+def param_text(value: Any, *, escape: bool = True) -> str | None:
+    """A bound value as ClickHouse's query-parameter text: escaped text (a tab or backslash
+    in a group name stays itself), `\\N` for NULL. With `escape=False` (clickhouse-connect,
+    which escapes itself) text stays as it is and NULL is None."""
     if value is None:
-        return "\\N"
+        return "\\N" if escape else None
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime | pd.Timestamp):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, str):
+        return value.translate(_ESCAPES) if escape else value
     return str(value)
 
 
@@ -832,13 +849,13 @@ def expected_schema(name: str, params: Mapping[str, Any]) -> pa.Schema:
     return schema
 
 
-def to_frame(name: str, table: pa.Table, params: Mapping[str, Any]) -> pd.DataFrame:
-    """ClickHouse's Arrow result as the DataFrame DuckDB gives for the same query."""
+def to_frame(name: str, table: pa.Table, want: pa.Schema) -> pd.DataFrame:
+    """ClickHouse's Arrow result as the DataFrame DuckDB gives for the same query (whose
+    Arrow schema on DuckDB is `want`)."""
     import pyarrow as pa
 
     from siyu.db import database
 
-    want = expected_schema(name, params)
     if table.num_columns != len(want):
         raise EngineError(
             f"queries/{name}.sql gives {table.num_columns} columns on ClickHouse, "
@@ -917,7 +934,7 @@ class Engine:
             self._columns[path] = names
         return names
 
-    def arrow(self, sql: str, params: Mapping[str, str]) -> pa.Table:  # pragma: no cover
+    def arrow(self, sql: str, params: Mapping[str, Any]) -> pa.Table:  # pragma: no cover
         raise NotImplementedError
 
     def run(self, source: Source, name: str, bound: Mapping[str, Any]) -> pd.DataFrame:
@@ -934,18 +951,32 @@ class Engine:
                 for f in want
             )
             sql = f"SELECT {cols} FROM ({sql})"
-        params = {k: param_text(v) for k, v in bound.items()}
         try:
-            table = self.arrow(sql, params)
+            table = self.arrow(sql, bound)
         except EngineError:
             raise
         except Exception as exc:
             raise EngineError(
                 f"queries/{name}.sql failed on {self.label}: {_one_line(exc)}"
             ) from exc
-        return to_frame(name, table, bound)
+        return to_frame(name, table, want)
 
     label = "ClickHouse"
+
+    def run_sql(
+        self, duck_sql: str, params: Mapping[str, Any], types: Mapping[str, str]
+    ) -> pd.DataFrame:
+        """DuckDB SQL that reads no table, translated and run here, typed as DuckDB types it
+        (the semantics tests of tests/unit/test_engines.py)."""
+        from siyu.db import database
+
+        sql, _ = translate(duck_sql, types)
+        cur = database().cursor()
+        try:
+            want = cur.sql(duck_sql, params=dict(params)).to_arrow_table().schema
+        finally:
+            cur.close()
+        return to_frame("query", self.arrow(sql, params), want)
 
 
 class Chdb(Engine):
@@ -978,8 +1009,9 @@ class Chdb(Engine):
                 self._all.append(conn)
         return conn
 
-    def arrow(self, sql: str, params: Mapping[str, str]) -> pa.Table:
-        return self._conn().query(sql, "ArrowTable", params=dict(params))
+    def arrow(self, sql: str, params: Mapping[str, Any]) -> pa.Table:
+        text = {k: param_text(v) for k, v in params.items()}
+        return self._conn().query(sql, "ArrowTable", params=text)
 
 
 class Server(Engine):
@@ -1010,9 +1042,11 @@ class Server(Engine):
         self._client = clickhouse_connect.get_client(dsn=url, settings=dict(SETTINGS))
         self._client_lock = threading.Lock()
 
-    def arrow(self, sql: str, params: Mapping[str, str]) -> pa.Table:
+    def arrow(self, sql: str, params: Mapping[str, Any]) -> pa.Table:
+        # clickhouse-connect sends `{name:Type}` parameters to the server (param_<name>)
+        text = {k: param_text(v, escape=False) for k, v in params.items()}
         with self._client_lock:  # a client runs one query at a time (its HTTP session)
-            return self._client.query_arrow(sql, parameters=dict(params))
+            return self._client.query_arrow(sql, parameters=text)
 
 
 _ENGINES: dict[str, Engine] = {}
