@@ -6,27 +6,19 @@ kept in the session, tied to the dataset version it ran on.
 
 import streamlit as st
 
-from siyu import explorer, ui
+from siyu import explorer
+from siyu.schema import TABLE_LABELS
+from siyu.web.frame import dataset_label, open_page
+from siyu.web.tables import download_buttons, table
 
-ctx = ui.frame("sql")
-if not ctx.can_edit:
-    st.info(ctx.t("explorer.editors_only"))
-    st.stop()
-if ctx.source is None:
-    ui.no_dataset(ctx)
-    st.stop()
+ctx = open_page("sql")
 source = ctx.source
-limits = explorer.limits()
-
 st.caption(
     ctx.t(
         "explorer.intro",
-        dataset=ui.dataset_label(ctx.dataset or "", ctx.lang),
+        dataset=dataset_label(ctx.dataset or "", ctx.lang),
         version=source.meta.get("version", "—"),
-        seconds=f"{limits.seconds:g}",
-        rows=f"{limits.rows:,}",
-        mb=f"{limits.result_bytes / 1024 / 1024:g}",
-        memory=f"{limits.memory_bytes / 1024 / 1024:g}",
+        **explorer.limits_words(explorer.limits()),
     )
 )
 
@@ -41,11 +33,9 @@ with schema_col:
     st.caption(ctx.t("explorer.schema.masked"))
     tables = explorer.schema(source)
     for name, columns in tables.groupby("table", sort=False):
-        label = f"`{name}` · {ctx.t(f'table.{name}')}"
-        if not columns["present"].iloc[0]:
-            label += f" · {ctx.t('explorer.schema.missing')}"
-        with st.expander(label):
-            ui.table(
+        missing = "" if columns["present"].iloc[0] else f" · {ctx.t('explorer.schema.missing')}"
+        with st.expander(f"`{name}` · {ctx.t(TABLE_LABELS[name])}{missing}"):
+            table(
                 columns[["column", "type"]].rename(
                     columns={
                         "column": ctx.t("explorer.col_column"),
@@ -61,7 +51,7 @@ with editor_col:
     buttons = st.columns(len(explorer.EXAMPLES))
     for box, key in zip(buttons, explorer.EXAMPLES, strict=True):
         box.button(
-            ctx.t(f"explorer.example.{key}"),
+            ctx.t(explorer.EXAMPLE_TITLES[key]),
             key=f"explorer-example-{key}",
             on_click=load_example,
             args=(key,),
@@ -90,26 +80,11 @@ with editor_col:
             if outcome.detail:
                 st.code(outcome.detail, language=None)
         else:
-            if outcome.cut == "bytes":
-                st.warning(
-                    ctx.t(
-                        "explorer.truncated_bytes",
-                        mb=f"{outcome.byte_limit / 1024 / 1024:g}",
-                        rows=f"{len(outcome.frame):,}",
-                    )
-                )
-            elif outcome.truncated:
-                st.warning(ctx.t("explorer.truncated", rows=f"{outcome.row_limit:,}"))
-            st.caption(
-                ctx.t(
-                    "explorer.rows",
-                    rows=f"{len(outcome.frame):,}",
-                    seconds=f"{outcome.seconds:.2f}",
-                )
-            )
+            for level, note in explorer.result_notes(outcome, ctx.lang):
+                getattr(st, level)(note)
             if outcome.kind == "EXPLAIN":
                 for plan in outcome.frame.iloc[:, -1]:
                     st.code(str(plan), language=None)
             else:
-                ui.table(outcome.frame, hide_index=True, width="stretch")
-            ui.download_buttons(ctx, outcome.frame, "sql_result", "explorer-download")
+                table(outcome.frame, hide_index=True, width="stretch")
+            download_buttons(ctx, outcome.frame, "sql_result", "explorer-download")

@@ -492,12 +492,9 @@ def cmd_sql(args: argparse.Namespace) -> int:
         if exc.detail:
             print(exc.detail, file=sys.stderr)
         return 1
-    if result.cut == "bytes":
-        mb = f"{result.byte_limit / 1024 / 1024:g}"
-        note = t("explorer.truncated_bytes", args.lang, mb=mb, rows=f"{len(result.frame):,}")
-        print(note, file=sys.stderr)
-    elif result.truncated:
-        print(t("explorer.truncated", args.lang, rows=f"{result.row_limit:,}"), file=sys.stderr)
+    for level, note in explorer.result_notes(result, args.lang):
+        if level == "warning":  # the rows and time are not worth a line on stderr
+            print(note, file=sys.stderr)
     write_frame(result.frame, args.format)
     return 0
 

@@ -796,6 +796,45 @@ order by events desc""",
     "describe_orders": "describe orders",
 }
 
+# What each example's button reads (translation keys).
+EXAMPLE_TITLES: dict[str, str] = {
+    "gmv_by_day": "explorer.example.gmv_by_day",
+    "top_buyers": "explorer.example.top_buyers",
+    "members_by_channel": "explorer.example.members_by_channel",
+    "group_activity": "explorer.example.group_activity",
+    "describe_orders": "explorer.example.describe_orders",
+}
+
+
+# ---- what the page and the CLI say about a query ---------------------------------------------
+
+
+def limits_words(lim: Limits) -> dict[str, str]:
+    """The limits as the intro states them: seconds, rows, result MB, memory MB."""
+    return {
+        "seconds": f"{lim.seconds:g}",
+        "rows": f"{lim.rows:,}",
+        "mb": f"{lim.result_bytes / 1024 / 1024:g}",
+        "memory": f"{lim.memory_bytes / 1024 / 1024:g}",
+    }
+
+
+def result_notes(result: Result, lang: str) -> list[tuple[str, str]]:
+    """What to say about a result, as (level, text): "warning" when it was cut (by rows or by
+    bytes), then "caption" with its rows and time."""
+    from siyu.i18n import t
+
+    notes = []
+    if result.cut == "bytes":
+        mb = f"{result.byte_limit / 1024 / 1024:g}"
+        text = t("explorer.truncated_bytes", lang, mb=mb, rows=f"{len(result.frame):,}")
+        notes.append(("warning", text))
+    elif result.truncated:
+        notes.append(("warning", t("explorer.truncated", lang, rows=f"{result.row_limit:,}")))
+    rows, seconds = f"{len(result.frame):,}", f"{result.seconds:.2f}"
+    notes.append(("caption", t("explorer.rows", lang, rows=rows, seconds=seconds)))
+    return notes
+
 
 if __name__ == "__main__":
     _serve()

@@ -247,22 +247,27 @@ def choices(at: AppTest) -> dict[str, list[str]]:
 
 
 class Downloads:
-    """What the page offers to download: every frame given to `ui.download_buttons`."""
+    """What the page offers to download: every frame given to `download_buttons`."""
 
     def __init__(self, monkeypatch) -> None:
         import siyu.ui
+        from siyu.web import tables
 
         self.frames: list[tuple[str, pd.DataFrame]] = []
-        original = siyu.ui.download_buttons
 
-        def record(ctx, frame, stem, key):
-            # the CSV file as a click would give it, read back as text
-            data = exports.to_csv_bytes(siyu.ui.download_table(ctx, frame))
-            read = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
-            self.frames.append((stem, read))
-            return original(ctx, frame, stem, key)
+        def recorder(original):
+            def record(ctx, frame, stem, key):
+                # the CSV file as a click would give it, read back as text
+                data = exports.to_csv_bytes(tables.download_table(ctx, frame))
+                read = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+                self.frames.append((stem, read))
+                return original(ctx, frame, stem, key)
 
-        monkeypatch.setattr(siyu.ui, "download_buttons", record)
+            return record
+
+        monkeypatch.setattr(tables, "download_buttons", recorder(tables.download_buttons))
+        if siyu.ui.download_buttons is not tables.download_buttons:  # pages not moved yet
+            monkeypatch.setattr(siyu.ui, "download_buttons", recorder(siyu.ui.download_buttons))
 
     def texts(self) -> list[tuple[str, str]]:
         found = []
