@@ -85,6 +85,8 @@ SETTINGS: dict[str, Any] = {
     "enable_named_columns_in_function_tuple": 1,
     # greatest/least skip NULLs, as DuckDB's do
     "least_greatest_legacy_null_behavior": 0,
+    # a long query (the event funnel) inlines its CTEs at every use: a bigger plan
+    "query_plan_max_optimizations_to_apply": 1000000,
     # the result as plain Arrow strings
     "output_format_arrow_string_as_string": 1,
     "output_format_arrow_low_cardinality_as_dictionary": 0,
@@ -297,9 +299,6 @@ def _rewrite(node):
         typ = exp.DataType.build("Date", dialect="clickhouse")
         typ.set("nullable", None)
         return typ
-    if isinstance(node, exp.CTE) and node.args.get("materialized") is not None:
-        node.set("materialized", None)
-        return node
     if isinstance(node, exp.Count | exp.Filter | exp.Window):
         # DuckDB counts as BIGINT; ClickHouse's UInt64 has no common type with Int64 in a
         # UNION or CASE (a Variant that sum() rejects)
@@ -482,6 +481,15 @@ def _null_lists(tree) -> None:
             )
 
 
+def _drop_cte_hints(tree) -> None:
+    """DuckDB's `as [not] materialized` hints: ClickHouse inlines every CTE (its own
+    MATERIALIZED is experimental and refused in a WITH RECURSIVE)."""
+    from sqlglot import exp
+
+    for cte in tree.find_all(exp.CTE):
+        cte.set("materialized", None)
+
+
 def _lateral_series(tree) -> None:
     """`from t cross join generate_series(t.a, t.b, …) as s` reads columns of t, a lateral
     join ClickHouse has not: it becomes `ARRAY JOIN <array> AS __s_col`."""
@@ -563,6 +571,7 @@ def _rewrite_functions(tree):
     _union_by_name(tree)
     _join_keys(tree)
     _null_lists(tree)
+    _drop_cte_hints(tree)
     # ORDER BY reads the select's own output names first (SQL); ClickHouse, told to prefer
     # columns to aliases in WHERE (SETTINGS), would read the input column: say the position
     for select in tree.find_all(exp.Select):
@@ -574,6 +583,13 @@ def _rewrite_functions(tree):
             col = ordered.this
             if isinstance(col, exp.Column) and not col.table and col.name in names:
                 col.replace(exp.Literal.number(names.index(col.name) + 1))
+    # a projected integer literal is DuckDB's INTEGER, signed (ClickHouse: UInt8, and a
+    # recursive CTE's `step + 1` would climb to UInt64, which mixes with no Int64)
+    for alias in list(tree.find_all(exp.Alias)):
+        lit = alias.this
+        if isinstance(lit, exp.Literal) and lit.is_int and isinstance(alias.parent, exp.Select):
+            kind = "toInt32" if abs(int(lit.name)) < 2**31 else "toInt64"
+            alias.set("this", _call(kind, lit.copy()))
     # ClickHouse names a projected `t.col` "t.col" where a join is in scope; SQL names it col
     for select in tree.find_all(exp.Select):
         for i, e in enumerate(select.expressions):
