@@ -473,6 +473,68 @@ def bench_metrics(ctx: Ctx) -> list[Figure]:
     return figures
 
 
+# The slowest metrics on DuckDB (BENCHMARKS.md), run on chdb too (issue 23).
+ENGINE_METRICS = ("kpi_cards", "leaderboard_groups", "whatif", "layer_members", "retention")
+
+
+def bench_engines(ctx: Ctx) -> list[Figure]:
+    """The slow metrics in-process on DuckDB and on chdb (ClickHouse embedded), same dataset.
+
+    Both read the same snapshot files and built base-layer files. A figure, no target: on
+    one 2-core machine this measures the engines, not a cluster. The results must be equal
+    (the run fails otherwise); the memo of small answers is cleared before every run.
+    """
+    try:
+        import chdb  # noqa: F401
+    except ImportError:
+        return [Figure("engines", "chdb", "n/a", note="pip install -r requirements-clickhouse.txt")]
+    import pandas as pd
+
+    from siyu import db, metrics
+
+    src, (start, end) = ctx.source, ctx.period
+    extra = metric_args(ctx)
+    figures = []
+    for name in ENGINE_METRICS:
+        fn, opts = metrics.METRICS[name], extra.get(name, {})
+        took, frames = {}, {}
+        for engine in ("duckdb", "chdb"):
+            os.environ["SIYU_ENGINE"] = engine
+
+            def run(fn=fn, opts=opts):
+                db._MEMO.clear()
+                return fn(src, start, end, **opts)
+
+            try:
+                run()  # a warm-up: files into the page cache, the translation cached
+                took[engine], frames[engine], _ = median_of(run, ctx.args.runs, slow=60)
+            except Exception as exc:
+                took[engine] = float("nan")
+                frames[engine] = repr(exc)[:200]
+            finally:
+                os.environ.pop("SIYU_ENGINE", None)
+        same = isinstance(frames["chdb"], pd.DataFrame) and isinstance(
+            frames["duckdb"], pd.DataFrame
+        )
+        if same:
+            pd.testing.assert_frame_equal(
+                frames["duckdb"].reset_index(drop=True),
+                frames["chdb"].reset_index(drop=True),
+                check_exact=False,
+                rtol=1e-9,
+            )
+        ratio = took["chdb"] / took["duckdb"] if took["duckdb"] else float("nan")
+        figures.append(
+            Figure(
+                "engines",
+                f"`{name}` DuckDB → chdb",
+                f"{secs(took['duckdb'])} → {secs(took['chdb'])} ({ratio:.1f}×)",
+                note="same frame" if same else f"chdb: {frames['chdb']}",
+            )
+        )
+    return figures
+
+
 # ---- 3. three metrics against pandas ------------------------------------------------------------
 
 
@@ -1059,6 +1121,7 @@ def bench_clv(ctx: Ctx) -> list[Figure]:
 BENCHES: list[Bench] = [
     Bench("import", "Import of the orders CSV", bench_import),
     Bench("metrics", "Every metric against the reference scan", bench_metrics),
+    Bench("engines", "The slow metrics on DuckDB and on chdb (ClickHouse)", bench_engines),
     Bench("pandas", "Three metrics against pandas", bench_pandas),
     Bench("browser", "Every page in Chromium, cold and warm", bench_browser),
     Bench("pages", "Page renders (AppTest)", bench_pages),
