@@ -4,6 +4,10 @@ A `Source` is the set of canonical tables of one dataset version. Each query run
 cursor in which the canonical names (`orders`, `members`, …) are temporary views over that
 version's Parquet files (or, in tests, over DataFrames). A missing table becomes a typed empty
 view, so every query runs; `Source.has()` tells the caller whether the numbers mean anything.
+
+`Source.query` runs on the process's engine (`SIYU_ENGINE`, `siyu.engines`): DuckDB here, or
+ClickHouse (chdb or a server) through `siyu.engines.clickhouse`, which translates the same
+files and reads the same Parquet files. Nothing above this module knows which.
 """
 
 from __future__ import annotations
