@@ -102,9 +102,14 @@ def default_period(source: Source, days: int = DEFAULT_PERIOD_DAYS) -> tuple[Dat
     return start, last
 
 
+def period_days(start: Date, end: Date) -> int:
+    """Days of the period [start, end], both counted."""
+    return (end - start).days + 1
+
+
 def previous_period(start: Date, end: Date) -> tuple[Date, Date]:
     """The period of equal length just before [start, end]: [start - n, start - 1]."""
-    n = (end - start).days + 1
+    n = period_days(start, end)
     return start - dt.timedelta(days=n), start - dt.timedelta(days=1)
 
 
