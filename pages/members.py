@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from siyu import charts, fmt, ui
+from siyu.metrics.clv import add_values
 from siyu.metrics.members import (
     DEFAULT_THRESHOLDS,
     LAYER_DAYS,
@@ -194,13 +195,19 @@ with tab_rfm:
         rfm_options = dict(split=split, segment=segment, personal=True)
 
         def rfm_people(frame: pd.DataFrame) -> pd.DataFrame:
+            frame = add_values(frame, ui.metric(ctx, "clv_values", start=start, end=end))
             return headed(
                 frame.assign(segment=frame["segment"].map(lambda k: ctx.t(f"members.segment.{k}")))
             )
 
         people, total = ui.metric_preview(ctx, "rfm_members", start=start, end=end, **rfm_options)
         st.caption(ctx.t("members.list_count", n=f"{total:,}"))
-        ui.table(rfm_people(people), kinds(money=("monetary",)), hide_index=True, key="rfm_people")
+        ui.table(
+            rfm_people(people),
+            kinds(money=("monetary", "clv"), rates=("p_alive",)),
+            hide_index=True,
+            key="rfm_people",
+        )
         ui.preview_note(ctx, len(people), total)
         ui.download_buttons(
             ctx,
@@ -237,6 +244,7 @@ with tab_layers:
     )
 
     def layer_people(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = add_values(frame, ui.metric(ctx, "clv_values", start=start, end=end))
         return headed(
             frame.assign(
                 layer=frame["layer"].map(lambda k: ctx.t(f"members.layer.{k}")),
@@ -250,7 +258,12 @@ with tab_layers:
     list_options = dict(start=start, end=end, layer=layer, **layer_options)
     listed, total = ui.metric_preview(ctx, "layer_members", **list_options)
     st.caption(ctx.t("members.list_count", n=f"{total:,}"))
-    ui.table(layer_people(listed), hide_index=True, key="layer_people")
+    ui.table(
+        layer_people(listed),
+        kinds(money=("clv",), rates=("p_alive",)),
+        hide_index=True,
+        key="layer_people",
+    )
     ui.preview_note(ctx, len(listed), total)
     ui.download_buttons(
         ctx,

@@ -347,6 +347,7 @@ def _people(
     margin: Any,
     discount: Any,
     personal: bool = False,
+    segments: bool = True,
 ) -> pd.DataFrame:
     check_period(end, end)
     _needs_orders(source)
@@ -391,6 +392,8 @@ def _people(
             "tier": people["tier"].astype(object),
         }
     )
+    if not segments:
+        return out
     segments = _segments(source, cal_end, personal)
     ids = out["user_id"].to_numpy()
     if len(segments) == len(out) and np.array_equal(segments["user_id"].to_numpy(), ids):
@@ -482,6 +485,33 @@ def clv_summary(
 def horizon_units(months: float, unit: str) -> float:
     """A horizon of `months` months in the unit (a month is 365.25 / 12 days)."""
     return float(months) * lifetime.MONTH_DAYS / UNITS[_unit(unit)]
+
+
+@metric(requires=("orders",), columns=("user_id", "p_alive", "clv"))
+def clv_values(
+    source: Source,
+    start: Date,
+    end: Date,
+    *,
+    unit: Literal["day", "week"] = DEFAULT_UNIT,
+) -> pd.DataFrame:
+    """Each buyer's P(alive) and CLV as of the day after `end`, by user_id: the columns the
+    member lists of other pages add (`add_values`). CLV with the defaults of `clv`: a year,
+    margin 1, 1% a month."""
+    check_period(start, end)
+    people = _people(source, end, None, unit, None, None, None, segments=False)
+    return people[["user_id", "p_alive", "clv"]].reset_index(drop=True)
+
+
+def add_values(frame: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (a member list with `user_id`) with `p_alive` and `clv` from a `clv_values`
+    table beside each person; None for someone who bought nothing up to then."""
+    wanted = values[values["user_id"].isin(frame["user_id"])]
+    out = frame.merge(wanted, on="user_id", how="left", sort=False)
+    for col in ("p_alive", "clv"):
+        column = out[col].astype(object)
+        out[col] = column.where(column.notna(), None)
+    return out
 
 
 def at_risk_layer(tier: Any, segment: Any) -> str:

@@ -403,4 +403,11 @@ TEXT = {
     "value.col.group": {"zh-Hans": "建议群", "zh-Hant": "建議群", "en": "Suggested group"},
     "value.col.cohort": {"zh-Hans": "同期群", "zh-Hant": "同期群", "en": "Cohort"},
     "value.col.cohort_size": {"zh-Hans": "人数", "zh-Hant": "人數", "en": "People"},
+    # the value columns of the Members page's lists (siyu.metrics.clv.add_values)
+    "members.col.p_alive": {"zh-Hans": "存活概率", "zh-Hant": "存活機率", "en": "P(alive)"},
+    "members.col.clv": {
+        "zh-Hans": "顾客价值（12 个月）",
+        "zh-Hant": "顧客價值（12 個月）",
+        "en": "CLV (12 months)",
+    },
 }

@@ -307,3 +307,16 @@ def test_the_command_line_prints_the_fit_and_the_people(cdnow_ws):
     assert any(line.startswith("1,2,30.428571,38.857143,") for line in lines)
     clv = [float(line.split(",")[7]) for line in lines[1:]]
     assert clv == sorted(clv, reverse=True)  # the most valuable first
+
+
+def test_member_lists_get_each_persons_p_alive_and_value(cdnow_ws):
+    src = cdnow_ws.source("cdnow")
+    values = C.clv_values(src, CDNOW_CAL, CDNOW_CAL)
+    table = C.clv(src, CDNOW_CAL, CDNOW_CAL).set_index("user_id")
+    listed = pd.DataFrame({"user_id": ["1", "nobody", "2"], "other": [1, 2, 3]})
+    out = C.add_values(listed, values)
+    assert list(out.columns) == ["user_id", "other", "p_alive", "clv"]
+    assert list(out["user_id"]) == ["1", "nobody", "2"]  # the list's order kept
+    assert out["p_alive"].iloc[0] == table.loc["1", "p_alive"]
+    assert out["clv"].iloc[2] == table.loc["2", "clv"]
+    assert out["p_alive"].iloc[1] is None and out["clv"].iloc[1] is None
