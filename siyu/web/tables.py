@@ -4,7 +4,7 @@ wide enough, missing values as —, CSV and XLSX built only on a click."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -161,21 +161,52 @@ def download_buttons(
     )
 
 
+def headed(ctx: Context, frame: pd.DataFrame, headers: Mapping[str, str]) -> pd.DataFrame:
+    """`frame` with its columns named in the reader's words: `headers` maps a column to the
+    translation key of its heading; other columns keep their names."""
+    return frame.rename(columns={c: ctx.t(headers[c]) for c in frame.columns if c in headers})
+
+
+def preview_note(ctx: Context, shown: int, total: int) -> None:
+    """Say that a table shows only the first rows of a longer list."""
+    if total > shown:
+        st.caption(ctx.t("list.preview", shown=shown, total=total))
+
+
 def table_with_downloads(
     ctx: Context,
-    shown: pd.DataFrame,
+    frame: pd.DataFrame,
     *,
     stem: str,
     key: str,
-    kinds: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
+    kinds: Mapping[str, str] | None = None,
     download: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
+    total: int | None = None,
     **kwargs: Any,
 ) -> None:
     """A table (see `table`; no index, full width) with its CSV and XLSX downloads below.
 
-    `download` is what the files hold when it differs from the table on screen (every digit,
-    the whole list behind a preview); the default is the table itself."""
+    `headers` names the columns in the reader's words (column → translation key) on screen
+    and in the files; `kinds` says how numeric columns read (column → count, money, rate or
+    number). `download` is what the files hold when it is not the table on screen (every
+    digit, or the whole list behind a preview: a callable, run on a click); `total` is the
+    length of that whole list when `frame` holds its first rows (a note says so).
+    """
+    headers = headers or {}
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
-    table(shown, kinds, **kwargs)
-    download_buttons(ctx, shown if download is None else download, stem, key)
+    shown_kinds = {
+        (ctx.t(headers[c]) if c in headers else c): kind
+        for c, kind in (kinds or {}).items()
+        if c in frame.columns
+    }
+    table(headed(ctx, frame, headers), shown_kinds, **kwargs)
+    if total is not None:
+        preview_note(ctx, len(frame), total)
+    whole = frame if download is None else download
+    if callable(whole):
+        fetch = whole
+        download_buttons(ctx, lambda: headed(ctx, fetch(), headers), stem, key)
+    else:
+        download_buttons(ctx, headed(ctx, whole, headers), stem, key)

@@ -80,12 +80,6 @@ def card(
     box.metric(label, shown, delta=delta, help=fmt.card_help(help, full, ctx.lang), **options)
 
 
-def preview_note(ctx: Context, shown: int, total: int) -> None:
-    """Say that a table shows only the first rows of a longer list."""
-    if total > shown:
-        st.caption(ctx.t("list.preview", shown=shown, total=total))
-
-
 def _css_string(text: str) -> str:
     """`text` as a CSS string literal (for `content:`)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
