@@ -53,15 +53,15 @@ TEXT = {
     "value.model.how": {
         "zh-Hans": "每位买家从支付订单算出：**复购天数**（首个购买日之后、有支付订单的不同日期数，"
         "同一天多单算一次）、**最近购买**（末次购买日 − 首次购买日）和**观察期**（截止日 − 首次"
-        "购买日），后两者以{unit}为单位、可带小数（10 天 = 1.4286 周）。`BG/NBD` 模型"
-        "（`Fader, Hardie & Lee 2005`）据此估计每人是否仍是顾客（存活概率）和未来的复购天数；"
-        "`Gamma-Gamma` 模型（`Fader & Hardie 2013`）用复购顾客每个复购日的平均消费估计每人"
+        "购买日），后两者以{unit}为单位、可带小数（10 天 = 1.4286 周）。BG/NBD 模型"
+        "（Fader, Hardie & Lee 2005）据此估计每人是否仍是顾客（存活概率）和未来的复购天数；"
+        "Gamma-Gamma 模型（Fader & Hardie 2013）用复购顾客每个复购日的平均消费估计每人"
         "每次的消费。两者都用最大似然拟合，相同的（复购天数、最近购买、观察期）合并计算。",
         "zh-Hant": "每位買家從支付訂單算出：**復購天數**（首個購買日之後、有支付訂單的不同日期數，"
         "同一天多單算一次）、**最近購買**（末次購買日 − 首次購買日）和**觀察期**（截止日 − 首次"
-        "購買日），後兩者以{unit}為單位、可帶小數（10 天 = 1.4286 週）。`BG/NBD` 模型"
-        "（`Fader, Hardie & Lee 2005`）據此估計每人是否仍是顧客（存活機率）和未來的復購天數；"
-        "`Gamma-Gamma` 模型（`Fader & Hardie 2013`）用復購顧客每個復購日的平均消費估計每人"
+        "購買日），後兩者以{unit}為單位、可帶小數（10 天 = 1.4286 週）。BG/NBD 模型"
+        "（Fader, Hardie & Lee 2005）據此估計每人是否仍是顧客（存活機率）和未來的復購天數；"
+        "Gamma-Gamma 模型（Fader & Hardie 2013）用復購顧客每個復購日的平均消費估計每人"
         "每次的消費。兩者都用最大似然擬合，相同的（復購天數、最近購買、觀察期）合併計算。",
         "en": "For each buyer, from the paid orders: **frequency** (distinct days with a paid "
         "order after the first one; several orders on one day count once), **recency** (last "
@@ -72,16 +72,16 @@ TEXT = {
         "spend per purchase day, from the repeat buyers' mean spend per repeat day. Both are "
         "fitted by maximum likelihood over buyers grouped by identical (frequency, recency, T).",
     },
-    "value.model.bgnbd": {"zh-Hans": "`BG/NBD`", "zh-Hant": "`BG/NBD`", "en": "BG/NBD"},
+    "value.model.bgnbd": {"zh-Hans": "BG/NBD", "zh-Hant": "BG/NBD", "en": "BG/NBD"},
     "value.model.spend": {
-        "zh-Hans": "`Gamma-Gamma`",
-        "zh-Hant": "`Gamma-Gamma`",
+        "zh-Hans": "Gamma-Gamma",
+        "zh-Hant": "Gamma-Gamma",
         "en": "Gamma-Gamma",
     },
     "value.model.sources": {
-        "zh-Hans": "在 `CDNOW` 样本（2,357 位顾客，39 周）上本模型复现已发表的参数 r = 0.243、"
+        "zh-Hans": "在 CDNOW 样本（2,357 位顾客，39 周）上本模型复现已发表的参数 r = 0.243、"
         "α = 4.414、a = 0.793、b = 2.426，p = 6.25、q = 3.74、γ = 15.44。",
-        "zh-Hant": "在 `CDNOW` 樣本（2,357 位顧客，39 週）上本模型復現已發表的參數 r = 0.243、"
+        "zh-Hant": "在 CDNOW 樣本（2,357 位顧客，39 週）上本模型復現已發表的參數 r = 0.243、"
         "α = 4.414、a = 0.793、b = 2.426，p = 6.25、q = 3.74、γ = 15.44。",
         "en": "On the CDNOW sample (2,357 customers, 39 weeks) this fit reproduces the "
         "published r = 0.243, α = 4.414, a = 0.793, b = 2.426 and p = 6.25, q = 3.74, "

@@ -36,6 +36,8 @@ ALLOWED_IN_CHINESE = {
     # metrics and methods; pp = percentage points; the intervals, by their authors' names
     "GMV", "ROI", "RFM", "AARRR", "KPI", "ID", "SKU", "UV", "PV", "ARPU", "LTV", "CAC", "VIP",
     "pp", "Wilson", "Newcombe",
+    # lifetime value: the models and their authors, the data set the literature fits
+    "BG", "NBD", "Gamma", "Fader", "Hardie", "Lee", "CDNOW",
     # files, encodings and tools
     "CSV", "XLSX", "XLSM", "TSV", "TXT", "GZ", "HTML", "PNG", "SQL", "UTF", "BOM", "GB", "GBK",
     "DuckDB", "Excel", "WPS", "URL", "JSON", "Parquet",
