@@ -9,7 +9,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from siyu import charts, fmt, ui
+from siyu import fmt, ui
+from siyu.charts.value import clv_holdout_bars, clv_tracking_lines, value_curves
 from siyu.metrics import clv as C
 from siyu.metrics.members import TIER_KEYS
 
@@ -187,8 +188,8 @@ with tab_people:
     grid = ui.card_grid("value_people_cards")
     for key, kind in (
         ("buyers", "count"),
-        ("alive", "number"),
-        ("expected_purchases", "number"),
+        ("alive", "count"),  # people: whole, as every card counts them (an expectation)
+        ("expected_purchases", "count"),
         ("clv", "money"),
     ):
         ui.card(
@@ -310,23 +311,23 @@ with tab_check:
                 "y": ctx.t("value.check.per_person"),
             }
             st.plotly_chart(
-                charts.clv_holdout_bars(
+                clv_holdout_bars(
                     held,
-                    groups,
-                    labels,
-                    ctx.t("value.check.groups_title"),
-                    ctx.t("value.check.groups_x"),
+                    group_labels=groups,
+                    labels=labels,
+                    title=ctx.t("value.check.groups_title"),
+                    x_title=ctx.t("value.check.groups_x"),
                 ),
                 width="stretch",
             )
             track = ui.metric(ctx, "clv_tracking", start=start, end=end, **check)
             st.plotly_chart(
-                charts.clv_tracking_lines(
+                clv_tracking_lines(
                     track,
-                    {**labels, "y": ctx.t("value.check.cumulative")},
-                    ctx.t("value.check.tracking_title", unit=ctx.t(f"value.unit.{unit}")),
-                    cut,
-                    ctx.t("value.check.cut_label"),
+                    labels={**labels, "y": ctx.t("value.check.cumulative")},
+                    title=ctx.t("value.check.tracking_title", unit=ctx.t(f"value.unit.{unit}")),
+                    cut=cut,
+                    cut_label=ctx.t("value.check.cut_label"),
                 ),
                 width="stretch",
             )
@@ -410,11 +411,11 @@ with tab_cohorts:
     else:
         labels = [ctx.t(f"value.period.{grain}", n=p) for p in range(periods)]
         st.plotly_chart(
-            charts.value_curves(
+            value_curves(
                 shown,
-                labels,
-                ctx.t(f"value.cohorts.title.{cohort_by}"),
-                ctx.t(f"value.cohorts.per.{cohort_by}"),
+                period_labels=labels,
+                title=ctx.t(f"value.cohorts.title.{cohort_by}"),
+                y_title=ctx.t(f"value.cohorts.per.{cohort_by}"),
             ),
             width="stretch",
         )
