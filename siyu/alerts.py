@@ -56,7 +56,8 @@ from zoneinfo import ZoneInfo
 
 from siyu import fmt
 from siyu.config import PROJECT_ROOT, settings
-from siyu.i18n import DEFAULT_LANGUAGE, LANGUAGES, has, t
+from siyu.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from siyu.labels import KPI_LABELS
 
 Date = dt.date
 
@@ -65,6 +66,75 @@ EXTRA_METRICS = ("lost", "weekly_report")
 CONDITIONS = ("below_target", "above_target", "below", "above", "change_below", "always")
 CHANNELS = ("wecom", "dingtalk", "feishu")
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+
+# What each code reads as (translation keys, written out: tests/unit/test_house.py).
+METRIC_LABELS: dict[str, str] = {
+    **KPI_LABELS,
+    "lost": "alerts.metric.lost",
+    "weekly_report": "alerts.metric.weekly_report",
+}
+WHEN_LABELS: dict[str, str] = {
+    "below_target": "alerts.when.below_target",
+    "above_target": "alerts.when.above_target",
+    "below": "alerts.when.below",
+    "above": "alerts.when.above",
+    "change_below": "alerts.when.change_below",
+    "always": "alerts.when.always",
+}
+# The conditions as the Alerts page offers them.
+CONDITION_LABELS: dict[str, str] = {
+    "below_target": "alerts.page.cond.below_target",
+    "above_target": "alerts.page.cond.above_target",
+    "below": "alerts.page.cond.below",
+    "above": "alerts.page.cond.above",
+    "change_below": "alerts.page.cond.change_below",
+    "always": "alerts.page.cond.always",
+}
+GRAIN_LABELS: dict[str, str] = {
+    "daily": "alerts.page.grain.daily",
+    "weekly": "alerts.page.grain.weekly",
+}
+WEEKDAY_LABELS: dict[str, str] = {
+    "MON": "alerts.weekday.mon",
+    "TUE": "alerts.weekday.tue",
+    "WED": "alerts.weekday.wed",
+    "THU": "alerts.weekday.thu",
+    "FRI": "alerts.weekday.fri",
+    "SAT": "alerts.weekday.sat",
+    "SUN": "alerts.weekday.sun",
+}
+CHANNEL_LABELS: dict[str, str] = {
+    "wecom": "alerts.page.channel.wecom",
+    "dingtalk": "alerts.page.channel.dingtalk",
+    "feishu": "alerts.page.channel.feishu",
+}
+EVENT_LABELS: dict[str, str] = {
+    "checked": "alerts.event.checked",
+    "triggered": "alerts.event.triggered",
+    "already_sent": "alerts.event.already_sent",
+    "sent": "alerts.event.sent",
+    "failed": "alerts.event.failed",
+    "unknown": "alerts.event.unknown",
+    "error": "alerts.event.error",
+    "test_sent": "alerts.event.test_sent",
+    "test_failed": "alerts.event.test_failed",
+}
+ERROR_LABELS: dict[str, str] = {
+    "http": "alerts.error.http",
+    "timeout": "alerts.error.timeout",
+    "connection": "alerts.error.connection",
+    "robot": "alerts.error.robot",
+    "invalid": "alerts.error.invalid",
+    "no_destination": "alerts.error.no_destination",
+}
+HISTORY_COLUMNS: dict[str, str] = {
+    "at": "alerts.page.col.at",
+    "rule": "alerts.page.col.rule",
+    "metric": "alerts.page.col.metric",
+    "period": "alerts.page.col.period",
+    "event": "alerts.page.col.event",
+    "detail": "alerts.page.col.detail",
+}
 
 # WeCom robots: markdown content at most 4096 bytes, text 2048; 20 messages a minute.
 MARKDOWN_BYTES = 4096
@@ -269,6 +339,54 @@ def make_rule(
     )
 
 
+def rule_from_form(
+    dataset: str,
+    metric: str,
+    condition: str,
+    value: str,
+    grain: str,
+    weekday: str,
+    at: dt.time,
+    channel: str,
+    name: str,
+    lang: str,
+) -> Rule:
+    """A rule from the Alerts page's form (the same checks as `make_rule`)."""
+    needs_value = condition in ("below", "above", "change_below")
+    when = f"{condition}={value.strip()}" if needs_value else condition
+    clock = at.strftime("%H:%M")
+    every = f"daily@{clock}" if grain == "daily" else f"weekly@{weekday} {clock}"
+    return make_rule(dataset, metric, when, every, f"{channel}:{name.strip()}", lang)
+
+
+def rules_frame(rules: list[Rule], lang: str) -> Any:
+    """The rules as the Alerts page lists them, in the reader's words."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            t("alerts.page.col.id", lang): [r.id for r in rules],
+            t("alerts.page.col.when", lang): [describe_rule(r, lang) for r in rules],
+            t("alerts.page.col.every", lang): [describe_schedule(r.every, lang) for r in rules],
+            t("alerts.page.col.to", lang): [r.to.text() for r in rules],
+            t("alerts.page.col.ready", lang): [
+                t("alerts.page.ready" if destination_url(r.to) else "alerts.page.not_ready", lang)
+                for r in rules
+            ],
+        }
+    )
+
+
+def history_shown(rows: list[dict[str, Any]], lang: str) -> Any:
+    """The history as the Alerts page shows it: metric, outcome and detail in words."""
+    frame = history_frame(rows).drop(columns="dataset")
+    frame["metric"] = [metric_label(m, lang) if m in METRIC_LABELS else "" for m in frame["metric"]]
+    frame["event"] = [t(EVENT_LABELS[e], lang) if e in EVENT_LABELS else e for e in frame["event"]]
+    frame["detail"] = [describe_detail(h, lang) for h in rows]
+    frame = frame.fillna("")
+    return frame.rename(columns={c: t(k, lang) for c, k in HISTORY_COLUMNS.items()})
+
+
 # -- configuration -------------------------------------------------------------------------
 
 
@@ -396,22 +514,56 @@ def view_link(rule: Rule, start: Date, end: Date, base: str) -> str:
 
 def metric_label(metric: str, lang: str) -> str:
     """A rule's metric as the reader names it (the overview's KPI names)."""
-    if metric in EXTRA_METRICS:
-        return t(f"alerts.metric.{metric}", lang)
-    return t(f"metric.{metric}", lang, x_days=3, y_days=7)
+    return t(METRIC_LABELS[metric], lang, x_days=3, y_days=7)
 
 
 def _condition_text(rule: Rule, lang: str, kind: str) -> str:
     c = rule.when
     metric = metric_label(rule.metric, lang)
     if c.value is None:
-        return t(f"alerts.when.{c.kind}", lang, metric=metric)
+        return t(WHEN_LABELS[c.kind], lang, metric=metric)
     shown = (
         fmt.show_change(kind, c.value) or ""
         if c.kind == "change_below"
         else fmt.show(kind, c.value)
     )
-    return t(f"alerts.when.{c.kind}", lang, metric=metric, value=shown)
+    return t(WHEN_LABELS[c.kind], lang, metric=metric, value=shown)
+
+
+def metric_kind(metric: str) -> str:
+    """How a rule's metric reads (siyu.fmt kind): the KPI's kind; lost people are a count."""
+    from siyu.metrics.overview import KPI_KINDS
+
+    return KPI_KINDS.get(metric, "count")
+
+
+def describe_rule(rule: Rule, lang: str) -> str:
+    """The rule's condition in words: 日活率低于目标, GMV below ¥1,000.00 …"""
+    return _condition_text(rule, lang, metric_kind(rule.metric))
+
+
+def describe_schedule(schedule: Schedule, lang: str) -> str:
+    """每天 09:00 / 每周一 09:00 / daily at 09:00 / Mondays at 09:00."""
+    at = f"{schedule.hour:02d}:{schedule.minute:02d}"
+    if schedule.grain == "daily":
+        return t("alerts.every.daily", lang, at=at)
+    day = t(WEEKDAY_LABELS[WEEKDAYS[schedule.weekday]], lang)
+    return t("alerts.every.weekly", lang, day=day, at=at)
+
+
+def describe_detail(event: Mapping[str, Any], lang: str) -> str:
+    """A history row's detail in words: the value read, the attempts, or the error."""
+    detail = event.get("detail")
+    kind = event.get("event")
+    if detail is None or detail == "":
+        return ""
+    if kind in ("checked", "triggered", "already_sent"):
+        return fmt.show(metric_kind(str(event.get("metric"))), detail)
+    if kind in ("sent", "test_sent"):
+        return t("alerts.detail.attempts", lang, n=detail)
+    if kind in ("failed", "test_failed"):
+        return describe_error(detail, lang)
+    return str(detail)
 
 
 def alert_message(
@@ -472,7 +624,7 @@ def weekly_summary(
             line = t(
                 "alerts.report.kpi",
                 lang,
-                metric=t(f"metric.{r.metric}", lang, **windows),
+                metric=t(KPI_LABELS[r.metric], lang, **windows),
                 value=fmt.show(r.kind, r.value),
                 change=fmt.show_change(r.kind, r.change) or "—",
             )
@@ -893,8 +1045,8 @@ def describe_error(error: Any, lang: str) -> str:
     if error is None or error == "":
         return ""
     kind, _, detail = str(error).partition(":")
-    key = f"alerts.error.{kind}"
-    return t(key, lang, detail=detail) if has(key) else str(error)
+    key = ERROR_LABELS.get(kind)
+    return t(key, lang, detail=detail) if key else str(error)
 
 
 def _ids(msg: Mapping[str, Any]) -> dict[str, Any]:

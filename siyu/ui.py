@@ -36,15 +36,17 @@ _ALL_PAGES: list[tuple[str, str, str]] = [
     ("pages/funnels.py", "nav.funnels", ":material/filter_alt:"),
     ("pages/retention.py", "nav.retention", ":material/grid_on:"),
     ("pages/leaderboards.py", "nav.leaderboards", ":material/leaderboard:"),
+    ("pages/staff.py", "nav.staff", ":material/support_agent:"),
     ("pages/members.py", "nav.members", ":material/workspace_premium:"),
     ("pages/value.py", "nav.value", ":material/savings:"),
     ("pages/groups.py", "nav.groups", ":material/groups:"),
     ("pages/whatif.py", "nav.whatif", ":material/tune:"),
     ("pages/data.py", "nav.data", ":material/upload_file:"),
     ("pages/sql.py", "nav.sql", ":material/terminal:"),
+    ("pages/alerts.py", "nav.alerts", ":material/notifications:"),
 ]
 # Pages only editors see (and open: each checks `ctx.can_edit` again).
-EDITOR_PAGES = {"pages/sql.py"}
+EDITOR_PAGES = {"pages/sql.py", "pages/alerts.py"}
 # TODO(lead): while pages are being built in parallel, list only those that exist.
 PAGES = [p for p in _ALL_PAGES if (Path(__file__).resolve().parents[1] / p[0]).exists()]
 

@@ -394,3 +394,93 @@ def member_tags(source: Source, start: Date, end: Date) -> pd.DataFrame:
     """
     df = source.query("members_tags")
     return pd.DataFrame({"tag": _text(df["tag"]), "members": df["members"].astype("int64")})
+
+
+# -- what the page shows -------------------------------------------------------------------
+# Translation keys by code (written out: tests/unit/test_house.py).
+
+BOARDS: dict[str, str] = {"staff": "leaderboard_staff", "channels": "leaderboard_channels"}
+BOARD_TITLES: dict[str, str] = {"staff": "staff.board.staff", "channels": "staff.board.channels"}
+BOARD_HELP: dict[str, str] = {"staff": "staff.help.staff", "channels": "staff.help.channels"}
+BOARD_EMPTY: dict[str, str] = {"staff": "staff.empty.staff", "channels": "staff.empty.channels"}
+COLUMN_LABELS: dict[str, str] = {
+    "rank": "staff.col.rank",
+    "staff": "staff.col.staff",
+    "channel": "staff.col.channel",
+    "channel_name": "staff.col.channel_name",
+    "members": "staff.col.members",
+    "first_order": "staff.col.first_order",
+    "first_order_rate": "staff.col.first_order_rate",
+    "repurchase": "staff.col.repurchase",
+    "repurchase_rate": "staff.col.repurchase_rate",
+    "orders": "staff.col.orders",
+    "gmv": "staff.col.gmv",
+    "lost": "staff.col.lost",
+    "reply_share": "staff.col.reply_share",
+    "first_reply_minutes": "staff.col.first_reply_minutes",
+    "first_order_pending": "staff.col.first_order_pending",
+    "repurchase_pending": "staff.col.repurchase_pending",
+    "previous_rank": "staff.col.previous_rank",
+    "rank_change": "staff.col.rank_change",
+    "user_id": "staff.col.user_id",
+    "name": "staff.col.name",
+    "group_id": "staff.col.group_id",
+    "tags": "staff.col.tags",
+    "joined_at": "staff.col.joined_at",
+    "left_at": "staff.col.left_at",
+    "days_in_domain": "staff.col.days_in_domain",
+    "paid_orders": "staff.col.paid_orders",
+    "paid_amount": "staff.col.paid_amount",
+    "last_order_at": "staff.col.last_order_at",
+    "last_active_at": "staff.col.last_active_at",
+}
+LOST_KINDS: dict[str, str] = {
+    "days_in_domain": "count",
+    "paid_orders": "count",
+    "paid_amount": "money",
+}
+# The board on screen: (id column, label column, column kinds, rank-by choices).
+BOARD_SHAPES: dict[str, tuple[str, str, dict[str, str], tuple[str, ...]]] = {
+    "staff": ("staff", "staff", STAFF_KINDS, STAFF_RANK_BY),
+    "channels": ("channel", "channel_name", CHANNEL_KINDS, CHANNEL_RANK_BY),
+}
+
+
+def board_columns(name: str, *, service: bool) -> list[str]:
+    """The columns of a board on screen, in order: rank, name, the figures (the staff
+    statistics only when the dataset has them), previous rank and rank change."""
+    _, label, kinds, _ = BOARD_SHAPES[name]
+    figures = [c for c in kinds if service or c not in ("reply_share", "first_reply_minutes")]
+    return ["rank", label, *figures, "previous_rank", "rank_change"]
+
+
+def pending_totals(board: pd.DataFrame) -> tuple[int, int]:
+    """(members inside the first-order window, first buyers inside the repurchase window)
+    over the rows of a board; (0, 0) without orders."""
+    first = sum(int(v) for v in board["first_order_pending"] if v is not None and not pd.isna(v))
+    again = sum(int(v) for v in board["repurchase_pending"] if v is not None and not pd.isna(v))
+    return first, again
+
+
+def lost_summary(lost: pd.DataFrame) -> dict[str, Any]:
+    """What the lost customers' cards show: how many, how many had bought, what they paid."""
+    return {
+        "count": len(lost),
+        "buyers": int((lost["paid_orders"] > 0).sum()),
+        "amount": money(sum(v or 0 for v in lost["paid_amount"])),
+    }
+
+
+def lost_filtered(lost: pd.DataFrame, staff: str | None, channel: str | None) -> pd.DataFrame:
+    """The lost customers of one staff member and / or channel (None or '': all)."""
+    keep = pd.Series(True, index=lost.index)
+    if staff:
+        keep &= lost["staff"] == staff
+    if channel:
+        keep &= lost["channel"] == channel
+    return lost[keep]
+
+
+def distinct(values: pd.Series) -> list[str]:
+    """The distinct non-empty values of a column, sorted (a filter's options)."""
+    return sorted({str(v) for v in values if v is not None and not pd.isna(v) and str(v)})
