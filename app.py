@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from siyu import charts, report
+from siyu import report
+from siyu.charts.series import bars_over_time, line_over_time
 from siyu.labels import GRAIN_LABELS
 from siyu.metrics.base import period_days
 from siyu.metrics.overview import incomplete_periods
@@ -43,19 +44,25 @@ series = incomplete_periods(
 incomplete = {"incomplete": "incomplete", "incomplete_label": ctx.t("window.incomplete")}
 left, right = st.columns(2)
 left.plotly_chart(
-    charts.bars_over_time(
-        series, "period", "gmv", ctx.t("chart.gmv"), ctx.t("metric.gmv"), money=True, **incomplete
+    bars_over_time(
+        series,
+        x="period",
+        y="gmv",
+        title=ctx.t("chart.gmv"),
+        y_title=ctx.t("metric.gmv"),
+        money=True,
+        **incomplete,
     ),
     width="stretch",
 )
 if ctx.source.has("members"):
     right.plotly_chart(
-        charts.line_over_time(
+        line_over_time(
             series,
-            "period",
-            "new_members",
-            ctx.t("chart.new_members"),
-            ctx.t("metric.new_members"),
+            x="period",
+            y="new_members",
+            title=ctx.t("chart.new_members"),
+            y_title=ctx.t("metric.new_members"),
             **incomplete,
         ),
         width="stretch",

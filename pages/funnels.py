@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from siyu import charts, fmt
+from siyu import fmt
+from siyu.charts.funnels import conversion_trend, funnel_breakdown, funnel_steps
 from siyu.labels import PENDING_LABELS
 from siyu.metrics.funnels import FunnelOptionError, open_trend_weeks, open_windows
 from siyu.views import funnels as view
@@ -44,7 +45,7 @@ if shown_view == "member":
             box.caption(ctx.t(PENDING_LABELS[row.step], n=count, **windows))
     shown = funnel.assign(step=funnel["step"].map(labels))
     st.plotly_chart(
-        charts.funnel_steps(shown, "step", "count", ctx.t("funnels.chart.member")),
+        funnel_steps(shown, label="step", value="count", title=ctx.t("funnels.chart.member")),
         width="stretch",
     )
     table_with_downloads(
@@ -68,12 +69,12 @@ if shown_view == "member":
     later = later[later["step"] != "joined"].assign(step_label=lambda f: f["step"].map(labels))
     title = ctx.t("funnels.chart.breakdown", breakdown=ctx.t(view.BREAKDOWNS[breakdown]))
     st.plotly_chart(
-        charts.funnel_breakdown(
+        funnel_breakdown(
             later,
-            "breakdown",
-            "conversion_overall",
-            "step_label",
-            title,
+            x="breakdown",
+            y="conversion_overall",
+            series="step_label",
+            title=title,
             incomplete="open_window",
             incomplete_label=ctx.t("window.open"),
         ),
@@ -122,7 +123,7 @@ elif shown_view == "aarrr":
     labels = view.step_labels(ctx.t, view.AARRR, x_days=x_days)
     shown = steps.assign(step=steps["step"].map(labels))
     st.plotly_chart(
-        charts.funnel_steps(shown, "step", "count", ctx.t("funnels.chart.aarrr")),
+        funnel_steps(shown, label="step", value="count", title=ctx.t("funnels.chart.aarrr")),
         width="stretch",
     )
     table_with_downloads(
@@ -194,7 +195,7 @@ else:
 
     shown = result.assign(label=view.numbered_events(ctx.t, result["event"]))
     st.plotly_chart(
-        charts.funnel_steps(shown, "label", "count", ctx.t("funnels.chart.event")),
+        funnel_steps(shown, label="label", value="count", title=ctx.t("funnels.chart.event")),
         width="stretch",
     )
     table_with_downloads(
@@ -208,12 +209,12 @@ else:
         last_day = dataset_fact(ctx, "last_data_day")
         trend = trend.assign(open_week=open_trend_weeks(trend, end, options["window"], last_day))
         st.plotly_chart(
-            charts.conversion_trend(
+            conversion_trend(
                 trend,
-                "week",
-                "conversion",
-                ctx.t("funnels.chart.trend"),
-                ctx.t("funnels.col.conversion"),
+                x="week",
+                y="conversion",
+                title=ctx.t("funnels.chart.trend"),
+                y_title=ctx.t("funnels.col.conversion"),
                 incomplete="open_week",
                 incomplete_label=ctx.t("window.open"),
             ),

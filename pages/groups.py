@@ -6,7 +6,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from siyu import charts, fmt, ui
+from siyu import fmt, ui
+from siyu.charts.groups import group_counts, rate_with_target, weekday_hour_heatmap
 from siyu.metrics.groups import (
     MAX_GROUP_SIZE,
     RATES,
@@ -122,14 +123,14 @@ for slot, metric in zip((left, right, left), RATES, strict=True):
         slot.info(ctx.t("groups.unavailable", metric=label))
         continue
     slot.plotly_chart(
-        charts.rate_with_target(
+        rate_with_target(
             daily,
-            "date",
-            metric,
-            ctx.t(f"groups.chart.{metric}"),
-            label,
-            TARGETS[metric],
-            ctx.t("groups.target_line", value=fmt.show("rate", TARGETS[metric])),
+            x="date",
+            y=metric,
+            title=ctx.t(f"groups.chart.{metric}"),
+            name=label,
+            target=TARGETS[metric],
+            target_label=ctx.t("groups.target_line", value=fmt.show("rate", TARGETS[metric])),
         ),
         width="stretch",
         key=f"chart-{metric}",
@@ -138,7 +139,9 @@ counts = {"members": ctx.t("groups.members"), "active": ctx.t("groups.active")}
 if "messages" not in missing:
     counts["messages"] = ctx.t("groups.messages")
 right.plotly_chart(
-    charts.group_counts(daily, "date", counts, ctx.t("groups.chart.counts"), bars="messages"),
+    group_counts(
+        daily, x="date", series=counts, title=ctx.t("groups.chart.counts"), bars="messages"
+    ),
     width="stretch",
     key="chart-counts",
 )
@@ -208,13 +211,13 @@ else:
             slot.info(ctx.t(f"needs.{kind}"))
             continue
         slot.plotly_chart(
-            charts.weekday_hour_heatmap(
+            weekday_hour_heatmap(
                 cells,
-                kind,
-                ctx.t(f"groups.heatmap.{kind}"),
-                weekdays,
-                ctx.t("groups.hour"),
-                ctx.t(f"groups.heatmap.{kind}"),
+                value=kind,
+                title=ctx.t(f"groups.heatmap.{kind}"),
+                weekdays=weekdays,
+                hour_title=ctx.t("groups.hour"),
+                colorbar_title=ctx.t(f"groups.heatmap.{kind}"),
             ),
             width="stretch",
             key=f"heatmap-{kind}",

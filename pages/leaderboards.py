@@ -2,7 +2,13 @@
 
 import streamlit as st
 
-from siyu import charts, fmt, ui
+from siyu import fmt, ui
+from siyu.charts.leaderboards import (
+    fission_weeks,
+    image_config,
+    invitation_levels,
+    leaderboard_bars,
+)
 from siyu.metrics.base import previous_period
 from siyu.metrics.leaderboards import (
     BOARDS,
@@ -104,11 +110,16 @@ with boards_tab:
             )
             label = "name" if "name" in ranked else spec.id
             st.plotly_chart(
-                charts.leaderboard_bars(
-                    ranked, label, spec.id, rank_by, title, spec.columns[rank_by]
+                leaderboard_bars(
+                    ranked,
+                    label=label,
+                    ident=spec.id,
+                    value=rank_by,
+                    title=title,
+                    kind=spec.columns[rank_by],
                 ),
                 width="stretch",
-                config=charts.image_config(f"leaderboard-{board}-{start}-{end}"),
+                config=image_config(f"leaderboard-{board}-{start}-{end}"),
             )
             st.caption(ctx.t("leaderboards.image_hint"))
 
@@ -167,12 +178,12 @@ with fission_tab:
         )
         weekly = ui.metric(ctx, "fission", start=start, end=end)
         st.plotly_chart(
-            charts.fission_weeks(
+            fission_weeks(
                 weekly,
-                ctx.t("leaderboards.fission.weekly"),
-                ctx.t("leaderboards.fission.invited_members"),
-                ctx.t("leaderboards.fission.other_members"),
-                ctx.t("leaderboards.fission.k_factor"),
+                title=ctx.t("leaderboards.fission.weekly"),
+                invited=ctx.t("leaderboards.fission.invited_members"),
+                other=ctx.t("leaderboards.fission.other_members"),
+                k_factor=ctx.t("leaderboards.fission.k_factor"),
             ),
             width="stretch",
         )
@@ -240,11 +251,11 @@ with fission_tab:
             left.metric(ctx.t("leaderboards.tree.depth"), fmt.show("count", depth))
             right.metric(ctx.t("leaderboards.tree.size"), fmt.show("count", size))
             st.plotly_chart(
-                charts.invitation_levels(
+                invitation_levels(
                     levels,
-                    ctx.t("leaderboards.tree.chart"),
-                    ctx.t("leaderboards.tree.level"),
-                    ctx.t("leaderboards.tree.members"),
+                    title=ctx.t("leaderboards.tree.chart"),
+                    x_title=ctx.t("leaderboards.tree.level"),
+                    y_title=ctx.t("leaderboards.tree.members"),
                 ),
                 width="stretch",
             )

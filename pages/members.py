@@ -5,7 +5,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from siyu import charts, fmt, ui
+from siyu import fmt, ui
+from siyu.charts.members import segment_treemap, tier_bars, tier_sankey
 from siyu.metrics.clv import add_values
 from siyu.metrics.members import (
     DEFAULT_THRESHOLDS,
@@ -88,14 +89,14 @@ with tab_tiers:
     tiers = ui.metric(ctx, "tiers", start=start, end=end, **tier_options)
     shown = tiers.assign(tier=tiers["tier"].map(tier_label))
     st.plotly_chart(
-        charts.tier_bars(
+        tier_bars(
             shown,
-            "tier",
-            "members",
-            "gmv_share",
-            ctx.t("members.tiers.chart"),
-            ctx.t("members.col.members"),
-            ctx.t("members.col.gmv_share"),
+            x="tier",
+            members="members",
+            share="gmv_share",
+            title=ctx.t("members.tiers.chart"),
+            members_title=ctx.t("members.col.members"),
+            share_title=ctx.t("members.col.gmv_share"),
         ),
         width="stretch",
     )
@@ -118,14 +119,14 @@ with tab_tiers:
         st.info(ctx.t("members.movement.empty"))
     else:
         st.plotly_chart(
-            charts.tier_sankey(
+            tier_sankey(
                 movement,
-                "from_tier",
-                "to_tier",
-                "members",
-                ["new", *TIERS],
-                {k: tier_label(k) for k in TIER_KEYS},
-                "",  # the subheader above names it
+                source="from_tier",
+                target="to_tier",
+                value="members",
+                order=["new", *TIERS],
+                labels={k: tier_label(k) for k in TIER_KEYS},
+                title="",  # the subheader above names it
             ),
             width="stretch",
         )
@@ -163,13 +164,13 @@ with tab_rfm:
             action=[ctx.t(f"members.action.{k}") for k in segments["segment"]],
         )
         st.plotly_chart(
-            charts.segment_treemap(
+            segment_treemap(
                 named,
-                "segment",
-                "customers",
-                "gmv_share",
-                ctx.t("members.rfm.treemap"),
-                ctx.t("members.col.gmv_share"),
+                label="segment",
+                value="customers",
+                share="gmv_share",
+                title=ctx.t("members.rfm.treemap"),
+                share_title=ctx.t("members.col.gmv_share"),
             ),
             width="stretch",
         )

@@ -4,7 +4,14 @@ import datetime as dt
 
 import streamlit as st
 
-from siyu import charts, fmt, ui
+from siyu import fmt, ui
+from siyu.charts.retention import (
+    rate_comparison,
+    retention_curves,
+    retention_heatmap,
+    segment_curves,
+    seven_day_histogram,
+)
 from siyu.metrics.retention import (
     HORIZONS,
     SEVEN_DAY_LAST_DAY,
@@ -122,20 +129,22 @@ if view == "seven_day":
         st.stop()
     left, right = st.columns(2)
     left.plotly_chart(
-        charts.seven_day_histogram(
+        seven_day_histogram(
             hist,
-            ctx.t("retention.seven.histogram"),
-            ctx.t("retention.seven.purchase_days"),
-            ctx.t("retention.seven.members"),
-            ctx.t("retention.seven.rate"),
+            title=ctx.t("retention.seven.histogram"),
+            x_title=ctx.t("retention.seven.purchase_days"),
+            members_label=ctx.t("retention.seven.members"),
+            rate_label=ctx.t("retention.seven.rate"),
         ),
         width="stretch",
     )
     groups = ("7day", "other", "difference")
     labels = {g: ctx.t(f"retention.seven.group.{g}") for g in groups}
     right.plotly_chart(
-        charts.rate_comparison(
-            compare, {g: labels[g] for g in groups[:2]}, ctx.t("retention.seven.compare")
+        rate_comparison(
+            compare,
+            labels={g: labels[g] for g in groups[:2]},
+            title=ctx.t("retention.seven.compare"),
         ),
         width="stretch",
     )
@@ -255,8 +264,8 @@ if options["breakdown"] != "none":
     curves = mean_curve(table)
     curves["segment"] = [None if s is None else segment_name(s) for s in curves["segment"]]
     st.plotly_chart(
-        charts.segment_curves(
-            curves, labels, ctx.t("retention.curves_by_segment"), unknown, band, band_label,
+        segment_curves(
+            curves, period_labels=labels, title=ctx.t("retention.curves_by_segment"), unknown_label=unknown, band=band, band_label=band_label,
         ),
         width="stretch",
     )  # fmt: skip
@@ -276,15 +285,20 @@ if options["breakdown"] != "none":
     one = table[table["segment"].map(lambda s: s == segment)].drop(columns="segment")
 
 st.plotly_chart(
-    charts.retention_heatmap(
-        one, labels, ctx.t("retention.heatmap"), ctx.t("retention.size"), band, band_label
+    retention_heatmap(
+        one,
+        period_labels=labels,
+        title=ctx.t("retention.heatmap"),
+        size_label=ctx.t("retention.size"),
+        band=band,
+        band_label=band_label,
     ),
     width="stretch",
 )
 st.plotly_chart(
-    charts.retention_curves(
-        one, mean_curve(one), labels, ctx.t("retention.curves"), ctx.t("retention.mean"), band,
-        band_label, ctx.t("retention.cohorts"),
+    retention_curves(
+        one, mean=mean_curve(one), period_labels=labels, title=ctx.t("retention.curves"), mean_label=ctx.t("retention.mean"), band=band,
+        band_label=band_label, cohorts_label=ctx.t("retention.cohorts"),
     ),
     width="stretch",
 )  # fmt: skip

@@ -6,8 +6,9 @@ every lever below only re-runs the pure model in `siyu.whatif`, never a query.
 
 import streamlit as st
 
-from siyu import charts, fmt, ui
+from siyu import fmt, ui
 from siyu import whatif as model
+from siyu.charts.whatif import whatif_cumulative, whatif_discount_fit, whatif_tornado
 from siyu.metrics.whatif import assumptions_for, baseline_from_frame, baseline_table
 
 ctx = ui.frame("whatif")
@@ -66,14 +67,14 @@ if base.members == 0 or base.paid_orders == 0:
 
 fit_col, seven_col = st.columns(2)
 fit_col.plotly_chart(
-    charts.whatif_discount_fit(
+    whatif_discount_fit(
         buckets,
-        fit.intercept,
-        fit.slope,
-        ctx.t("whatif.fit.title"),
-        ctx.t("whatif.fit.x"),
-        ctx.t("whatif.fit.y"),
-        ctx.t("whatif.fit.line"),
+        intercept=fit.intercept,
+        slope=fit.slope,
+        title=ctx.t("whatif.fit.title"),
+        x_title=ctx.t("whatif.fit.x"),
+        y_title=ctx.t("whatif.fit.y"),
+        fit_label=ctx.t("whatif.fit.line"),
     ),
     width="stretch",
 )
@@ -332,16 +333,16 @@ for col, value, low, high, title in (
     (profit_col, "cum_profit", "profit_low", "profit_high", "whatif.chart.profit"),
 ):
     col.plotly_chart(
-        charts.whatif_cumulative(
+        whatif_cumulative(
             weekly,
-            band,
-            value,
-            low,
-            high,
-            NAMES,
-            ctx.t(title),
-            ctx.t("whatif.chart.yuan"),
-            ctx.t("whatif.chart.band"),
+            band=band,
+            value=value,
+            low=low,
+            high=high,
+            labels=NAMES,
+            title=ctx.t(title),
+            y_title=ctx.t("whatif.chart.yuan"),
+            band_label=ctx.t("whatif.chart.band"),
         ),
         width="stretch",
     )
@@ -361,12 +362,12 @@ focus = focus if focus in ("a", "b") else "a"
 tornado = model.sensitivity(base, levers[focus], assume)
 labels = {k: ctx.t(f"whatif.param.{k}") for k in model.SENSITIVITY}
 st.plotly_chart(
-    charts.whatif_tornado(
+    whatif_tornado(
         tornado,
-        labels,
-        ctx.t("whatif.tornado.title", which=NAMES[focus]),
-        ctx.t("whatif.tornado.low"),
-        ctx.t("whatif.tornado.high"),
+        labels=labels,
+        title=ctx.t("whatif.tornado.title", which=NAMES[focus]),
+        low_label=ctx.t("whatif.tornado.low"),
+        high_label=ctx.t("whatif.tornado.high"),
     ),
     width="stretch",
 )

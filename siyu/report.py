@@ -21,7 +21,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from siyu import charts, fmt, metrics
+from siyu import fmt, metrics
+from siyu.charts.static import STATIC_CSS, funnel_html, retention_heatmap_html, share_bars_html
 from siyu.db import Source
 from siyu.i18n import t
 from siyu.metrics.base import NeedsTable
@@ -147,7 +148,7 @@ def _funnel(source: Source, start: Date, end: Date, lang: str) -> str:
     read_until = last - (start - prev_start) if last is not None else None
     prev = funnel(source, prev_start, prev_end, read_until=read_until, **windows)
     labels = [t(f"funnels.step.{s}", lang, **windows) for s in this["step"]]
-    chart = charts.funnel_html(this.assign(label=labels), "label", "count", "")
+    chart = funnel_html(this.assign(label=labels), label="label", value="count", title="")
     table = pd.DataFrame(
         {
             t("report.col.step", lang): labels,
@@ -185,8 +186,14 @@ def _retention(source: Source, start: Date, end: Date, lang: str) -> str:
         return f'<p class="note">{html.escape(t("report.no_cohorts", lang))}</p>'
     labels = [t("retention.period.day", lang, n=n) for n in range(8)]
     band = f"{labels[1]}–{labels[7]}"
-    chart = charts.retention_heatmap_html(
-        table, labels, "", t("retention.size", lang), t("retention.col.cohort", lang), (1, 7), band
+    chart = retention_heatmap_html(
+        table,
+        period_labels=labels,
+        title="",
+        size_label=t("retention.size", lang),
+        cohort_label=t("retention.col.cohort", lang),
+        band=(1, 7),
+        band_label=band,
     )
     note = t("report.retention_note", lang)
     return chart + f'<p class="note">{html.escape(note)}</p>'
@@ -286,14 +293,14 @@ def _rfm(source: Source, start: Date, end: Date, lang: str) -> str:
     customers = pd.to_numeric(seg["customers"], errors="coerce").fillna(0)
     total = float(customers.sum())
     shares = seg.assign(label=names, customer_share=customers / total if total else 0.0)
-    chart = charts.share_bars_html(
+    chart = share_bars_html(
         shares,
-        "label",
-        {
+        label="label",
+        shares={
             "customer_share": t("report.col.customer_share", lang),
             "gmv_share": t("report.col.gmv_share", lang),
         },
-        "",
+        title="",
     )
     table = pd.DataFrame(
         {
@@ -385,7 +392,7 @@ def build(source: Source, week: Date, lang: str, dataset: str = "") -> str:
     return (
         f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)}</title><style>{STYLE}{charts.STATIC_CSS}</style></head>"
+        f"<title>{html.escape(title)}</title><style>{STYLE}{STATIC_CSS}</style></head>"
         f'<body><h1>{html.escape(title)}</h1><p class="meta">{html.escape(meta)}</p>{cut}'
         + "".join(body)
         + "</body></html>"

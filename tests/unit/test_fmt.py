@@ -9,7 +9,13 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from siyu import charts, fmt
+from siyu import fmt
+from siyu.charts.groups import group_counts
+from siyu.charts.leaderboards import fission_weeks, leaderboard_bars
+from siyu.charts.members import tier_bars
+from siyu.charts.retention import retention_heatmap, seven_day_histogram
+from siyu.charts.series import bars_over_time
+from siyu.charts.whatif import whatif_cumulative, whatif_tornado
 
 
 @pytest.mark.parametrize(
@@ -134,7 +140,7 @@ def test_group_counts_titles_both_axes_with_round_ticks():
         }
     )
     series = {"members": "成员数", "active": "活跃人数", "messages": "消息数"}
-    fig = charts.group_counts(frame, "date", series, "群人数与消息", bars="messages")
+    fig = group_counts(frame, x="date", series=series, title="群人数与消息", bars="messages")
     _check_two_axes(fig, "成员数 · 活跃人数", "消息数")
     assert _ticks(fig.layout.yaxis2) == [0, 1000, 2000, 3000, 4000, 5000]
     assert fig.layout.yaxis2.tickformat == ",.0f"
@@ -142,7 +148,15 @@ def test_group_counts_titles_both_axes_with_round_ticks():
 
 def test_every_two_axis_chart_is_titled_and_round():
     tiers = pd.DataFrame({"tier": ["普通", "金卡"], "members": [3456, 111], "share": [0.62, 0.38]})
-    fig = charts.tier_bars(tiers, "tier", "members", "share", "t", "人数", "GMV 占比")
+    fig = tier_bars(
+        tiers,
+        x="tier",
+        members="members",
+        share="share",
+        title="t",
+        members_title="人数",
+        share_title="GMV 占比",
+    )
     _check_two_axes(fig, "人数", "GMV 占比")
     assert fig.layout.yaxis2.tickformat == ".0%" and fig.layout.yaxis2.dtick == 0.2
 
@@ -153,7 +167,9 @@ def test_every_two_axis_chart_is_titled_and_round():
             "repurchase_30d_rate": [0.2, 0.35, None],
         }
     )
-    fig = charts.seven_day_histogram(hist, "t", "天数", "人数", "复购率")
+    fig = seven_day_histogram(
+        hist, title="t", x_title="天数", members_label="人数", rate_label="复购率"
+    )
     _check_two_axes(fig, "人数", "复购率")
 
     weeks = pd.DataFrame(
@@ -164,23 +180,25 @@ def test_every_two_axis_chart_is_titled_and_round():
             "k_factor": [0.12, 0.31, None],
         }
     )
-    fig = charts.fission_weeks(weeks, "t", "受邀", "其他", "K 因子")
+    fig = fission_weeks(weeks, title="t", invited="受邀", other="其他", k_factor="K 因子")
     _check_two_axes(fig, "受邀 + 其他", "K 因子")
     assert fig.layout.yaxis.range[1] >= 110  # the stacked bars fit
 
 
 def test_chart_numbers_read_by_the_same_rules():
     frame = pd.DataFrame({"day": ["10-01"], "gmv": [1216271.5]})
-    fig = charts.bars_over_time(frame, "day", "gmv", "GMV", "GMV", money=True)
+    fig = bars_over_time(frame, x="day", y="gmv", title="GMV", y_title="GMV", money=True)
     assert fig.data[0].hovertemplate.startswith("¥%{y:,.2f}")
     assert fig.layout.yaxis.tickprefix == "¥"
     board = pd.DataFrame({"rank": [1], "name": ["甲"], "user_id": ["u1"], "gmv": [174682.56]})
-    fig = charts.leaderboard_bars(board, "name", "user_id", "gmv", "t", "money")
+    fig = leaderboard_bars(
+        board, label="name", ident="user_id", value="gmv", title="t", kind="money"
+    )
     assert list(fig.data[0].text) == ["¥174,682.56"]
     retention = pd.DataFrame(
         {"cohort": ["10-01"], "period": [0], "rate": [0.0871], "cohort_size": [1234]}
     )
-    fig = charts.retention_heatmap(retention, ["D0"], "t", "人数")
+    fig = retention_heatmap(retention, period_labels=["D0"], title="t", size_label="人数")
     assert fig.data[0].text[0][0] == "8.7%"
     assert any(a.text == "1,234" for a in fig.layout.annotations)
 
@@ -189,13 +207,23 @@ def test_what_if_charts_read_amounts_in_yuan_not_si_units():
     # Plotly's own ticks wrote 500k / 100k on a Chinese screen: amounts are ¥500,000
     weekly = pd.DataFrame({"scenario": ["base"] * 2, "week": [1, 2], "cum_gmv": [61828.89, 1.2e6]})
     band = weekly.assign(low=weekly["cum_gmv"] * 0.9, high=weekly["cum_gmv"] * 1.1)
-    fig = charts.whatif_cumulative(
-        weekly, band, "cum_gmv", "low", "high", {"base": "基线"}, "t", "元", "区间"
+    fig = whatif_cumulative(
+        weekly,
+        band=band,
+        value="cum_gmv",
+        low="low",
+        high="high",
+        labels={"base": "基线"},
+        title="t",
+        y_title="元",
+        band_label="区间",
     )
     assert fig.layout.yaxis.tickprefix == "¥" and fig.layout.yaxis.tickformat == ",.0f"
     assert fig.data[1].hovertemplate.startswith("¥%{y:,.2f}")
     tornado = pd.DataFrame(
         {"lever": ["margin"], "profit": [100.0], "low_profit": [70.0], "high_profit": [130.0]}
     )
-    fig = charts.whatif_tornado(tornado, {"margin": "毛利率"}, "t", "-20%", "+20%")
+    fig = whatif_tornado(
+        tornado, labels={"margin": "毛利率"}, title="t", low_label="-20%", high_label="+20%"
+    )
     assert fig.layout.xaxis.tickprefix == "¥" and fig.layout.xaxis.tickformat == ",.0f"

@@ -458,7 +458,8 @@ def test_event_funnel_weeks_stay_open_while_their_window_runs():
 
 
 def test_charts_draw_incomplete_periods_hatched_and_dashed():
-    from siyu import charts
+    from siyu.charts.funnels import funnel_breakdown
+    from siyu.charts.series import bars_over_time, line_over_time
 
     frame = pd.DataFrame(
         {
@@ -468,15 +469,26 @@ def test_charts_draw_incomplete_periods_hatched_and_dashed():
             "incomplete": [False, False, True],
         }
     )
-    bars = charts.bars_over_time(
-        frame, "period", "gmv", "GMV", money=True, incomplete="incomplete", incomplete_label="未完"
+    bars = bars_over_time(
+        frame,
+        x="period",
+        y="gmv",
+        title="GMV",
+        money=True,
+        incomplete="incomplete",
+        incomplete_label="未完",
     )
     bar = bars.data[0]
     assert list(bar.marker.pattern.shape) == ["", "", "/"]
     assert bar.marker.color[2] != bar.marker.color[0]  # lighter
     assert any(t.name == "未完" and t.showlegend for t in bars.data)  # a legend says why
-    line = charts.line_over_time(
-        frame, "period", "new_members", "新增", incomplete="incomplete", incomplete_label="未完"
+    line = line_over_time(
+        frame,
+        x="period",
+        y="new_members",
+        title="新增",
+        incomplete="incomplete",
+        incomplete_label="未完",
     )
     solid = [t for t in line.data if t.mode == "lines" and t.line.dash is None]
     dashed = [
@@ -488,8 +500,8 @@ def test_charts_draw_incomplete_periods_hatched_and_dashed():
     markers = next(t for t in line.data if t.mode == "markers")
     assert list(markers.marker.symbol) == ["circle", "circle", "circle-open"]
     # without the column, the charts are as before: one trace
-    assert len(charts.bars_over_time(frame, "period", "gmv", "GMV").data) == 1
-    assert len(charts.line_over_time(frame, "period", "new_members", "新增").data) == 1
+    assert len(bars_over_time(frame, x="period", y="gmv", title="GMV").data) == 1
+    assert len(line_over_time(frame, x="period", y="new_members", title="新增").data) == 1
     split = pd.DataFrame(
         {
             "week": ["02-26", "03-04", "02-26", "03-04"],
@@ -498,8 +510,14 @@ def test_charts_draw_incomplete_periods_hatched_and_dashed():
             "open": [False, True, True, True],
         }
     )
-    fig = charts.funnel_breakdown(
-        split, "week", "rate", "step", "T", incomplete="open", incomplete_label="仍在观察期"
+    fig = funnel_breakdown(
+        split,
+        x="week",
+        y="rate",
+        series="step",
+        title="T",
+        incomplete="open",
+        incomplete_label="仍在观察期",
     )
     assert list(fig.data[0].marker.pattern.shape) == ["", "/"]
     assert list(fig.data[1].marker.pattern.shape) == ["/", "/"]
