@@ -13,7 +13,7 @@ Configured in `.streamlit/secrets.toml` (documented in `secrets.toml.example`):
 
 Without `[auth]` and without passcodes the app is open: everyone is an editor of every space.
 Each dataset belongs to one space (dataset meta `space`, `DEFAULT_SPACE` when unset). Nothing
-here imports Streamlit; `siyu.ui.gate` draws the sign-in.
+here imports Streamlit; `siyu.web.signin.gate` draws the sign-in.
 
 Wrong passcodes are counted in the workspace (`Throttle`), per client address and overall, so
 every session and every replica shares the count; while a wait is running a try is refused

@@ -18,7 +18,7 @@ TEXT = {
     "value.yes": {"zh-Hans": "是", "zh-Hant": "是", "en": "Yes"},
     "value.no": {"zh-Hans": "否", "zh-Hant": "否", "en": "No"},
     # Streamlit's file uploader reads "Upload", "500MB per file • CSV, …" and, while a file is
-    # dragged over it, "Drag and drop files here"; siyu.ui.file_uploader puts these instead
+    # dragged over it, "Drag and drop files here"; siyu.web.widgets.file_uploader puts these instead
     "uploader.browse": {"zh-Hans": "选择文件", "zh-Hant": "選擇檔案", "en": "Browse files"},
     "uploader.note": {
         "zh-Hans": "单个文件不超过 {mb} MB · {types}",

@@ -197,12 +197,12 @@ def task_pages(ws: str, dataset: str, runs: int, timeout: float) -> dict[str, An
 
     from siyu import exports
     from siyu.db import EXECUTIONS
-    from siyu.ui import PAGES
+    from siyu.web.pages import PAGES
 
     app = str(ROOT / "app.py")
     real = exports.to_csv_bytes, exports.to_xlsx_bytes
     out: dict[str, Any] = {}
-    for path, _, _ in PAGES:
+    for path in [p.path for p in PAGES]:
         cold, warm, sql_warm, errors, bare = [], [], [], [], None
         for _ in range(runs):
             st.cache_data.clear()
@@ -669,7 +669,7 @@ def _browse_all_pages(url: str) -> tuple[list[tuple[str, float, str]], float]:
     """Open every page in Chromium; [(page, seconds, error)], seconds overall."""
     from playwright.sync_api import sync_playwright
 
-    from siyu.ui import PAGES
+    from siyu.web.pages import PAGES
 
     chromium = os.environ.get("SIYU_CHROMIUM", "/usr/bin/chromium")
     out = []
@@ -677,7 +677,7 @@ def _browse_all_pages(url: str) -> tuple[list[tuple[str, float, str]], float]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        for path, _, _ in PAGES:
+        for path in [p.path for p in PAGES]:
             started = time.perf_counter()
             error = ""
             try:
@@ -788,7 +788,7 @@ def bench_browser(ctx: Ctx) -> list[Figure]:
     server starts (cold: nothing cached) and a second visitor (warm)."""
     from playwright.sync_api import sync_playwright
 
-    from siyu.ui import PAGES
+    from siyu.web.pages import PAGES
 
     chromium = os.environ.get("SIYU_CHROMIUM", "/usr/bin/chromium")
     figures = []
@@ -798,7 +798,7 @@ def bench_browser(ctx: Ctx) -> list[Figure]:
             browser = p.chromium.launch(
                 executable_path=chromium, headless=True, args=["--no-sandbox"]
             )
-            for path, _, _ in PAGES:
+            for path in [p.path for p in PAGES]:
                 url = f"{srv.url}/{_slug(path)}?dataset={DATASET}"
                 cold, cold_err = _render_seconds(browser, url)
                 first, first_err = _render_seconds(browser, url)
@@ -837,10 +837,10 @@ def bench_browser(ctx: Ctx) -> list[Figure]:
 def bench_concurrency(ctx: Ctx) -> list[Figure]:
     from stclient import Session
 
-    from siyu.ui import PAGES
+    from siyu.web.pages import PAGES
 
     sessions, rounds = ctx.args.sessions, 2
-    pages = [_slug(p) for p, _, _ in PAGES]
+    pages = [_slug(p.path) for p in PAGES]
     srv = _server(ctx)
     stop = threading.Event()
     imports: list[tuple[int, float]] = []

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from siyu import importer
 from siyu.i18n import t
-from siyu.ui import PAGES
+from siyu.web.pages import PAGES
 from siyu.workspace import Workspace
 from tests.e2e.conftest import ARTIFACTS, CHROMIUM, Server
 
 SECONDS = float(os.environ.get("SIYU_SOAK_SECONDS", "120"))
 SESSIONS = int(os.environ.get("SIYU_SOAK_SESSIONS", "20"))
-SLUGS = ["" if p == "app.py" else Path(p).stem for p, _, _ in PAGES if p != "pages/sql.py"]
-TITLES = {t(k, "zh-Hans") for p, k, _ in PAGES}
+SLUGS = ["" if p.path == "app.py" else Path(p.path).stem for p in PAGES if not p.editors_only]
+TITLES = {t(p.title, "zh-Hans") for p in PAGES}
 
 
 async def _settled(page, timeout: float = 90.0) -> None:

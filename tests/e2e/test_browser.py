@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from siyu.i18n import t
-from siyu.ui import PAGES
+from siyu.web.pages import PAGES
 
 # Pages that draw no chart by design (forms and lists only).
 NO_CHARTS = {"pages/data.py", "pages/sql.py"}
@@ -45,7 +45,7 @@ def no_exception(page) -> None:
     assert errors.count() == 0, errors.first.inner_text()
 
 
-@pytest.mark.parametrize("path,key", [(p, k) for p, k, _ in PAGES])
+@pytest.mark.parametrize("path,key", [(p.path, p.title) for p in PAGES])
 def test_page_loads_without_exception_and_draws_its_charts(server, page, path, key):
     page.goto(f"{server.url}/{slug(path)}?dataset=demo")
     settle(page)

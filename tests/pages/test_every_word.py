@@ -24,10 +24,10 @@ from streamlit.testing.v1 import AppTest
 
 from siyu import exports
 from siyu.i18n import LANGUAGES, TEXT, t
-from siyu.ui import PAGES
+from siyu.web.pages import PAGES
 from tests.pages.test_pages import APP
 
-PAGE_FILES = [path for path, _, _ in PAGES]
+PAGE_FILES = [p.path for p in PAGES]
 
 # English a Chinese screen may show as it is: acronyms and brands an operator reads as such,
 # units, file formats, and the names of things (the demo dataset is called `demo`).
@@ -252,7 +252,6 @@ class Downloads:
     """What the page offers to download: every frame given to `download_buttons`."""
 
     def __init__(self, monkeypatch) -> None:
-        import siyu.ui
         from siyu.web import tables
 
         self.frames: list[tuple[str, pd.DataFrame]] = []
@@ -268,8 +267,6 @@ class Downloads:
             return record
 
         monkeypatch.setattr(tables, "download_buttons", recorder(tables.download_buttons))
-        if siyu.ui.download_buttons is not tables.download_buttons:  # pages not moved yet
-            monkeypatch.setattr(siyu.ui, "download_buttons", recorder(siyu.ui.download_buttons))
 
     def texts(self) -> list[tuple[str, str]]:
         found = []
@@ -476,7 +473,7 @@ def test_the_weekly_report_reads_in_the_readers_language(demo_ws, lang):
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_the_uploader_draws_its_own_texts_in_the_readers_language(monkeypatch, demo_ws, lang):
     """Streamlit 1.67 has no setting for "Upload", "500MB per file" or "Drag and drop files
-    here": the Data page draws them in CSS (`ui.file_uploader`); a browser test checks they
+    here": the Data page draws them in CSS (`siyu.web.widgets.file_uploader`); a browser test checks they
     show (tests/e2e/test_browser.py)."""
     at = open_page(monkeypatch, demo_ws, "pages/data.py", lang)
     shown = [text for where, text in page_texts(at) if where == "style content"]

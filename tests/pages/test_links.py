@@ -8,8 +8,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from siyu import ui
-from siyu.ui import PAGES
+from siyu.web.pages import PAGES
 from tests.pages.test_pages import APP
 
 # Inputs that must not live in a link: a delete confirmation, the SQL text, a passcode; and
@@ -49,7 +48,7 @@ def bound_by_code() -> set[str]:
     """Keys of the widgets bound to the address by option (`choice`)."""
     from siyu.web import address
 
-    return address.BOUND_BY_CODE | ui.BOUND_BY_CODE  # ui: pages not moved to siyu.web yet
+    return address.BOUND_BY_CODE
 
 
 def widgets(at):
@@ -59,7 +58,7 @@ def widgets(at):
             yield node, proto
 
 
-@pytest.mark.parametrize("page", [p for p, _, _ in PAGES])
+@pytest.mark.parametrize("page", [p.path for p in PAGES])
 def test_every_filter_of_the_page_is_bound_to_the_url(monkeypatch, demo_ws, page):
     at = open_page(monkeypatch, demo_ws, page)
     assert not at.exception
@@ -84,12 +83,12 @@ def _option_in_link(at):
         if key and len(box.options) > 1:
             index = 1 if box.index != 1 else 0
             # the label as the reader sees it: the spelling of links made before options were
-            # written as codes (ui.choice), still read
+            # written as codes (siyu.web.address.choice), still read
             return key, box.options[index], "selectbox", index
     return None
 
 
-@pytest.mark.parametrize("page", [p for p, _, _ in PAGES if p not in ("pages/data.py",)])
+@pytest.mark.parametrize("page", [p.path for p in PAGES if p.path != "pages/data.py"])
 def test_a_link_reopens_the_same_view_in_a_fresh_session(monkeypatch, demo_ws, page):
     """The reading side of a link (the browser writes bound values into its address itself:
     `tests/e2e/test_browser.py` checks that side and the copy-link control)."""

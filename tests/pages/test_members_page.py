@@ -171,10 +171,10 @@ def test_members_page_on_an_empty_workspace_points_to_the_data_page(monkeypatch,
 
 def test_a_long_list_shows_its_first_rows_and_says_how_many_there_are(monkeypatch, demo_ws):
     # the browser gets the first rows of a list; the count and the downloads cover all of it
-    from siyu import ui
     from siyu.i18n import t
+    from siyu.web import cache
 
-    monkeypatch.setattr(ui, "LIST_ROWS", 100)
+    monkeypatch.setattr(cache, "LIST_ROWS", 100)
     at = open_page(monkeypatch, demo_ws)
     source = demo_ws.source("demo")
     start, end = default_period(source)

@@ -8,10 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from siyu.i18n import LANGUAGES, t
-from siyu.ui import PAGES
+from siyu.web.pages import PAGES
 
-PAGE_FILES = [path for path, _, _ in PAGES]
-NAV = {path: key for path, key, _ in PAGES}
+PAGE_FILES = [p.path for p in PAGES]
+NAV = {p.path: p.title for p in PAGES}
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 

@@ -17,11 +17,11 @@ from streamlit.testing.v1 import AppTest
 from siyu.db import EXECUTIONS
 from siyu.i18n import t
 from siyu.importer import FileRequest, import_files
-from siyu.ui import PAGES
+from siyu.web.pages import PAGES
 from siyu.workspace import Workspace
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGE_FILES = [path for path, _, _ in PAGES]
+PAGE_FILES = [p.path for p in PAGES]
 GMV = t("metric.gmv", "zh-Hans")
 
 # Two small order files for dataset "shop" (canonical headers; refunds are no purchase).
@@ -132,9 +132,10 @@ def test_sessions_asking_the_same_question_at_once_share_one_computation(monkeyp
 
     import pandas as pd
 
-    from siyu import metrics, ui
+    from siyu import metrics
     from siyu.db import Source
     from siyu.metrics.registry import undeclared
+    from siyu.web import cache
 
     calls = []
 
@@ -150,7 +151,7 @@ def test_sessions_asking_the_same_question_at_once_share_one_computation(monkeyp
     results = []
 
     def ask() -> None:
-        results.append(ui.metric(ctx, "slow_probe", start=dt.date(2024, 1, 1), top=3))
+        results.append(cache.metric(ctx, "slow_probe", start=dt.date(2024, 1, 1), top=3))
 
     threads = [threading.Thread(target=ask) for _ in range(8)]
     for th in threads:
@@ -160,7 +161,7 @@ def test_sessions_asking_the_same_question_at_once_share_one_computation(monkeyp
     assert len(calls) == 1
     assert [int(r["answer"].iloc[0]) for r in results] == [42] * 8
     # other options are another question
-    ui.metric(ctx, "slow_probe", start=dt.date(2024, 1, 1), top=4)
+    cache.metric(ctx, "slow_probe", start=dt.date(2024, 1, 1), top=4)
     assert len(calls) == 2
 
 
