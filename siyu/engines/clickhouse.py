@@ -1055,14 +1055,16 @@ class Server(Engine):
                 "pip install -r requirements-clickhouse.txt"
             ) from exc
         self.files = Files(os.environ.get("SIYU_CLICKHOUSE_FILES"))
-        self._client = clickhouse_connect.get_client(dsn=url, settings=dict(SETTINGS))
-        self._client_lock = threading.Lock()
+        # no session: the client then runs queries from several threads at once (at most
+        # SIYU_MAX_QUERIES, siyu.db's semaphore); every query carries SETTINGS
+        self._client = clickhouse_connect.get_client(
+            dsn=url, settings=dict(SETTINGS), autogenerate_session_id=False
+        )
 
     def arrow(self, sql: str, params: Mapping[str, Any]) -> pa.Table:
         # clickhouse-connect sends `{name:Type}` parameters to the server (param_<name>)
         text = {k: param_text(v, escape=False) for k, v in params.items()}
-        with self._client_lock:  # a client runs one query at a time (its HTTP session)
-            return self._client.query_arrow(sql, parameters=text)
+        return self._client.query_arrow(sql, parameters=text)
 
 
 _ENGINES: dict[str, Engine] = {}

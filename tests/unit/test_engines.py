@@ -228,8 +228,8 @@ def test_the_server_gets_parameters_apart_from_the_text(monkeypatch):
             seen["sql"], seen["parameters"] = sql, parameters
             return pa.table({"d": pa.array([dt.date(2024, 3, 2)])})
 
-    def get_client(dsn, settings):
-        seen["dsn"], seen["settings"] = dsn, settings
+    def get_client(dsn, settings, **options):
+        seen["dsn"], seen["settings"], seen["options"] = dsn, settings, options
         return Client()
 
     monkeypatch.setattr(clickhouse_connect, "get_client", get_client)
@@ -239,6 +239,7 @@ def test_the_server_gets_parameters_apart_from_the_text(monkeypatch):
     assert "{d: Nullable(DATE)}" in seen["sql"] and "2024" not in seen["sql"]
     assert seen["parameters"] == {"d": "2024-03-01"}
     assert seen["settings"]["join_use_nulls"] == 1
+    assert seen["options"] == {"autogenerate_session_id": False}  # queries run in parallel
     assert len(frame) == 1
 
 
