@@ -183,6 +183,7 @@ def table_with_downloads(
     kinds: Mapping[str, str] | None = None,
     download: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
     total: int | None = None,
+    table_key: str | None = None,
     **kwargs: Any,
 ) -> None:
     """A table (see `table`; no index, full width) with its CSV and XLSX downloads below.
@@ -192,8 +193,11 @@ def table_with_downloads(
     number). `download` is what the files hold when it is not the table on screen (every
     digit, or the whole list behind a preview: a callable, run on a click); `total` is the
     length of that whole list when `frame` holds its first rows (a note says so).
+    `table_key` keys the table itself (`key` keys its download buttons).
     """
     headers = headers or {}
+    if table_key is not None:
+        kwargs["key"] = table_key
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
     shown_kinds = {
