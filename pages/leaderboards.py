@@ -2,52 +2,37 @@
 
 import streamlit as st
 
-from siyu import fmt, ui
+from siyu import fmt
 from siyu.charts.leaderboards import (
     fission_weeks,
     image_config,
     invitation_levels,
     leaderboard_bars,
 )
-from siyu.metrics.base import previous_period
+from siyu.metrics.base import period_days, previous_period
 from siyu.metrics.leaderboards import (
     BOARDS,
     DEFAULT_TOP,
-    SUSPICIOUS_HOLLOW_SHARE,
     SUSPICIOUS_MIN_INVITES,
     TOP_CHOICES,
     WINDOW_COLUMNS,
-    rank_change_arrow,
     tree_size,
 )
+from siyu.schema import TABLE_LABELS, TABLE_NEEDS
+from siyu.views import leaderboards as view
+from siyu.web.address import choice
+from siyu.web.cache import metric
+from siyu.web.frame import open_page
+from siyu.web.tables import table_with_downloads
+from siyu.web.widgets import card_grid, period
 
-ctx = ui.frame("leaderboards")
-if ctx.source is None:
-    ui.no_dataset(ctx)
-    st.stop()
+ctx = open_page("leaderboards")
 has = {t: ctx.source.has(t) for t in ("orders", "members", "activity")}
 if not has["orders"] and not has["members"]:
-    st.info(ctx.t("needs.orders"))
+    st.info(ctx.t(TABLE_NEEDS["orders"]))
     st.stop()
-
-period = ui.period_filter(ctx)
-if period is None:
-    st.stop()
-start, end = period
+start, end = period(ctx)
 prev_start, prev_end = previous_period(start, end)
-
-
-def column_label(column: str, board: str) -> str:
-    if column == "name" and board == "groups":
-        return ctx.t("leaderboards.col.group_name")
-    return ctx.t(f"leaderboards.col.{column}")
-
-
-def kinds_of(frame, kinds: dict[str, str], labels) -> dict[str, str]:
-    """How the columns read (siyu.fmt), under their shown labels; values stay numbers in
-    the downloads."""
-    return {labels[c]: kind for c, kind in kinds.items() if c in frame}
-
 
 boards_tab, fission_tab = st.tabs(
     [ctx.t("leaderboards.tab.boards"), ctx.t("leaderboards.tab.fission")]
@@ -57,26 +42,24 @@ boards_tab, fission_tab = st.tabs(
 
 with boards_tab:
     controls = st.columns([4, 2, 3])
-    choices = list(BOARDS)
-    board = ui.choice(
+    board = choice(
         controls[0].segmented_control,
         ctx.t("leaderboards.board"),
-        choices,
+        list(BOARDS),
         default="inviters" if has["members"] else "buyers",
-        format_func=lambda b: ctx.t(f"leaderboards.board.{b}"),
+        format_func=lambda b: ctx.t(view.BOARDS[b]),
         key="lb_board",
     )
-    board = board if board in choices else choices[1]
+    board = board if board in BOARDS else "buyers"
     spec = BOARDS[board]
-    columns = list(spec.columns)
-    rank_by = ui.choice(
+    rank_by = choice(
         controls[1].selectbox,
         ctx.t("leaderboards.rank_by"),
-        columns,
-        format_func=lambda c: ctx.t(f"leaderboards.col.{c}"),
+        list(spec.columns),
+        format_func=lambda c: ctx.t(view.COLUMNS[c]),
         key=f"lb_by_{board}",
     )
-    rank_by = rank_by if rank_by in columns else columns[0]
+    rank_by = view.first_of(spec.columns, rank_by)
     top = controls[2].segmented_control(
         ctx.t("leaderboards.top"),
         list(TOP_CHOICES),
@@ -85,34 +68,39 @@ with boards_tab:
         bind="query-params",
     )
     top = top if top in TOP_CHOICES else DEFAULT_TOP
-    st.caption(ctx.t(f"leaderboards.help.{board}"))
+    st.caption(ctx.t(view.BOARD_HELP[board]))
 
     missing = next((t for t in spec.requires if not has[t]), None)
     needs = spec.needs.get(rank_by)
     if missing is not None:
-        st.info(ctx.t(f"needs.{missing}"))
+        st.info(ctx.t(TABLE_NEEDS[missing]))
     elif needs is not None and not has[needs]:
-        st.info(ctx.t("leaderboards.needs_rank_by", table=ctx.t(f"table.{needs}")))
+        st.info(ctx.t("leaderboards.needs_rank_by", table=ctx.t(TABLE_LABELS[needs])))
     else:
-        ranked = ui.metric(
-            ctx, f"leaderboard_{board}", start=start, end=end, top=top, rank_by=rank_by, names=True
+        ranked = metric(
+            ctx,
+            view.BOARD_METRICS[board],
+            start=start,
+            end=end,
+            top=top,
+            rank_by=rank_by,
+            names=True,
         )
         if ranked.empty:
             st.info(ctx.t("leaderboards.empty"))
         else:
             title = ctx.t(
                 "leaderboards.chart_title",
-                board=ctx.t(f"leaderboards.board.{board}"),
+                board=ctx.t(view.BOARDS[board]),
                 top=top,
-                metric=ctx.t(f"leaderboards.col.{rank_by}"),
+                metric=ctx.t(view.COLUMNS[rank_by]),
                 start=start,
                 end=end,
             )
-            label = "name" if "name" in ranked else spec.id
             st.plotly_chart(
                 leaderboard_bars(
                     ranked,
-                    label=label,
+                    label="name" if "name" in ranked else spec.id,
                     ident=spec.id,
                     value=rank_by,
                     title=title,
@@ -122,17 +110,16 @@ with boards_tab:
                 config=image_config(f"leaderboard-{board}-{start}-{end}"),
             )
             st.caption(ctx.t("leaderboards.image_hint"))
-
-            table = ranked.copy()
-            table["rank_change"] = table["rank_change"].map(
-                lambda c: rank_change_arrow(c, ctx.t("leaderboards.new"))
+            table_with_downloads(
+                ctx,
+                view.with_arrows(ctx.t, ranked),
+                headers=view.board_headers(board),
+                kinds=spec.columns,
+                stem=f"leaderboard-{board}-{start}-{end}",
+                key="lb_board",
             )
-            labels = {c: column_label(c, board) for c in table.columns}
-            table = table.rename(columns=labels)
-            ui.table(table, kinds_of(ranked, spec.columns, labels), hide_index=True)
-            ui.download_buttons(ctx, table, f"leaderboard-{board}-{start}-{end}", "lb_board")
             if rank_by in WINDOW_COLUMNS:
-                st.caption(ctx.t("window.compare.ranks", n=(end - start).days + 1))
+                st.caption(ctx.t("window.compare.ranks", n=period_days(start, end)))
     st.caption(
         ctx.t(
             "leaderboards.caption",
@@ -148,24 +135,20 @@ with boards_tab:
 
 with fission_tab:
     if not has["members"]:
-        st.info(ctx.t("needs.members"))
+        st.info(ctx.t(TABLE_NEEDS["members"]))
     else:
-        summary = ui.metric(ctx, "fission_summary", start=start, end=end)
+        summary = metric(ctx, "fission_summary", start=start, end=end)
         value = dict(zip(summary["metric"], summary["value"], strict=True))
-
-        def ratio_text(v) -> str:
-            return "—" if v is None else f"{v:.2f}"
-
-        grid = ui.card_grid("fission_cards")
+        grid = card_grid("fission_cards")
         cards = [grid.container(border=True) for _ in range(4)]
         cards[0].metric(
             ctx.t("leaderboards.fission.k_factor"),
-            ratio_text(value["k_factor"]),
+            view.ratio_text(value["k_factor"]),
             help=ctx.t("leaderboards.fission.k_factor.help"),
         )
         cards[1].metric(
             ctx.t("leaderboards.fission.invites_per_active_inviter"),
-            ratio_text(value["invites_per_active_inviter"]),
+            view.ratio_text(value["invites_per_active_inviter"]),
             help=ctx.t("leaderboards.fission.invites_per_active_inviter.help"),
         )
         cards[2].metric(
@@ -174,12 +157,11 @@ with fission_tab:
         )
         cards[3].metric(
             ctx.t("leaderboards.fission.fission_growth"),
-            ratio_text(value["fission_growth"]),
+            view.ratio_text(value["fission_growth"]),
         )
-        weekly = ui.metric(ctx, "fission", start=start, end=end)
         st.plotly_chart(
             fission_weeks(
-                weekly,
+                metric(ctx, "fission", start=start, end=end),
                 title=ctx.t("leaderboards.fission.weekly"),
                 invited=ctx.t("leaderboards.fission.invited_members"),
                 other=ctx.t("leaderboards.fission.other_members"),
@@ -195,14 +177,14 @@ with fission_tab:
             ctx.t(
                 "leaderboards.suspicious.caption",
                 min_invites=SUSPICIOUS_MIN_INVITES,
-                share=round(SUSPICIOUS_HOLLOW_SHARE * 100),
+                share=view.HOLLOW_PERCENT,
             )
         )
         if not has["activity"]:
             st.caption(ctx.t("leaderboards.suspicious.no_activity"))
-        checked = ui.metric(ctx, "suspicious_inviters", start=start, end=end, names=True)
-        flagged = checked[checked["suspicious"]].drop(columns="suspicious")
-        if flagged.empty:
+        checked = metric(ctx, "suspicious_inviters", start=start, end=end, names=True)
+        suspicious = view.flagged(checked)
+        if suspicious.empty:
             st.success(
                 ctx.t(
                     "leaderboards.suspicious.none",
@@ -211,19 +193,18 @@ with fission_tab:
                 )
             )
         else:
-            labels = {
-                c: ctx.t(f"leaderboards.suspicious.col.{c}")
-                if c in ("left_within_a_day", "never_acted", "hollow", "hollow_share")
-                else column_label(c, "inviters")
-                for c in flagged.columns
-            }
-            shown = flagged.rename(columns=labels)
-            ui.table(shown, kinds_of(flagged, {"hollow_share": "rate"}, labels), hide_index=True)
-            ui.download_buttons(ctx, shown, f"suspicious-inviters-{start}-{end}", "lb_suspicious")
+            table_with_downloads(
+                ctx,
+                suspicious,
+                headers=view.SUSPICIOUS_HEADERS,
+                kinds={"hollow_share": "rate"},
+                stem=f"suspicious-inviters-{start}-{end}",
+                key="lb_suspicious",
+            )
 
         # invitation tree
         st.subheader(ctx.t("leaderboards.tree.title"))
-        inviters = ui.metric(
+        inviters = metric(
             ctx,
             "leaderboard_inviters",
             start=start,
@@ -236,16 +217,15 @@ with fission_tab:
             st.info(ctx.t("leaderboards.tree.none"))
         else:
             who = dict(zip(inviters["user_id"], inviters["name"], strict=True))
-            options = list(who)
-            inviter = ui.choice(
+            inviter = choice(
                 st.selectbox,
                 ctx.t("leaderboards.tree.inviter"),
-                options,
-                format_func=lambda u: f"{u} · {who[u]}" if who.get(u) else u,
+                list(who),
+                format_func=lambda u: view.inviter_label(who, u),
                 key="lb_tree_inviter",
             )
-            inviter = inviter if inviter in who else options[0]
-            levels = ui.metric(ctx, "invitation_levels", start=start, end=end, inviter=inviter)
+            inviter = view.first_of(who, inviter)
+            levels = metric(ctx, "invitation_levels", start=start, end=end, inviter=inviter)
             depth, size = tree_size(levels)
             left, right = st.columns(2)
             left.metric(ctx.t("leaderboards.tree.depth"), fmt.show("count", depth))
@@ -260,15 +240,10 @@ with fission_tab:
                 width="stretch",
             )
             st.caption(ctx.t("leaderboards.tree.caption", end=end))
-            tree = ui.metric(
-                ctx, "invitation_tree", start=start, end=end, inviter=inviter, names=True
+            table_with_downloads(
+                ctx,
+                metric(ctx, "invitation_tree", start=start, end=end, inviter=inviter, names=True),
+                headers=view.TREE_HEADERS,
+                stem=f"invitation-tree-{inviter}-{end}",
+                key="lb_tree",
             )
-            tree_labels = {
-                c: ctx.t(f"leaderboards.tree.col.{c}")
-                if c in ("depth", "inviter_id", "join_day", "in_period")
-                else column_label(c, "inviters")
-                for c in tree.columns
-            }
-            members = tree.rename(columns=tree_labels)
-            ui.table(members, hide_index=True)
-            ui.download_buttons(ctx, members, f"invitation-tree-{inviter}-{end}", "lb_tree")
