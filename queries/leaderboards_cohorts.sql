@@ -26,7 +26,9 @@
 --
 -- A member's first order is their first paid order over all data (person_facts), the
 -- repurchase their second; a first order before the join day does not convert (the member
--- funnel's two steps, funnels_member.sql). Members without a value of $by are on no row.
+-- funnel's two steps, funnels_member.sql). A member's staff member is member_spans'
+-- serving_staff (members.staff, else the owner of their main group); members without a
+-- value of $by are on no row.
 --   members            members who joined in the period with that value
 --   first_order_rate   of them, the share with the first order on day 0 ... $x_days after
 --                      joining (null when members is 0)
@@ -77,7 +79,7 @@ member_spans as (
         join_day,
         left_day,
         case $by
-            when 'staff' then staff
+            when 'staff' then serving_staff
             when 'channel' then channel
         end as key,
     from member_spans

@@ -6,13 +6,14 @@
 --   $start    date: first day of the period (inclusive): left_at falls in it
 --   $end      date: last day of the period (inclusive)
 --   $tag      text: only members with this tag (see member_spans); null: every member
---   $staff    text: only members of this staff member; null: every member
+--   $staff    text: only members of this staff member (serving_staff); null: every member
 --   $channel  text: only members of this channel; null: every member
 --
 -- Returns one row per member who left in the period, the latest to leave first (then by
 -- user_id):
 --   user_id           text
---   staff             text: members.staff
+--   staff             text: the member's staff member (members.staff, else the owner of
+--                     their main group: member_spans.serving_staff)
 --   channel           text: members.channel
 --   group_id          text: the main group
 --   tags              text: members.tags as imported
@@ -31,7 +32,7 @@ with
 member_spans as (
     select
         user_id,
-        staff,
+        serving_staff as staff,
         channel,
         group_id,
         tags,
@@ -45,7 +46,7 @@ member_spans as (
     where
         left_day between $start and $end
         and (cast($tag as varchar) is null or list_contains(tag_list, cast($tag as varchar)))
-        and (cast($staff as varchar) is null or staff = cast($staff as varchar))
+        and (cast($staff as varchar) is null or serving_staff = cast($staff as varchar))
         and (cast($channel as varchar) is null or channel = cast($channel as varchar))
 ),
 

@@ -1,5 +1,6 @@
 -- Lost customers per week and staff member: members who left (left_at) on the days of each
--- week inside the period, counted by their staff member (members.staff).
+-- week inside the period, counted by their staff member (member_spans.serving_staff:
+-- members.staff, else the owner of their main group).
 --
 -- Parameters:
 --   $start  date: first day of the period (inclusive)
@@ -18,7 +19,7 @@ with
 
 member_spans as (
     select
-        staff,
+        serving_staff as staff,
         left_day,
     from member_spans
     where

@@ -1,7 +1,8 @@
 """Staff and channels (SPEC §4 "Staff and channels"): the staff and channel boards, the lost
 customers, and the tags to filter them by.
 
-- Staff board per `members.staff` (the staff member who added or serves the member) and
+- Staff board per staff member: `members.staff` (who added or serves the member), else the
+  owner of the member's main group (`groups.owner`, the group's staff member); and
   channel board per `members.channel`, for the members who joined in the period: members,
   first-order rate and repurchase rate (the member funnel's two steps: first paid order on day
   0 … X after joining, X = 3; second paid order on or before day Y after the first order's day,
@@ -251,7 +252,8 @@ def leaderboard_staff(
     replied to and mean first reply time; None without statistics), first_order_pending and
     repurchase_pending (members still inside the window on the last day of data),
     previous_rank, rank_change. Ranked by `rank_by` (default members); a staff member whose
-    ranking value is undefined is not listed; members without a staff member are on no row.
+    ranking value is undefined is not listed. A member's staff member is `members.staff`, else
+    the owner of their main group (`groups.owner`); members with neither are on no row.
     Without an orders table the order columns are None.
     """
     return _cohort_board(
@@ -337,7 +339,8 @@ def lost_customers(
 ) -> pd.DataFrame:
     """Members who left in [start, end] (deleted the staff member or left the group).
 
-    Columns: user_id, [name: masked nickname, with `names=True`], staff, channel, group_id,
+    Columns: user_id, [name: masked nickname, with `names=True`], staff (members.staff, else
+    the owner of the main group), channel, group_id,
     tags, joined_at, left_at, days_in_domain (left day minus join day), paid_orders and
     paid_amount (over all data; 0 without orders), last_order_at (latest paid order),
     last_active_at (latest activity or paid order); the latest to leave first. `staff`,

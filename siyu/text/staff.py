@@ -93,13 +93,14 @@ TEXT = {
     "staff.board.staff": {"zh-Hans": "员工榜", "zh-Hant": "員工榜", "en": "Staff board"},
     "staff.board.channels": {"zh-Hans": "渠道榜", "zh-Hant": "渠道榜", "en": "Channel board"},
     "staff.help.staff": {
-        "zh-Hans": "按会员的员工（添加人 / 跟进人）统计：新增会员是这段时间加入、归属该员工的会员；"
+        "zh-Hans": "按会员的员工（添加人 / 跟进人；没有时为所在群的群主）统计：新增会员是这段时间加入、归属该员工的会员；"
         "首单率 = 其中加入后 {x_days} 天内（含当天）首单的比例；复购率 = 这些首单会员中首单后 "
         "{y_days} 天内再次下单的比例；订单数和 GMV 是该员工全部会员在这段时间的支付订单。",
-        "zh-Hant": "按會員的員工（添加人 / 跟進人）統計：新增會員是這段時間加入、歸屬該員工的會員；"
+        "zh-Hant": "按會員的員工（添加人 / 跟進人；沒有時為所在群的群主）統計：新增會員是這段時間加入、歸屬該員工的會員；"
         "首單率 = 其中加入後 {x_days} 天內（含當天）首單的比例；複購率 = 這些首單會員中首單後 "
         "{y_days} 天內再次下單的比例；訂單數和 GMV 是該員工全部會員在這段時間的支付訂單。",
-        "en": "By each member's staff member (who added or serves them): new members joined "
+        "en": "By each member's staff member (who added or serves them; else the owner of "
+        "their group): new members joined "
         "in the period with that staff member; first-order rate = the share of them with a "
         "first order within {x_days} days of joining (the join day counts); repurchase rate = "
         "the share of those first buyers who ordered again within {y_days} days; orders and "

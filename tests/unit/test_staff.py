@@ -225,6 +225,26 @@ def test_staff_board_sums_to_the_members_and_gmv_of_members_with_staff():
     assert sum(board["gmv"]) == 615.0 == kpis["gmv"] - 200.0
 
 
+def test_a_member_without_staff_belongs_to_the_owner_of_their_group():
+    members = frame(
+        "user_id joined_at staff group_id left_at",
+        ("M1", "2024-03-04 10:00", None, "G1", "2024-03-06 10:00"),  # G1's owner: 陈静
+        ("M2", "2024-03-05 10:00", "李娜", "G1", None),  # their own staff member first
+        ("M3", "2024-03-05 10:00", None, "G9", None),  # a group without an owner: no row
+    )
+    groups = frame("group_id name owner", ("G1", "福利群1", "陈静"), ("G9", "新群", None))
+    orders = frame("order_id user_id ordered_at amount", ("m1", "M1", "2024-03-04 12:00", "9.90"))
+    src = Source({"members": members, "groups": groups, "orders": orders})
+    board = sm.leaderboard_staff(src, *P, top="all")
+    # one new member each: a tie, listed by name (李 U+674E before 陈 U+9648)
+    assert rows(board, "rank", "staff", "members", "orders", "gmv", "lost") == [
+        (1, "李娜", 1, 0, 0.0, 0),
+        (1, "陈静", 1, 1, 9.9, 1),
+    ]
+    assert sm.lost_customers(src, *P)["staff"].tolist() == ["陈静"]
+    assert rows(sm.lost_weekly(src, *P), "staff", "lost") == [("陈静", 1)]
+
+
 # -- channel board ---------------------------------------------------------------------------
 
 
