@@ -998,7 +998,7 @@ class AlertStore:
                 "text": text,
                 "status": "pending",
                 "attempts": 0,
-                "created_at": _stamp(now),
+                "created_at": _stamp(_now()),
                 "sent_at": None,
                 "error": None,
             }
