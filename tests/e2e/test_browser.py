@@ -14,7 +14,7 @@ from siyu.i18n import t
 from siyu.web.pages import PAGES
 
 # Pages that draw no chart by design (forms and lists only).
-NO_CHARTS = {"pages/data.py", "pages/sql.py"}
+NO_CHARTS = {"pages/data.py", "pages/sql.py", "pages/alerts.py"}
 
 
 def slug(path: str) -> str:
