@@ -1,30 +1,25 @@
 """What-if (活动模拟, SPEC §4): a transparent campaign projection from the dataset's baseline.
 
-The baseline comes from cached metrics (`ui.metric`, keyed by dataset version and period);
-every lever below only re-runs the pure model in `siyu.whatif`, never a query.
+The baseline comes from cached metrics (`siyu.web.cache.metric`, keyed by dataset version and
+period); every lever below only re-runs the pure model in `siyu.whatif`, never a query.
 """
 
 import streamlit as st
 
-from siyu import fmt, ui
+from siyu import fmt
 from siyu import whatif as model
 from siyu.charts.whatif import whatif_cumulative, whatif_discount_fit, whatif_tornado
 from siyu.metrics.whatif import assumptions_for, baseline_from_frame, baseline_table
+from siyu.views import whatif as view
+from siyu.web.address import choice
+from siyu.web.cache import metric
+from siyu.web.frame import open_page
+from siyu.web.tables import table_with_downloads
+from siyu.web.widgets import period
 
-ctx = ui.frame("whatif")
-if ctx.source is None:
-    ui.no_dataset(ctx)
-    st.stop()
-for table in ("orders", "members"):
-    if not ctx.source.has(table):
-        st.info(ctx.t(f"needs.{table}"))
-        st.stop()
+ctx = open_page("whatif", needs=("orders", "members"))
 st.caption(ctx.t("whatif.intro"))
-
-period = ui.period_filter(ctx)
-if period is None:
-    st.stop()
-start, end = period
+start, end = period(ctx)
 left, right = st.columns(2)
 x_days = int(left.number_input(ctx.t("whatif.x_days"), 0, 30, 3, key="wi_x", bind="query-params"))
 y_days = int(right.number_input(ctx.t("whatif.y_days"), 0, 60, 7, key="wi_y", bind="query-params"))
@@ -32,23 +27,22 @@ windows = {"x_days": x_days, "y_days": y_days}
 
 # -- baseline (cached: the only SQL of the page) ---------------------------------------------
 
-frame = ui.metric(ctx, "whatif_baseline", start=start, end=end, **windows)
-buckets = ui.metric(ctx, "whatif_discount_fit", start=start, end=end)
-compare = ui.metric(ctx, "whatif_seven_day", start=start, end=end)
+frame = metric(ctx, "whatif_baseline", start=start, end=end, **windows)
+buckets = metric(ctx, "whatif_discount_fit", start=start, end=end)
+compare = metric(ctx, "whatif_seven_day", start=start, end=end)
 base = baseline_from_frame(frame)
 fit = model.fit_discount_lift(buckets)
 seven = model.seven_day_effect(compare)
 measured = assumptions_for(fit, seven)
 
 st.subheader(ctx.t("whatif.baseline.title"))
-ui.table(baseline_table(frame, ctx.t, **windows), hide_index=True, width="stretch")
-ui.download_buttons(
+table_with_downloads(
     ctx,
-    lambda: baseline_table(frame, ctx.t, shown=False, **windows),
-    f"whatif-baseline-{ctx.dataset}",
-    "whatif-baseline",
+    baseline_table(frame, ctx.t, **windows),
+    download=lambda: baseline_table(frame, ctx.t, shown=False, **windows),
+    stem=f"whatif-baseline-{ctx.dataset}",
+    key="whatif-baseline",
 )
-amounts = frame.set_index("item")["value"]
 st.caption(
     ctx.t(
         "whatif.baseline.caption",
@@ -56,7 +50,7 @@ st.caption(
         end=end,
         weeks=base.weeks,
         domain=fmt.show("count", base.domain_members),
-        **{k: fmt.show("money", amounts[k]) for k in ("gmv", "gmv_new", "gmv_existing")},
+        **view.baseline_amounts(frame),
     )
 )
 # the repurchase rate here (the member funnel's) is not the overview's: say why they differ
@@ -111,84 +105,93 @@ if seven.raw_effect is not None:
 # -- shared assumptions ------------------------------------------------------------------------
 
 BIND = "query-params"
+D = view.ASSUMPTION_DEFAULTS
 with st.container(border=True):
     st.markdown(f"**{ctx.t('whatif.assume.title')}**")
     row1 = st.columns(5)
     weeks = row1[0].slider(
-        ctx.t("whatif.param.weeks"), 1, model.MAX_WEEKS, 8, key="wi_weeks", bind=BIND
+        ctx.t(view.PARAMS["weeks"]), 1, model.MAX_WEEKS, D["weeks"], key="wi_weeks", bind=BIND
     )
     margin = row1[1].slider(
-        ctx.t("whatif.param.gross_margin"), 0, 100, 30, key="wi_margin", bind=BIND
+        ctx.t(view.PARAMS["gross_margin"]), 0, 100, D["margin"], key="wi_margin", bind=BIND
     )
     lift = row1[2].number_input(
-        ctx.t("whatif.param.lift_per_10pct"),
+        ctx.t(view.PARAMS["lift_per_10pct"]),
         -100.0,
         500.0,
-        min(max(round(float(measured.lift_per_10pct) * 100, 2), -100.0), 500.0),
+        view.lift_input(measured),
         step=0.5,
         key="wi_lift",
         bind=BIND,
     )
     seven_effect = row1[3].number_input(
-        ctx.t("whatif.param.seven_day_effect"),
+        ctx.t(view.PARAMS["seven_day_effect"]),
         -100.0,
         100.0,
-        round(float(measured.seven_day_effect) * 100, 1),
+        view.seven_effect_input(measured),
         step=1.0,
         key="wi_seven_effect",
         bind=BIND,
     )
     invite_effect = row1[4].number_input(
-        ctx.t("whatif.param.invite_effect"), 0.0, 500.0, 10.0, step=1.0, key="wi_inv", bind=BIND
+        ctx.t(view.PARAMS["invite_effect"]),
+        0.0,
+        500.0,
+        D["invite_effect"],
+        step=1.0,
+        key="wi_inv",
+        bind=BIND,
     )
     row2 = st.columns(5)
     pushes_now = row2[0].number_input(
-        ctx.t("whatif.param.current_pushes"), 0, 24, 1, key="wi_push_now", bind=BIND
+        ctx.t(view.PARAMS["current_pushes"]), 0, 24, D["pushes_now"], key="wi_push_now", bind=BIND
     )
     push_lift = row2[1].number_input(
-        ctx.t("whatif.param.push_lift"), 0.0, 100.0, 3.0, step=0.5, key="wi_push_lift", bind=BIND
-    )
-    push_fatigue = row2[2].number_input(
-        ctx.t("whatif.param.push_fatigue"),
+        ctx.t(view.PARAMS["push_lift"]),
         0.0,
         100.0,
-        5.0,
+        D["push_lift"],
+        step=0.5,
+        key="wi_push_lift",
+        bind=BIND,
+    )
+    push_fatigue = row2[2].number_input(
+        ctx.t(view.PARAMS["push_fatigue"]),
+        0.0,
+        100.0,
+        D["push_fatigue"],
         step=0.5,
         key="wi_push_fatigue",
         bind=BIND,
     )
     takeup = row2[3].number_input(
-        ctx.t("whatif.param.flash_takeup"), 0.0, 100.0, 1.0, step=0.1, key="wi_takeup", bind=BIND
+        ctx.t(view.PARAMS["flash_takeup"]),
+        0.0,
+        100.0,
+        D["takeup"],
+        step=0.1,
+        key="wi_takeup",
+        bind=BIND,
     )
-assume = model.Assumptions(
-    weeks=int(weeks),
-    gross_margin=margin / 100,
-    lift_per_10pct=lift / 100,
-    invite_effect=invite_effect / 100,
-    current_pushes=float(pushes_now),
-    push_lift=push_lift / 100,
-    push_fatigue=push_fatigue / 100,
-    seven_day_effect=seven_effect / 100,
-    seven_day_share=measured.seven_day_share,
-    flash_takeup=takeup / 100,
+assume = view.assumptions(
+    measured,
+    weeks=weeks,
+    margin=margin,
+    lift=lift,
+    seven_effect=seven_effect,
+    invite_effect=invite_effect,
+    pushes_now=pushes_now,
+    push_lift=push_lift,
+    push_fatigue=push_fatigue,
+    takeup=takeup,
 )
 
 # -- scenario levers ---------------------------------------------------------------------------
 
-NAMES = {k: ctx.t(f"whatif.scenario.{k}") for k in ("baseline", "a", "b")}
-# Both scenarios open on doing nothing (the baseline: cost 0, ROI "—"); a lever moved is a
-# change the manager made, never one the page made up.
-neutral = model.neutral_levers(assume)
-d = {
-    "coupon": round(neutral.coupon * 100),
-    "pushes": int(neutral.pushes_per_day),
-    "reward": float(neutral.invite_reward),
-    "seven": bool(neutral.seven_day),
-}
-aov = round(base.aov, 2)
-# one flash-sale item at its usual price: the paid amount per unit of the order lines, when
-# the dataset keeps them; else the AOV
-list_price = round(base.item_price, 2) if base.item_price else aov
+NAMES = view.scenario_names(ctx.t)
+d = view.lever_defaults(assume)
+aov, list_price = view.prices(base)
+price_max, price_default = view.flash_price_input(list_price)
 st.subheader(ctx.t("whatif.levers.title"))
 levers: dict[str, model.Levers] = {}
 for which, column in zip(("a", "b"), st.columns(2), strict=True):
@@ -196,14 +199,14 @@ for which, column in zip(("a", "b"), st.columns(2), strict=True):
     box.markdown(f"**{NAMES[which]}**")
     c1, c2 = box.columns(2)
     coupon = c1.slider(
-        ctx.t("whatif.param.coupon"), 0, 90, d["coupon"], key=f"wi_{which}_coupon", bind=BIND
+        ctx.t(view.PARAMS["coupon"]), 0, 90, d["coupon"], key=f"wi_{which}_coupon", bind=BIND
     )
     pushes = c2.slider(
-        ctx.t("whatif.param.pushes_per_day"), 0, 24, d["pushes"], key=f"wi_{which}_push", bind=BIND
+        ctx.t(view.PARAMS["pushes_per_day"]), 0, 24, d["pushes"], key=f"wi_{which}_push", bind=BIND
     )
     c3, c4, c5 = box.columns(3)
     reward = c3.number_input(
-        ctx.t("whatif.param.invite_reward"),
+        ctx.t(view.PARAMS["invite_reward"]),
         0.0,
         1000.0,
         d["reward"],
@@ -212,10 +215,10 @@ for which, column in zip(("a", "b"), st.columns(2), strict=True):
         bind=BIND,
     )
     flash_price = c4.number_input(
-        ctx.t("whatif.param.flash_price"),
+        ctx.t(view.PARAMS["flash_price"]),
         0.0,
-        max(list_price, 0.01),
-        round(list_price * 0.7, 2),
+        price_max,
+        price_default,
         step=1.0,
         help=ctx.t("whatif.flash_price.help", aov=aov)
         if not base.item_price
@@ -224,7 +227,7 @@ for which, column in zip(("a", "b"), st.columns(2), strict=True):
         bind=BIND,
     )
     flash_stock = c5.number_input(
-        ctx.t("whatif.param.flash_stock"),
+        ctx.t(view.PARAMS["flash_stock"]),
         0,
         1_000_000,
         0,
@@ -233,20 +236,20 @@ for which, column in zip(("a", "b"), st.columns(2), strict=True):
         bind=BIND,
     )
     seven_on = box.toggle(
-        ctx.t("whatif.param.seven_day"), d["seven"], key=f"wi_{which}_seven", bind=BIND
+        ctx.t(view.PARAMS["seven_day"]), d["seven"], key=f"wi_{which}_seven", bind=BIND
     )
-    levers[which] = model.Levers(
-        coupon=coupon / 100,
-        flash_price=float(flash_price),
-        flash_stock=float(flash_stock),
-        invite_reward=float(reward),
-        pushes_per_day=float(pushes),
-        seven_day=bool(seven_on),
+    levers[which] = view.levers(
+        coupon=coupon,
+        pushes=pushes,
+        reward=reward,
+        flash_price=flash_price,
+        flash_stock=flash_stock,
+        seven_day=seven_on,
     )
 
 # -- saved scenarios ---------------------------------------------------------------------------
 
-saved: dict = dict(ctx.source.meta.get("whatif_scenarios") or {})
+saved = view.saved_scenarios(ctx.source.meta)
 
 
 def save_scenario(which: str, values: dict) -> None:
@@ -254,9 +257,7 @@ def save_scenario(which: str, values: dict) -> None:
     if not name:
         st.session_state["wi_note"] = ("warning", ctx.t("whatif.saved.no_name"))
         return
-    current = dict(ctx.ws.get(ctx.dataset).meta.get("whatif_scenarios") or {})
-    current[name] = values
-    ctx.ws.set_meta(ctx.dataset, whatif_scenarios=current)
+    view.save_scenario(ctx.ws, ctx.dataset, name, values)
     st.session_state["wi_note"] = ("success", ctx.t("whatif.saved.done", name=name))
 
 
@@ -264,15 +265,8 @@ def load_scenario(which: str) -> None:
     values = saved.get(st.session_state.get("wi_saved_pick"))
     if not values:
         return
-    lev = model.levers_from(values)
-    st.session_state[f"wi_{which}_coupon"] = round(float(lev.coupon) * 100)
-    st.session_state[f"wi_{which}_push"] = round(lev.pushes_per_day or pushes_now)
-    st.session_state[f"wi_{which}_reward"] = float(lev.invite_reward)
-    st.session_state[f"wi_{which}_price"] = float(
-        list_price if lev.flash_price is None else min(lev.flash_price, max(list_price, 0.01))
-    )
-    st.session_state[f"wi_{which}_stock"] = int(lev.flash_stock)
-    st.session_state[f"wi_{which}_seven"] = bool(lev.seven_day)
+    for name, value in view.lever_inputs(values, pushes_now, list_price).items():
+        st.session_state[f"wi_{which}_{name}"] = value
 
 
 with st.expander(ctx.t("whatif.saved.title"), icon=":material/bookmark:"):
@@ -320,7 +314,7 @@ for (key, name), column in zip(NAMES.items(), st.columns(3), strict=True):
     boxes[key].markdown(f"**{name}**")
 for card in model.cards(weekly):
     boxes[card["scenario"]].metric(
-        ctx.t(f"whatif.out.{card['metric']}"),
+        ctx.t(model.OUT_LABELS[card["metric"]]),
         card["value"],
         delta=card["delta"],
         delta_color="inverse" if card["inverse"] else "normal",
@@ -350,7 +344,7 @@ st.caption(ctx.t("whatif.band.caption", draws=model.DEFAULT_DRAWS, seed=model.DE
 
 # -- sensitivity and break-even ----------------------------------------------------------------
 
-focus = ui.choice(
+focus = choice(
     st.segmented_control,
     ctx.t("whatif.focus"),
     ["a", "b"],
@@ -360,11 +354,10 @@ focus = ui.choice(
 )
 focus = focus if focus in ("a", "b") else "a"
 tornado = model.sensitivity(base, levers[focus], assume)
-labels = {k: ctx.t(f"whatif.param.{k}") for k in model.SENSITIVITY}
 st.plotly_chart(
     whatif_tornado(
         tornado,
-        labels=labels,
+        labels={k: ctx.t(view.PARAMS[k]) for k in model.SENSITIVITY},
         title=ctx.t("whatif.tornado.title", which=NAMES[focus]),
         low_label=ctx.t("whatif.tornado.low"),
         high_label=ctx.t("whatif.tornado.high"),
@@ -387,12 +380,12 @@ else:
 # -- the table and the formulas ----------------------------------------------------------------
 
 st.subheader(ctx.t("whatif.table.title"))
-ui.table(model.weekly_table(weekly, NAMES, ctx.t), hide_index=True, width="stretch")
-ui.download_buttons(
+table_with_downloads(
     ctx,
-    lambda: model.weekly_table(weekly, NAMES, ctx.t, shown=False),
-    f"whatif-{ctx.dataset}",
-    "whatif-table",
+    model.weekly_table(weekly, NAMES, ctx.t),
+    download=lambda: model.weekly_table(weekly, NAMES, ctx.t, shown=False),
+    stem=f"whatif-{ctx.dataset}",
+    key="whatif-table",
 )
 
 with st.expander(ctx.t("whatif.formulas.title"), icon=":material/function:"):
