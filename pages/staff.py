@@ -3,7 +3,8 @@ each filterable by a member tag (SPEC §4 "Staff and channels")."""
 
 import streamlit as st
 
-from siyu import charts, fmt
+from siyu import fmt
+from siyu.charts.leaderboards import image_config, leaderboard_bars, lost_weeks
 from siyu.metrics import staff as sm
 from siyu.metrics.base import period_days, previous_period
 from siyu.metrics.leaderboards import DEFAULT_TOP, TOP_CHOICES, rank_change_arrow
@@ -71,7 +72,7 @@ def show_board(name: str) -> None:
         st.info(ctx.t(sm.BOARD_EMPTY[name]))
         return
     st.plotly_chart(
-        charts.leaderboard_bars(
+        leaderboard_bars(
             board,
             label=shown_as,
             ident=ident,
@@ -87,7 +88,7 @@ def show_board(name: str) -> None:
             kind=kinds[rank_by],
         ),
         width="stretch",
-        config=charts.image_config(f"{name}-board-{start}-{end}"),
+        config=image_config(f"{name}-board-{start}-{end}"),
     )
     arrows = board["rank_change"].map(lambda c: rank_change_arrow(c, ctx.t("leaderboards.new")))
     shown = board.assign(rank_change=arrows)
@@ -153,11 +154,11 @@ with lost_tab:
         st.info(ctx.t("staff.lost.none", start=start, end=end))
     else:
         st.plotly_chart(
-            charts.lost_weeks(
+            lost_weeks(
                 metric(ctx, "lost_weekly", start=start, end=end, tag=tag),
-                ctx.t("staff.lost.chart", start=start, end=end),
-                ctx.t("staff.lost.count"),
-                ctx.t("staff.no_staff"),
+                title=ctx.t("staff.lost.chart", start=start, end=end),
+                y_title=ctx.t("staff.lost.count"),
+                no_staff=ctx.t("staff.no_staff"),
             ),
             width="stretch",
         )
