@@ -1,21 +1,23 @@
 """Data (数据): upload exports, check the mapping, save; dataset list, history, restore, delete."""
 
 import datetime as dt
+import itertools
 from dataclasses import replace
 
 import streamlit as st
 
-from siyu import exports, ingest, ui
+from siyu import exports, ingest
 from siyu.importer import FileRequest
-from siyu.schema import LINE_COLUMNS, TABLE_KINDS, TABLES
-from siyu.workspace import WorkspaceError
+from siyu.schema import LINE_COLUMNS, TABLE_KINDS, TABLE_LABELS, TABLES
+from siyu.web import importflow as flow
+from siyu.web.frame import dataset_label, frame
+from siyu.web.tables import download_buttons, table
+from siyu.web.widgets import file_uploader
 
-ctx = ui.frame("data")
+ctx = frame("data")
 tab_import, tab_datasets, tab_templates = st.tabs(
     [ctx.t("data.tab_import"), ctx.t("data.tab_datasets"), ctx.t("data.tab_templates")]
 )
-
-ENCODINGS = ["auto", "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"]
 
 
 def option_widgets(kind: str, options: ingest.Options, key: str) -> ingest.Options:
@@ -29,7 +31,7 @@ def option_widgets(kind: str, options: ingest.Options, key: str) -> ingest.Optio
                 ctx.t("ingest.ui.amount_rule"),
                 ingest.AMOUNT_RULES,
                 index=ingest.AMOUNT_RULES.index(opts.amount_rule),
-                format_func=lambda r: ctx.t(f"ingest.ui.amount_rule.{r}"),
+                format_func=lambda r: ctx.t(flow.AMOUNT_RULE_LABELS[r]),
                 key=f"rule-{key}",
             )
             opts = replace(opts, amount_rule=rule)
@@ -62,10 +64,11 @@ def mapping_widgets(
     options = [None, *headers]
 
     def pick(cols, columns) -> None:
-        for j, column in enumerate(columns):
+        for box, column in zip(itertools.cycle(cols), columns):
             current = proposal.get(column.name)
-            label = ctx.t(f"col.{column.name}") + (" *" if column.required else "")
-            mapping[column.name] = cols[j % 4].selectbox(
+            required = " *" if column.required else ""
+            label = f"{ctx.t(flow.COLUMN_LABELS[column.name])}{required}"
+            mapping[column.name] = box.selectbox(
                 label,
                 options,
                 index=options.index(current) if current in options else 0,
@@ -98,7 +101,7 @@ def file_settings(i: int, upload) -> FileRequest | None:
     sheet = None
     if is_xlsx:
         try:
-            first = ui.preview(upload.file_id, data, upload.name)
+            first = flow.preview(upload.file_id, data, upload.name)
         except ingest.ImportRefused as exc:
             st.error(exc.message(ctx.lang))
             return None
@@ -112,7 +115,7 @@ def file_settings(i: int, upload) -> FileRequest | None:
     else:
         chosen = c1.selectbox(
             ctx.t("data.encoding"),
-            ENCODINGS,
+            flow.ENCODINGS,
             format_func=lambda e: ctx.t("data.auto") if e == "auto" else e,
             key=f"enc-{key}",
         )
@@ -125,38 +128,29 @@ def file_settings(i: int, upload) -> FileRequest | None:
         placeholder=ctx.t("data.auto"),
         key=f"hdr-{key}",
     )
-    header_row = None if header is None else int(header) - 1
+    header_row = flow.header_index(header)
     try:
-        pv = ui.preview(upload.file_id, data, upload.name, encoding, sheet, header_row)
+        pv = flow.preview(upload.file_id, data, upload.name, encoding, sheet, header_row)
     except ingest.ImportRefused as exc:
         st.error(exc.message(ctx.lang))
         return None
-    memory = ui.remembered_plan(ctx, pv)
+    memory = flow.remembered_plan(ctx, pv)
     proposed_kind = memory[0].kind if memory else pv.kind
     kind = c3.selectbox(
         ctx.t("data.kind"),
         TABLE_KINDS,
         index=TABLE_KINDS.index(proposed_kind),
-        format_func=lambda k: ctx.t(f"table.{k}"),
+        format_func=lambda k: ctx.t(TABLE_LABELS[k]),
         key=f"kind-{key}",
     )
-    st.caption(
-        ctx.t(
-            "data.detected",
-            encoding=pv.encoding or "xlsx",
-            header_row=pv.header_row + 1,
-            kind=ctx.t(f"table.{pv.kind}"),
-        )
-        + " · "
-        + ctx.t("ingest.ui.platform", platform=ctx.t(f"ingest.platform.{pv.platform}"))
-    )
+    st.caption(flow.detected(ctx, pv))
     if memory and memory[0].kind == kind:
         plan, also_plans = memory[0], memory[1]
-        st.info(ctx.t("ingest.ui.remembered", at=ui.local_time(memory[2])))
+        st.info(ctx.t("ingest.ui.remembered", at=flow.local_time(memory[2])))
     elif kind == pv.kind:
         plan, also_plans = pv.plan, [pv.also] if pv.also else []
     else:
-        other = ui.preview(upload.file_id, data, upload.name, encoding, sheet, header_row, kind)
+        other = flow.preview(upload.file_id, data, upload.name, encoding, sheet, header_row, kind)
         plan, also_plans = other.plan, []
     for note_key, params in pv.notes:
         if note_key in ("ingest.note.masked_phone", "ingest.note.lines_detected") and (
@@ -170,35 +164,33 @@ def file_settings(i: int, upload) -> FileRequest | None:
     if derived:
         st.caption(
             ctx.t(
-                f"ingest.ui.amount_from.{derived}",
+                flow.AMOUNT_FROM_LABELS[derived],
                 column=mapping[derived],
                 quantity=mapping.get("quantity") or "",
             )
         )
     missing = ingest.missing_columns(kind, mapping, replace(options, stat_date=stat_date))
     if missing:
-        st.warning(
-            ctx.t("data.missing_required", columns=", ".join(ctx.t(f"col.{c}") for c in missing))
-        )
+        st.warning(ctx.t("data.missing_required", columns=flow.column_names(ctx, missing)))
         if kind == "orders" and "amount" in missing:
             st.info(ctx.t("ingest.ui.missing_amount"))
     who, problems = ingest.identity_of(kind, mapping, pv)
     for problem_key, params in problems:
         st.error(ctx.t(problem_key, **params))
     if who is not None:
-        st.caption(ui.identity_line(ctx, who))
+        st.caption(flow.identity_line(ctx, who))
     elif kind in ("orders", "members") and not problems:
         st.warning(ctx.t("ingest.ui.no_identity"))
     also: list[ingest.Plan] = []
     for n, extra in enumerate(also_plans):
-        label = ctx.t("ingest.ui.also", table=ctx.t(f"table.{extra.kind}"))
+        label = ctx.t("ingest.ui.also", table=ctx.t(TABLE_LABELS[extra.kind]))
         if st.checkbox(label, True, key=f"also-{key}-{n}"):
             extra_map = mapping_widgets(extra.kind, extra.mapping, pv.headers, f"{key}-also{n}")
             extra_plan = ingest.Plan(extra.kind, extra_map, extra.options)
             day = stat_date_widget(extra_plan, f"{key}-also{n}")
             if day is not None or not ingest.needs_stat_date(extra_plan):
                 also.append(replace(extra_plan, options=replace(extra.options, stat_date=day)))
-    ui.table(ui.preview_frame(pv), hide_index=True, width="stretch")
+    table(flow.preview_frame(pv), hide_index=True, width="stretch")
     return FileRequest(
         data=data,
         filename=upload.name,
@@ -217,7 +209,7 @@ with tab_import:
         st.info(ctx.t("data.viewer_cannot_import"))
     else:
         st.caption(ingest.limits_text(ctx.lang))
-        uploads = ui.file_uploader(
+        uploads = file_uploader(
             ctx,
             ctx.t("data.upload"),
             type=["csv", "tsv", "txt", "xlsx", "xlsm", "gz"],
@@ -237,7 +229,7 @@ with tab_import:
             target = st.radio(
                 ctx.t("data.target"),
                 ["new", "existing"] if names else ["new"],
-                format_func=lambda k: ctx.t(f"data.target_{k}"),
+                format_func=lambda k: ctx.t(flow.TARGET_LABELS[k]),
                 horizontal=True,
                 key="target",
             )
@@ -248,89 +240,67 @@ with tab_import:
                 name = st.selectbox(
                     ctx.t("frame.dataset"),
                     names,
-                    format_func=lambda n: ui.dataset_label(n, ctx.lang),
+                    format_func=lambda n: dataset_label(n, ctx.lang),
                     key="existing_name",
                 )
                 mode = st.radio(
                     ctx.t("data.mode"),
                     ["replace", "append"],
-                    format_func=lambda m: ctx.t(f"data.mode_{m}"),
+                    format_func=lambda m: ctx.t(flow.MODE_LABELS[m]),
                     horizontal=True,
                     key="mode",
                 )
-            signature = ui.request_signature(requests)
+            signature = flow.request_signature(requests)
             # a file whose required columns are neither mapped nor derivable cannot be checked
-            blocked = [
-                (req.filename, ingest.missing_columns(req.kind, req.mapping, req.options))
-                for req in requests
-            ]
-            blocked = [(name, cols) for name, cols in blocked if cols]
+            blocked = flow.blocked(requests)
             for filename, cols in blocked:
-                st.warning(
-                    ctx.t(
-                        "data.check_blocked",
-                        file=filename,
-                        columns=", ".join(ctx.t(f"col.{c}") for c in cols),
-                    )
-                )
+                columns = flow.column_names(ctx, cols)
+                st.warning(ctx.t("data.check_blocked", file=filename, columns=columns))
             if st.button(
                 ctx.t("data.check"), type="secondary", key="check", disabled=bool(blocked)
             ):
-                ui.stage_files(ctx, requests, signature)
-            staged = ui.current_stage(signature)
+                flow.stage_files(ctx, requests, signature)
+            staged = flow.current_stage(signature)
             if staged is not None:
                 for n, (req, conv) in enumerate(
                     zip(staged.requests, staged.converted, strict=True)
                 ):
+                    words = flow.checked_words(ctx, req, conv)
                     a, b = st.columns(2)
-                    a.metric(
-                        f"{req.filename} · {ctx.t(f'table.{conv.kind}')} · "
-                        f"{ctx.t('data.accepted')}",
-                        f"{conv.accepted:,}",
-                    )
-                    b.metric(ctx.t("data.rejected"), f"{conv.rejected:,}")
-                    if conv.lines and conv.lines != conv.accepted + conv.rejected:
-                        st.caption(
-                            ctx.t(
-                                "ingest.ui.lines_summary",
-                                lines=f"{conv.lines - conv.rejected:,}",
-                                rows=f"{conv.accepted:,}",
-                            )
-                        )
-                    if conv.items_parquet is not None:
-                        st.caption(ctx.t("ingest.ui.items_summary", items=f"{conv.items:,}"))
-                    if conv.identity is not None:
-                        st.caption(ui.identity_line(ctx, conv.identity))
+                    a.metric(words["title"], words["accepted"])
+                    b.metric(ctx.t("data.rejected"), words["rejected"])
+                    for caption in words["captions"]:
+                        st.caption(caption)
                     if conv.rejected:
-                        ui.table(
-                            ui.rejected_rows(ctx, conv, limit=20),
+                        table(
+                            flow.rejected_rows(ctx, conv, limit=20),
                             hide_index=True,
                             width="stretch",
                         )
                         st.download_button(
                             ctx.t("data.download_rejected"),
                             # built on click: a file may reject many rows
-                            lambda conv=conv: exports.to_csv_bytes(ui.rejected_rows(ctx, conv)),
+                            lambda conv=conv: exports.to_csv_bytes(flow.rejected_rows(ctx, conv)),
                             file_name=f"rejected-{req.filename}.csv",
                             mime="text/csv",
                             on_click="ignore",
                             key=f"rej-{n}-{req.filename}",
                         )
                 if st.button(ctx.t("data.save"), type="primary", key="save"):
-                    ui.save_stage(ctx, name, mode)
-        ui.flash(ctx)
+                    flow.save_stage(ctx, name, mode)
+        flow.flash(ctx)
 
 with tab_datasets:
     datasets = ctx.datasets()
     if not datasets:
         st.info(ctx.t("data.no_datasets"))
     for ds in datasets:
-        with st.expander(ui.dataset_label(ds.name, ctx.lang), expanded=ds.name == ctx.dataset):
-            ui.table(ui.tables_frame(ctx, ds), hide_index=True, width="stretch")
+        with st.expander(dataset_label(ds.name, ctx.lang), expanded=ds.name == ctx.dataset):
+            table(flow.tables_frame(ctx, ds), hide_index=True, width="stretch")
             st.markdown(f"**{ctx.t('data.history')}**")
-            history = ui.history_frame(ctx, ds)
-            ui.table(history, hide_index=True, width="stretch")
-            ui.download_buttons(ctx, history, f"history-{ds.name}", f"history-{ds.name}")
+            history = flow.history_frame(ctx, ds)
+            table(history, hide_index=True, width="stretch")
+            download_buttons(ctx, history, f"history-{ds.name}", f"history-{ds.name}")
             if not ctx.can_edit:
                 continue
             older = [v.version for v in reversed(ds.versions) if v.version != ds.current]
@@ -338,25 +308,16 @@ with tab_datasets:
             if older:
                 chosen = c1.selectbox(ctx.t("data.restore_version"), older, key=f"rv-{ds.name}")
                 if c1.button(ctx.t("data.restore"), key=f"restore-{ds.name}"):
-                    try:
-                        v = ctx.ws.restore(ds.name, chosen)
-                        st.success(ctx.t("data.restored", version=chosen, new=v.version))
-                        st.rerun()
-                    except WorkspaceError as exc:
-                        st.error(exc.message(ctx.lang))
+                    flow.restore_version(ctx, ds.name, chosen)
             sure = c2.checkbox(ctx.t("data.delete_confirm"), key=f"sure-{ds.name}")
             if c2.button(ctx.t("data.delete"), disabled=not sure, key=f"delete-{ds.name}"):
-                try:
-                    ctx.ws.delete(ds.name)
-                    st.rerun()
-                except WorkspaceError as exc:
-                    st.error(exc.message(ctx.lang))
+                flow.delete_dataset(ctx, ds.name)
 
 with tab_templates:
     st.caption(ctx.t("data.templates_help"))
     for kind in TABLE_KINDS:
         st.download_button(
-            ctx.t("data.template", table=ctx.t(f"table.{kind}")),
+            ctx.t("data.template", table=ctx.t(TABLE_LABELS[kind])),
             exports.template_csv(kind),
             file_name=f"siyu-{kind}-template.csv",
             mime="text/csv",

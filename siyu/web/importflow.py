@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -209,3 +210,164 @@ def _local_time(iso: str) -> str:
     except ValueError:
         return iso
     return when.strftime("%Y-%m-%d %H:%M:%S")
+
+
+# -- labels of the import form (translation keys) ---------------------------------------------
+
+COLUMN_LABELS: dict[str, str] = {
+    "staff": "col.staff",
+    "chats": "col.chats",
+    "reply_share": "col.reply_share",
+    "first_reply_minutes": "col.first_reply_minutes",
+    "new_contacts": "col.new_contacts",
+    "lost_contacts": "col.lost_contacts",
+    "order_id": "col.order_id",
+    "user_id": "col.user_id",
+    "ordered_at": "col.ordered_at",
+    "amount": "col.amount",
+    "status": "col.status",
+    "quantity": "col.quantity",
+    "product": "col.product",
+    "group_id": "col.group_id",
+    "campaign": "col.campaign",
+    "discount": "col.discount",
+    "joined_at": "col.joined_at",
+    "channel": "col.channel",
+    "inviter_id": "col.inviter_id",
+    "tier": "col.tier",
+    "left_at": "col.left_at",
+    "tags": "col.tags",
+    "at": "col.at",
+    "kind": "col.kind",
+    "name": "col.name",
+    "owner": "col.owner",
+    "created_at": "col.created_at",
+    "stat_date": "col.stat_date",
+    "member_total": "col.member_total",
+    "new_members": "col.new_members",
+    "quit_members": "col.quit_members",
+    "speakers": "col.speakers",
+    "messages": "col.messages",
+    "nickname": "col.nickname",
+    "phone": "col.phone",
+    "sku": "col.sku",
+    "unit_price": "col.unit_price",
+    "line_amount": "col.line_amount",
+}
+AMOUNT_RULE_LABELS: dict[str, str] = {
+    "first": "ingest.ui.amount_rule.first",
+    "sum": "ingest.ui.amount_rule.sum",
+    "unit_price": "ingest.ui.amount_rule.unit_price",
+}
+PLATFORM_LABELS: dict[str, str] = {
+    "unknown": "ingest.platform.unknown",
+    "youzan_orders": "ingest.platform.youzan_orders",
+    "youzan_items": "ingest.platform.youzan_items",
+    "youzan_customers": "ingest.platform.youzan_customers",
+    "ktt_orders": "ingest.platform.ktt_orders",
+    "jielong_orders": "ingest.platform.jielong_orders",
+    "wecom_customers": "ingest.platform.wecom_customers",
+    "wecom_groups": "ingest.platform.wecom_groups",
+    "wecom_group_daily": "ingest.platform.wecom_group_daily",
+    "weimob_orders": "ingest.platform.weimob_orders",
+    "uci_online_retail": "ingest.platform.uci_online_retail",
+    "wecom_staff_daily": "ingest.platform.wecom_staff_daily",
+}
+AMOUNT_FROM_LABELS: dict[str, str] = {
+    "line_amount": "ingest.ui.amount_from.line_amount",
+    "unit_price": "ingest.ui.amount_from.unit_price",
+}
+TARGET_LABELS: dict[str, str] = {
+    "new": "data.target_new",
+    "existing": "data.target_existing",
+}
+MODE_LABELS: dict[str, str] = {
+    "replace": "data.mode_replace",
+    "append": "data.mode_append",
+}
+ENCODINGS: tuple[str, ...] = ("auto", "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5")
+
+
+# -- the import form's words and numbers -----------------------------------------------------
+
+
+def header_index(header: int | None) -> int | None:
+    """The header row as the reader numbers it (1 = the first line) → as the reader counts
+    from 0; None reads as "detect it"."""
+    return None if header is None else int(header) - 1
+
+
+def detected(ctx: Context, pv: ingest.Preview) -> str:
+    """What the preview found: encoding, header row (numbered from 1), table, platform."""
+    found = ctx.t(
+        "data.detected",
+        encoding=pv.encoding or "xlsx",
+        header_row=pv.header_row + 1,
+        kind=ctx.t(TABLE_LABELS[pv.kind]),
+    )
+    platform = ctx.t("ingest.ui.platform", platform=ctx.t(PLATFORM_LABELS[pv.platform]))
+    return f"{found} · {platform}"
+
+
+def column_names(ctx: Context, columns: list[str]) -> str:
+    """Canonical columns in the reader's words, comma separated."""
+    return ", ".join(ctx.t(COLUMN_LABELS[c]) for c in columns)
+
+
+def blocked(requests: list[FileRequest]) -> list[tuple[str, list[str]]]:
+    """(file, columns) of each file whose required columns are neither mapped nor derivable:
+    it cannot be checked."""
+    found = [
+        (req.filename, ingest.missing_columns(req.kind, req.mapping, req.options))
+        for req in requests
+    ]
+    return [(name, cols) for name, cols in found if cols]
+
+
+def checked_words(ctx: Context, req: FileRequest, conv: ingest.Converted) -> dict[str, Any]:
+    """What the check of one file says: its title, accepted and rejected rows, and captions
+    (order lines combined, items kept, who a person is)."""
+    captions = []
+    if conv.lines and conv.lines != conv.accepted + conv.rejected:
+        captions.append(
+            ctx.t(
+                "ingest.ui.lines_summary",
+                lines=fmt.show("count", conv.lines - conv.rejected),
+                rows=fmt.show("count", conv.accepted),
+            )
+        )
+    if conv.items_parquet is not None:
+        captions.append(ctx.t("ingest.ui.items_summary", items=fmt.show("count", conv.items)))
+    if conv.identity is not None:
+        captions.append(identity_line(ctx, conv.identity))
+    title = f"{req.filename} · {ctx.t(TABLE_LABELS[conv.kind])} · {ctx.t('data.accepted')}"
+    return {
+        "title": title,
+        "accepted": fmt.show("count", conv.accepted),
+        "rejected": fmt.show("count", conv.rejected),
+        "captions": captions,
+    }
+
+
+# -- datasets: restore and delete ------------------------------------------------------------
+
+
+def restore_version(ctx: Context, dataset: str, version: int) -> None:
+    """Make an earlier version current (a new version), say so and reload the page."""
+    try:
+        v = ctx.ws.restore(dataset, version)
+    except WorkspaceError as exc:
+        st.error(exc.message(ctx.lang))
+        return
+    st.success(ctx.t("data.restored", version=version, new=v.version))
+    st.rerun()
+
+
+def delete_dataset(ctx: Context, dataset: str) -> None:
+    """Delete a dataset and reload the page."""
+    try:
+        ctx.ws.delete(dataset)
+    except WorkspaceError as exc:
+        st.error(exc.message(ctx.lang))
+        return
+    st.rerun()
