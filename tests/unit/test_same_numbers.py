@@ -155,6 +155,15 @@ NEW_SINCE_BASE: dict[str, list[dict[str, Any]]] = {
     "lost_customers": [{}, {"tag": "VIP"}, {"staff": "S1", "names": True}],
     "lost_weekly": [{}, {"tag": "VIP"}],
     "member_tags": [{}],
+    # issue 22: lifetime value (fitted in Python on per-person summaries from SQL)
+    "clv_model": [{}, {"unit": "day"}],
+    "clv": [{}, {"unit": "day", "horizon": 30}],
+    "clv_summary": [{}],
+    "clv_at_risk": [{}],
+    "clv_holdout": [{}],
+    "clv_tracking": [{}],
+    "clv_values": [{}],
+    "cohort_value": [{}],
 }
 OPTIONS.update(NEW_SINCE_BASE)
 
