@@ -25,8 +25,12 @@ from siyu import fmt, metrics
 from siyu.charts.static import STATIC_CSS, funnel_html, retention_heatmap_html, share_bars_html
 from siyu.db import Source
 from siyu.i18n import t
+from siyu.labels import KPI_LABELS, PENDING_LABELS, TARGET_LABELS, TARGET_MET
 from siyu.metrics.base import NeedsTable
 from siyu.metrics.leaderboards import rank_change_arrow
+from siyu.schema import TABLE_NEEDS
+from siyu.views.funnels import STEPS
+from siyu.views.members import SEGMENTS
 
 Date = dt.date
 TOP = 10
@@ -99,7 +103,7 @@ def _table(frame: pd.DataFrame) -> str:
 def _needs(source: Source, tables: tuple[str, ...], lang: str) -> str | None:
     for table in tables:
         if not source.has(table):
-            return f'<p class="note">{html.escape(t(f"needs.{table}", lang))}</p>'
+            return f'<p class="note">{html.escape(t(TABLE_NEEDS[table], lang))}</p>'
     return None
 
 
@@ -110,22 +114,22 @@ def _kpis(source: Source, start: Date, end: Date, lang: str) -> str:
     for r in cards.itertuples(index=False):
         status = ""
         if r.target is not None and r.value is not None:
-            status = t("target.met" if r.value >= r.target else "target.missed", lang)
+            status = t(TARGET_MET[r.value >= r.target], lang)
         rows.append(
             {
-                t("report.col.metric", lang): t(f"metric.{r.metric}", lang, **windows),
+                t("report.col.metric", lang): t(KPI_LABELS[r.metric], lang, **windows),
                 t("report.col.this_week", lang): (
-                    t(f"needs.{r.needs}", lang) if r.needs else fmt.show(r.kind, r.value)
+                    t(TABLE_NEEDS[r.needs], lang) if r.needs else fmt.show(r.kind, r.value)
                 ),
                 t("report.col.last_week", lang): fmt.show(r.kind, r.previous),
                 # like for like: last week as it stood 7 days ago (see kpi_cards)
                 t("report.col.change", lang): fmt.show_change(r.kind, r.change) or "—",
                 t("window.col.pending", lang): (
-                    t(f"window.pending.{r.metric}", lang, n=fmt.show("count", r.pending), **windows)
+                    t(PENDING_LABELS[r.metric], lang, n=fmt.show("count", r.pending), **windows)
                     if r.pending
                     else ""
                 ),
-                t("report.col.target", lang): t(f"target.{r.metric}", lang)
+                t("report.col.target", lang): t(TARGET_LABELS[r.metric], lang)
                 if r.target is not None
                 else "",
                 t("report.col.status", lang): status,
@@ -147,7 +151,7 @@ def _funnel(source: Source, start: Date, end: Date, lang: str) -> str:
     last = metrics.last_data_day(source)
     read_until = last - (start - prev_start) if last is not None else None
     prev = funnel(source, prev_start, prev_end, read_until=read_until, **windows)
-    labels = [t(f"funnels.step.{s}", lang, **windows) for s in this["step"]]
+    labels = [t(STEPS[s], lang, **windows) for s in this["step"]]
     chart = funnel_html(this.assign(label=labels), label="label", value="count", title="")
     table = pd.DataFrame(
         {
@@ -161,7 +165,7 @@ def _funnel(source: Source, start: Date, end: Date, lang: str) -> str:
             ],
             t("report.col.last_week", lang): [fmt.show("count", v) for v in prev["count"]],
             t("window.col.pending", lang): [
-                t(f"window.pending.{step}", lang, n=fmt.show("count", n), **windows) if n else ""
+                t(PENDING_LABELS[step], lang, n=fmt.show("count", n), **windows) if n else ""
                 for step, n in zip(this["step"], this["pending"], strict=True)
             ],
         }
@@ -179,7 +183,7 @@ def _retention(source: Source, start: Date, end: Date, lang: str) -> str:
             source, start, end, cohort_by=cohort_by, grain="day", periods=8
         )
     except NeedsTable as exc:
-        return f'<p class="note">{html.escape(t(f"needs.{exc.table}", lang))}</p>'
+        return f'<p class="note">{html.escape(t(TABLE_NEEDS[exc.table], lang))}</p>'
     if "segment" in table:
         table = table.drop(columns="segment")
     if table.empty:
@@ -289,7 +293,7 @@ def _rfm(source: Source, start: Date, end: Date, lang: str) -> str:
     if not source.has("orders"):
         return _needs(source, ("orders",), lang) or ""
     seg = metrics.lookup("rfm")(source, start, end)
-    names = [t(f"members.segment.{s}", lang) for s in seg["segment"]]
+    names = [t(SEGMENTS[s], lang) for s in seg["segment"]]
     customers = pd.to_numeric(seg["customers"], errors="coerce").fillna(0)
     total = float(customers.sum())
     shares = seg.assign(label=names, customer_share=customers / total if total else 0.0)

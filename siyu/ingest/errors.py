@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from siyu.config import settings
-from siyu.i18n import has, t
+from siyu.i18n import t
 
 
 class ImportRefused(Exception):
@@ -29,11 +29,55 @@ class ImportRefused(Exception):
         return self.message("en")
 
 
+# The canonical columns by their names in messages (translation keys).
+COLUMN_TEXT: dict[str, str] = {
+    "order_id": "ingest.column.order_id",
+    "user_id": "ingest.column.user_id",
+    "ordered_at": "ingest.column.ordered_at",
+    "amount": "ingest.column.amount",
+    "status": "ingest.column.status",
+    "quantity": "ingest.column.quantity",
+    "product": "ingest.column.product",
+    "group_id": "ingest.column.group_id",
+    "campaign": "ingest.column.campaign",
+    "discount": "ingest.column.discount",
+    "joined_at": "ingest.column.joined_at",
+    "channel": "ingest.column.channel",
+    "inviter_id": "ingest.column.inviter_id",
+    "tier": "ingest.column.tier",
+    "left_at": "ingest.column.left_at",
+    "tags": "ingest.column.tags",
+    "nickname": "ingest.column.nickname",
+    "phone": "ingest.column.phone",
+    "at": "ingest.column.at",
+    "kind": "ingest.column.kind",
+    "name": "ingest.column.name",
+    "owner": "ingest.column.owner",
+    "created_at": "ingest.column.created_at",
+    "stat_date": "ingest.column.stat_date",
+    "member_total": "ingest.column.member_total",
+    "new_members": "ingest.column.new_members",
+    "quit_members": "ingest.column.quit_members",
+    "speakers": "ingest.column.speakers",
+    "messages": "ingest.column.messages",
+    "item_no": "ingest.column.item_no",
+    "sku": "ingest.column.sku",
+    "unit_price": "ingest.column.unit_price",
+    "line_amount": "ingest.column.line_amount",
+    "staff": "ingest.column.staff",
+    "chats": "ingest.column.chats",
+    "reply_share": "ingest.column.reply_share",
+    "first_reply_minutes": "ingest.column.first_reply_minutes",
+    "new_contacts": "ingest.column.new_contacts",
+    "lost_contacts": "ingest.column.lost_contacts",
+}
+
+
 def column_label(name: str, lang: str) -> str:
     """A table column by its name in `lang`; a name the table lacks (a file's own header) as
     it is."""
-    key = f"ingest.column.{name}"
-    return t(key, lang) if has(key) else name
+    key = COLUMN_TEXT.get(name)
+    return t(key, lang) if key is not None else name
 
 
 def render(key: str, params: dict[str, Any], lang: str) -> str:

@@ -65,10 +65,10 @@ def test_every_key_the_code_names_exists():
         source = path.read_text(encoding="utf-8")
         literal |= set(_LITERAL.findall(source))
         prefixes |= set(_PREFIX.findall(source))
-    assert len(literal) > 300 and len(prefixes) > 30  # the scan finds the calls
+    assert len(literal) > 300  # the scan finds the calls
     assert sorted(literal - set(TEXT)) == []
-    # a key built at run time: at least its fixed start names keys of the table
-    assert sorted(p for p in prefixes if not any(k.startswith(p) for k in TEXT)) == []
+    # no key is built at run time: every one is written out (tests/unit/test_house.py)
+    assert sorted(prefixes) == []
 
 
 def test_the_schema_columns_the_mapping_form_shows_have_names():
