@@ -5,6 +5,8 @@
 --   $ref       date: reference day (the period's last day, at most the last day of data)
 --   $window    integer: days counted back from $ref, $ref included (default 7)
 --   $group     text: only members whose main group is this one (null: every member)
+--   $tag         text: only members carrying this tag (members.tags split as member_spans
+--                does); null: every member
 --   $whole_data  boolean: no data lies after $ref, so each person's latest activity over all
 --                data (person_activity) is the latest on or before $ref; false reads activity
 --
@@ -35,6 +37,7 @@ member_spans as (
         nickname,
         phone,
     from member_spans
+    where cast($tag as varchar) is null or list_contains(tag_list, cast($tag as varchar))
 ),
 
 person_facts as (

@@ -6,6 +6,8 @@
 --   $end         date: last day of the period (inclusive)
 --   $prev_start  date: first day of the previous period (inclusive)
 --   $prev_end    date: last day of the previous period (inclusive)
+--   $tag         text: only buyers who are members carrying this tag (members.tags split as
+--                member_spans does); null: every buyer
 --   $rank_by     text: column to rank by, 'gmv' or 'orders' (higher ranks first)
 --   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
 --                null keeps every row
@@ -27,6 +29,13 @@
 
 with
 
+-- members carrying $tag (members.tags split by the base model member_spans)
+tagged_members as (
+    select user_id,
+    from member_spans
+    where list_contains(tag_list, cast($tag as varchar))
+),
+
 person_days as (
     select
         user_id,
@@ -35,7 +44,14 @@ person_days as (
         paid_amount,
     from person_days
     -- person_days is sorted by day: the bounds skip the row groups outside both periods
-    where paid_orders > 0 and day >= $prev_start and day <= $end
+    where
+        paid_orders > 0
+        and day >= $prev_start
+        and day <= $end
+        and (
+            cast($tag as varchar) is null
+            or user_id in (select tagged_members.user_id from tagged_members)
+        )
 ),
 
 paid_orders as (

@@ -12,6 +12,8 @@
 --                passes $last_day minus the shift between the periods, so the previous
 --                rank compares first buyers observed as long as the current ones (SPEC §4
 --                "Windows and comparisons")
+--   $tag         text: only members carrying this tag (members.tags split as member_spans
+--                does) and only their paid orders; null: everyone
 --   $rank_by     text: column to rank by: 'gmv', 'buyers', 'members', 'daily_active_rate'
 --                or 'repurchase_rate' (higher ranks first)
 --   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
@@ -71,6 +73,9 @@ person_facts as (
         first_group_id,
         second_day,
     from person_facts
+    where
+        cast($tag as varchar) is null
+        or user_id in (select member_spans.user_id from member_spans)
 ),
 
 member_spans as (
@@ -78,7 +83,18 @@ member_spans as (
         user_id,
         group_id,
         join_day,
+        in_domain_until,
     from member_spans
+    -- only members carrying $tag (members.tags split by the base model member_spans)
+    where cast($tag as varchar) is null or list_contains(tag_list, cast($tag as varchar))
+),
+
+person_days as (
+    select
+        user_id,
+        day,
+    from person_days
+    where cast($tag as varchar) is not null and (activities > 0 or paid_orders > 0)
 ),
 
 group_days as (
@@ -88,6 +104,15 @@ group_days as (
         members,
         active,
     from group_days
+),
+
+-- the group days, read for the members carrying $tag only when there is one
+tagged_group_days as (
+    select
+        group_id,
+        day,
+    from group_days
+    where cast($tag as varchar) is not null
 ),
 
 groups as (
@@ -127,6 +152,10 @@ buyer_cells as (
         and ordered_at < cast(
             greatest(cast($end as date), cast($prev_end as date)) as timestamp
         ) + interval 1 day
+        and (
+            cast($tag as varchar) is null
+            or user_id in (select member_spans.user_id from member_spans)
+        )
     group by group_id, user_id
 ),
 
@@ -204,22 +233,64 @@ group_first_buyers as (
     group by periods.period, coalesce(person_facts.first_group_id, member_spans.group_id)
 ),
 
+-- members in the domain and active per group and day: group_days', or with $tag those of
+-- the members carrying it (in the domain on the days join_day <= d < in_domain_until, active
+-- with an activity or a paid order that day, as group_days counts them)
+tagged_days as (
+    select
+        tagged_group_days.group_id,
+        tagged_group_days.day,
+        count(*) as members,
+        count(person_days.user_id) as active,
+    from member_spans
+    inner join tagged_group_days
+        on
+            member_spans.group_id = tagged_group_days.group_id
+            and member_spans.join_day <= tagged_group_days.day
+            and (
+                member_spans.in_domain_until is null
+                or member_spans.in_domain_until > tagged_group_days.day
+            )
+    left join person_days
+        on
+            member_spans.user_id = person_days.user_id
+            and tagged_group_days.day = person_days.day
+    group by tagged_group_days.group_id, tagged_group_days.day
+),
+
+day_counts as (
+    select
+        group_id,
+        day,
+        members,
+        active,
+    from group_days
+    where cast($tag as varchar) is null
+    union all
+    select
+        group_id,
+        day,
+        members,
+        active,
+    from tagged_days
+),
+
 -- the daily active rate of each day with a member in the domain, over the days of each
 -- period up to the last day of data
 group_rates as (
     select
         periods.period,
-        group_days.group_id,
-        avg(group_days.active / group_days.members) as daily_active_rate,
-    from group_days
+        day_counts.group_id,
+        avg(day_counts.active / day_counts.members) as daily_active_rate,
+    from day_counts
     inner join periods
         on
-            group_days.day >= periods.first_day
-            and group_days.day <= least(
+            day_counts.day >= periods.first_day
+            and day_counts.day <= least(
                 periods.last_day, coalesce(cast($last_day as date), periods.last_day)
             )
-    where group_days.group_id is not null and group_days.members > 0
-    group by periods.period, group_days.group_id
+    where day_counts.group_id is not null and day_counts.members > 0
+    group by periods.period, day_counts.group_id
 ),
 
 board_groups as (

@@ -16,6 +16,8 @@
 --                    periods: each previous invitee has had as many days to buy as the
 --                    current one on the same day of the period (SPEC §4 "Windows and
 --                    comparisons")
+--   $tag             text: only inviters who are members carrying this tag (members.tags
+--                    split as member_spans does); null: every inviter
 --   $rank_by         text: column to rank by: 'invites', 'effective_invites' or
 --                    'invite_conversion' (higher ranks first)
 --   $top             integer: keep rows ranked $top or better (ties at the cut all kept);
@@ -44,6 +46,13 @@
 --   nickname           text: the inviter's member nickname (personal data: mask before display)
 
 with
+
+-- members carrying $tag (members.tags split by the base model member_spans)
+tagged_members as (
+    select user_id,
+    from member_spans
+    where list_contains(tag_list, cast($tag as varchar))
+),
 
 members as (
     select
@@ -80,7 +89,12 @@ invitees as (
             when join_day not between $start and $end then cast($prev_last_day as date)
         end as read_day,
     from members
-    where inviter_id is not null
+    where
+        inviter_id is not null
+        and (
+            cast($tag as varchar) is null
+            or inviter_id in (select tagged_members.user_id from tagged_members)
+        )
 ),
 
 period_invitees as (

@@ -6,6 +6,8 @@
 --   $end         date: last day of the period (inclusive)
 --   $prev_start  date: first day of the previous period (inclusive)
 --   $prev_end    date: last day of the previous period (inclusive)
+--   $tag         text: only the lines of buyers who are members carrying this tag
+--                (members.tags split as member_spans does); null: every buyer
 --   $rank_by     text: column to rank by: 'units', 'gmv' or 'buyers' (higher ranks first)
 --   $top         integer: keep rows ranked $top or better (ties at the cut all kept);
 --                null keeps every row
@@ -31,6 +33,13 @@
 
 with
 
+-- members carrying $tag (members.tags split by the base model member_spans)
+tagged_members as (
+    select user_id,
+    from member_spans
+    where list_contains(tag_list, cast($tag as varchar))
+),
+
 paid_lines as (
     select
         user_id,
@@ -41,6 +50,10 @@ paid_lines as (
     from paid_order_items
     where
         product is not null
+        and (
+            cast($tag as varchar) is null
+            or user_id in (select tagged_members.user_id from tagged_members)
+        )
         -- a range on the raw timestamp lets DuckDB skip row groups outside both periods
         and ordered_at >= cast($prev_start as timestamp)
         and ordered_at < cast($end as timestamp) + interval 1 day

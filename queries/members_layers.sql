@@ -16,6 +16,8 @@
 --   $whole_activity  boolean: every activity lies before $as_of (checked likewise); the last
 --                    activity days then come from person_activity, else from person_days
 --   $layer_output    text: 'people' (one row per person in a layer) or 'counts' (one row)
+--   $tag             text: people only: keep only members carrying this tag (members.tags
+--                    split as member_spans does); null: everyone
 --   $layer           text: people only: a layer key to keep only its people, or '' for all
 --
 -- People: members who joined before $as_of and had not left before it; without a members
@@ -62,6 +64,7 @@ member_spans as (
         tier,
         nickname,
         phone,
+        tag_list,
     from member_spans
 ),
 
@@ -266,6 +269,13 @@ person_layers as (
 
 -- $layer_output = 'people' ----------------------------------------------------------------
 
+-- members carrying $tag (members.tags split by the base model member_spans)
+tagged_members as (
+    select user_id,
+    from member_spans
+    where list_contains(tag_list, cast($tag as varchar))
+),
+
 -- low-cardinality text as enums (cheap to hand over); an exported tier name other than the
 -- rule tiers' in other_tier
 people_rows as (
@@ -299,6 +309,10 @@ people_rows as (
     from person_layers
     where
         $layer_output = 'people'
+        and (
+            cast($tag as varchar) is null
+            or user_id in (select tagged_members.user_id from tagged_members)
+        )
         and (
             ($layer = '' and (is_potential or is_active or is_high_value or is_dormant))
             or ($layer = 'potential' and is_potential)

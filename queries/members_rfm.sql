@@ -10,6 +10,8 @@
 --                  split against
 --   $rfm_output    text: 'buyers' (one row per buyer) or 'segments' (eight rows)
 --   $rfm_segment   text: buyers only: a segment key to keep only its buyers, or '' for all
+--   $tag           text: buyers only: keep only members carrying this tag (members.tags split
+--                  as member_spans does; the splits stay those of all buyers); null: all
 --   $personal      boolean: buyers only: also look up nickname and phone for display
 --
 -- A buyer: anyone (member or not) with >= 1 paid order (base model paid_orders) before
@@ -179,9 +181,22 @@ segments as (
 
 -- $rfm_output = 'buyers' ------------------------------------------------------------------
 
+-- members carrying $tag (members.tags split by the base model member_spans)
+tagged_members as (
+    select user_id,
+    from member_spans
+    where list_contains(tag_list, cast($tag as varchar))
+),
+
 kept as (
     select * from segments
-    where $rfm_output = 'buyers' and ($rfm_segment = '' or segment = $rfm_segment)
+    where
+        $rfm_output = 'buyers'
+        and ($rfm_segment = '' or segment = $rfm_segment)
+        and (
+            cast($tag as varchar) is null
+            or user_id in (select tagged_members.user_id from tagged_members)
+        )
 ),
 
 order_contacts as (

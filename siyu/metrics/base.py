@@ -141,3 +141,9 @@ def money(value: Any) -> float | None:
 
 def rate(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
+
+
+def member_tag(tag: Any) -> str | None:
+    """A `tag` option as the queries bind it ($tag: only members carrying it, members.tags
+    split by queries/base/member_spans.sql): None (every member) when absent or blank."""
+    return None if tag is None or str(tag).strip() == "" else str(tag).strip()

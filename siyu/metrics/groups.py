@@ -37,6 +37,7 @@ from siyu.metrics.base import (
     data_range,
     day,
     last_data_day,
+    member_tag,
     rate,
 )
 from siyu.metrics.overview import KPI_TARGETS
@@ -457,6 +458,7 @@ def silent_members(
     days: int = 3,
     group: str | None = None,
     contact: bool = False,
+    tag: str | None = None,
 ) -> pd.DataFrame:
     """Members without activity for at least `days` days, as of the reference day.
 
@@ -468,7 +470,8 @@ def silent_members(
     and never took part, has days_silent = 3. Columns:
     user_id, group_id (main group), last_active_at (latest activity, None when none),
     days_silent; most silent first, then user_id. `group` keeps one main group; `contact`
-    adds nickname and phone, masked. `start` is not used.
+    adds nickname and phone, masked; `tag` keeps the members carrying that tag
+    (`members.tags`). `start` is not used.
     """
     check_period(start, end)
     days = int(days)
@@ -480,6 +483,7 @@ def silent_members(
         ref=ref,
         days=days,
         group=_group_param(group),
+        tag=member_tag(tag),
         whole_data=_nothing_after(source, ref),
     )
     return _people(df, ["last_active_at", "days_silent"], bool(contact))
@@ -497,6 +501,7 @@ def high_potential(
     window: int = 7,
     group: str | None = None,
     contact: bool = False,
+    tag: str | None = None,
 ) -> pd.DataFrame:
     """Members active in the last `window` days up to the reference day who never bought.
 
@@ -504,7 +509,8 @@ def high_potential(
     activity on a day of ref - window + 1 … ref and no paid order on or before ref. Columns: user_id,
     group_id, joined_at, last_active_at, active_days (distinct days with activity in the
     window); most active days first, then latest activity, then user_id. `group` keeps one
-    main group; `contact` adds nickname and phone, masked. `start` is not used.
+    main group; `contact` adds nickname and phone, masked; `tag` keeps the members carrying
+    that tag (`members.tags`). `start` is not used.
     """
     check_period(start, end)
     window = int(window)
@@ -516,6 +522,7 @@ def high_potential(
         ref=ref,
         window=window,
         group=_group_param(group),
+        tag=member_tag(tag),
         whole_data=_nothing_after(source, ref),
     )
     return _people(df, ["joined_at", "last_active_at", "active_days"], bool(contact))

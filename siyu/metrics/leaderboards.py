@@ -31,6 +31,7 @@ from siyu.metrics.base import (
     count,
     day,
     last_data_day,
+    member_tag,
     money,
     previous_period,
     rate,
@@ -166,6 +167,7 @@ def _board(
     rank_by: str | None,
     by: str | None,
     names: bool,
+    tag: str | None = None,
     **params: Any,
 ) -> pd.DataFrame:
     board = BOARDS[name]
@@ -184,6 +186,7 @@ def _board(
         prev_last_day=None if last is None else last - (start - prev_start),
         rank_by=column,
         top=top_n,
+        tag=member_tag(tag),
         **params,
     )
     if column in missing:  # ranking by a value the dataset cannot give: no row is ranked
@@ -238,6 +241,7 @@ def leaderboard_inviters(
     by: str | None = None,
     names: bool = False,
     effective_days: int = EFFECTIVE_DAYS,
+    tag: str | None = None,
 ) -> pd.DataFrame:
     """Inviters of [start, end]: invites, effective invites, invite conversion.
 
@@ -249,7 +253,8 @@ def leaderboard_inviters(
     without orders), previous_rank, rank_change (like for like when ranked by a windowed
     column, see `WINDOW_COLUMNS`). Ranked by
     `rank_by` (default invites; `by` is a synonym). Without an orders table the effective
-    columns are None, and ranking by them lists no row.
+    columns are None, and ranking by them lists no row. `tag`: only inviters who are members
+    carrying that tag (`members.tags`, split as `queries/base/member_spans.sql`).
     """
     effective_days = int(effective_days)
     if effective_days < 0:
@@ -264,6 +269,7 @@ def leaderboard_inviters(
         by=by,
         names=names,
         effective_days=effective_days,
+        tag=tag,
         last_day=last_data_day(source),
     )
 
@@ -281,13 +287,17 @@ def leaderboard_buyers(
     rank_by: str | None = None,
     by: str | None = None,
     names: bool = False,
+    tag: str | None = None,
 ) -> pd.DataFrame:
     """Buyers of [start, end]: GMV and paid orders per buyer.
 
     Columns: rank, user_id, [name], gmv, orders, previous_rank, rank_change. Ranked by
     `rank_by` (default gmv). With `top='all'` the GMV column sums to the overview GMV.
+    `tag`: only buyers who are members carrying that tag (`members.tags`).
     """
-    return _board("buyers", source, start, end, top=top, rank_by=rank_by, by=by, names=names)
+    return _board(
+        "buyers", source, start, end, top=top, rank_by=rank_by, by=by, names=names, tag=tag
+    )
 
 
 @metric(
@@ -314,6 +324,7 @@ def leaderboard_groups(
     rank_by: str | None = None,
     by: str | None = None,
     names: bool = False,
+    tag: str | None = None,
 ) -> pd.DataFrame:
     """Groups of [start, end]: GMV, buyers, new members, daily active rate, repurchase rate.
 
@@ -324,7 +335,9 @@ def leaderboard_groups(
     (default gmv); a group whose ranking value is undefined is not listed. An order counts in
     its own group_id, else in its buyer's main group; members count in their main group.
     Daily rates use the days up to the last day of data. Without a members table, members
-    and daily_active_rate are None.
+    and daily_active_rate are None. `tag`: only the members carrying that tag
+    (`members.tags`) and their paid orders count (members, buyers, GMV, the daily active rate
+    among those members, their repurchase).
     """
     return _board(
         "groups",
@@ -335,6 +348,7 @@ def leaderboard_groups(
         rank_by=rank_by,
         by=by,
         names=names,
+        tag=tag,
         last_day=last_data_day(source),
     )
 
@@ -352,6 +366,7 @@ def leaderboard_products(
     rank_by: str | None = None,
     by: str | None = None,
     names: bool = False,
+    tag: str | None = None,
 ) -> pd.DataFrame:
     """Products of [start, end]: units, GMV, buyers per product name.
 
@@ -360,9 +375,12 @@ def leaderboard_products(
     orders are read (`order_items` of a line-level import; an order without lines counts as
     one line of its own `orders.product`), so an order of three products counts once for
     each and its buyer is a buyer of each. Lines without a product name are left out.
-    `names` is accepted for symmetry (the product is its name).
+    `names` is accepted for symmetry (the product is its name). `tag`: only the lines of
+    buyers who are members carrying that tag (`members.tags`).
     """
-    return _board("products", source, start, end, top=top, rank_by=rank_by, by=by, names=names)
+    return _board(
+        "products", source, start, end, top=top, rank_by=rank_by, by=by, names=names, tag=tag
+    )
 
 
 def rank_change_arrow(change: Any, new_label: str = "new") -> str:

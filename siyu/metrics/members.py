@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from siyu.db import Source
-from siyu.metrics.base import Date, check_period, count, day, money, rate, ratio
+from siyu.metrics.base import Date, check_period, count, day, member_tag, money, rate, ratio
 from siyu.metrics.registry import metric
 from siyu.privacy import mask_frame
 
@@ -272,10 +272,14 @@ def tier_movement(
 # -- RFM -----------------------------------------------------------------------------------
 
 
-def _rfm(source: Source, start: Date, end: Date, **params: Any) -> pd.DataFrame:
+def _rfm(
+    source: Source, start: Date, end: Date, *, tag: str | None = None, **params: Any
+) -> pd.DataFrame:
     as_of = analysis_day(start, end)
     whole_data = _covered(source, as_of)["orders"]
-    return source.query("members_rfm", as_of=as_of, whole_data=whole_data, **params)
+    return source.query(
+        "members_rfm", as_of=as_of, whole_data=whole_data, tag=member_tag(tag), **params
+    )
 
 
 def _rfm_segments(source: Source, start: Date, end: Date, split: str | None) -> pd.DataFrame:
@@ -390,11 +394,14 @@ def rfm_members(
     split: Split | None = None,
     segment: str | None = None,
     personal: bool = False,
+    tag: str | None = None,
 ) -> pd.DataFrame:
     """R, F, M, the three flags and the segment of every buyer as of `end + 1`, by user_id.
 
     Options: `split` = mean | median; `segment` = a segment key to list only its buyers;
-    `personal` = true to add `nickname` (masked) and `phone` (stored masked) for display.
+    `personal` = true to add `nickname` (masked) and `phone` (stored masked) for display;
+    `tag` = list only the buyers who are members carrying that tag (`members.tags`; the
+    splits and segments stay those of all buyers).
 
     Columns: user_id, recency, frequency, monetary, r_high, f_high, m_high, segment
     [, nickname, phone].
@@ -412,6 +419,7 @@ def rfm_members(
         rfm_output="buyers",
         rfm_segment=segment,
         personal=personal,
+        tag=tag,
     )
     out = pd.DataFrame(
         {
@@ -491,6 +499,7 @@ def layers(
     r = data.query(
         "members_layers",
         layer_output="counts",
+        tag=None,
         layer="",
         **_layer_params(
             data, start, end, tier_source=source, t1=t1, t2=t2, t3=t3, split=split, days=days
@@ -530,10 +539,12 @@ def layer_members(
     split: Split | None = None,
     days: int | None = None,
     layer: str | None = None,
+    tag: str | None = None,
 ) -> pd.DataFrame:
     """The people behind `layers`, one row per person and layer, by layer then user_id.
 
-    Options: those of `layers`, and `layer` = a layer key to list only its people.
+    Options: those of `layers`, `layer` = a layer key to list only its people, and `tag` =
+    only the members carrying that tag (`members.tags`; the layers stay those of everyone).
 
     Columns: layer, user_id, tier, segment (None for a non-buyer), last_order_day,
     last_activity_day (dates or None), nickname (masked), phone (stored masked).
@@ -548,6 +559,7 @@ def layer_members(
         "members_layers",
         layer_output="people",
         layer=layer,
+        tag=member_tag(tag),
         **_layer_params(
             data, start, end, tier_source=source, t1=t1, t2=t2, t3=t3, split=split, days=days
         ),

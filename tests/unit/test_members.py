@@ -667,8 +667,8 @@ def test_whole_data_facts_and_day_sums_give_the_same_rows(make):
     assert all(mm._covered(src, after_all).values())
     t1, t2, t3 = mm.thresholds()
     tier = {"t1": t1, "t2": t2, "t3": t3, "use_exported": True, "with_members": src.has("members")}
-    layer = {**tier, "layer_days": 30, "rfm_split": "mean", "layer": ""}
-    rfm = {"rfm_split": "median", "rfm_segment": "", "personal": True}
+    layer = {**tier, "layer_days": 30, "rfm_split": "mean", "layer": "", "tag": None}
+    rfm = {"rfm_split": "median", "rfm_segment": "", "personal": True, "tag": None}
     cases = [
         ("members_rfm", {**rfm, "as_of": after_all, "rfm_output": "buyers"}, ["user_id"]),
         ("members_rfm", {**rfm, "as_of": after_all, "rfm_output": "segments"}, ["segment_order"]),
