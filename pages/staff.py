@@ -4,7 +4,7 @@ each filterable by a member tag (SPEC §4 "Staff and channels")."""
 import streamlit as st
 
 from siyu import fmt
-from siyu.charts.leaderboards import image_config, leaderboard_bars, lost_weeks
+from siyu.charts.leaderboards import image_config, leaderboard_bars
 from siyu.metrics import staff as sm
 from siyu.metrics.base import period_days, previous_period
 from siyu.metrics.leaderboards import DEFAULT_TOP, TOP_CHOICES, rank_change_arrow
@@ -12,8 +12,9 @@ from siyu.schema import TABLE_NEEDS
 from siyu.web.address import choice
 from siyu.web.cache import metric
 from siyu.web.frame import open_page
+from siyu.web.lost import lost_customers
 from siyu.web.tables import table_with_downloads
-from siyu.web.widgets import card, card_grid, period
+from siyu.web.widgets import period, tag_filter
 
 ctx = open_page("staff", needs=("members",))
 has = {t: ctx.source.has(t) for t in ("orders", "staff_daily")}
@@ -21,21 +22,7 @@ start, end = period(ctx)
 prev_start, prev_end = previous_period(start, end)
 windows = {"x_days": sm.X_DAYS, "y_days": sm.Y_DAYS}
 
-tags = metric(ctx, "member_tags", start=start, end=end)
-tag_counts = dict(zip(tags["tag"], tags["members"], strict=True))
-tag = choice(
-    st.selectbox,
-    ctx.t("staff.tag"),
-    ["", *tag_counts],
-    format_func=lambda v: (
-        ctx.t("staff.tag.option", tag=v, n=fmt.show("count", tag_counts[v]))
-        if v
-        else ctx.t("staff.tag.all")
-    ),
-    key="staff_tag",
-    help=ctx.t("staff.tag.help"),
-)
-tag = tag if tag in tag_counts else None
+tag = tag_filter(ctx, start, end, key="staff_tag")
 
 
 def label(column: str) -> str:
@@ -137,52 +124,4 @@ with channel_tab:
 # -- lost customers ------------------------------------------------------------------------
 
 with lost_tab:
-    st.caption(ctx.t("staff.lost.help"))
-    lost = metric(ctx, "lost_customers", start=start, end=end, tag=tag, names=True)
-    summary = sm.lost_summary(lost)
-    grid = card_grid("lost_cards")
-    card(grid.container(border=True), ctx, ctx.t("staff.lost.count"), "count", summary["count"])
-    card(grid.container(border=True), ctx, ctx.t("staff.lost.buyers"), "count", summary["buyers"])
-    card(
-        grid.container(border=True),
-        ctx,
-        ctx.t("staff.lost.amount"),
-        "money",
-        summary["amount"] if has["orders"] else None,
-    )
-    if lost.empty:
-        st.info(ctx.t("staff.lost.none", start=start, end=end))
-    else:
-        st.plotly_chart(
-            lost_weeks(
-                metric(ctx, "lost_weekly", start=start, end=end, tag=tag),
-                title=ctx.t("staff.lost.chart", start=start, end=end),
-                y_title=ctx.t("staff.lost.count"),
-                no_staff=ctx.t("staff.no_staff"),
-            ),
-            width="stretch",
-        )
-        left, right = st.columns(2)
-        everyone = ctx.t("staff.filter.all")
-        who = choice(
-            left.selectbox,
-            label("staff"),
-            ["", *sm.distinct(lost["staff"])],
-            format_func=lambda v: v or everyone,
-            key="lost_staff",
-        )
-        via = choice(
-            right.selectbox,
-            label("channel"),
-            ["", *sm.distinct(lost["channel"])],
-            format_func=lambda v: v or everyone,
-            key="lost_channel",
-        )
-        table_with_downloads(
-            ctx,
-            sm.lost_filtered(lost, who, via).rename(columns=label),
-            stem=f"lost-customers-{start}-{end}",
-            key="lost_list",
-            kinds={label(c): k for c, k in sm.LOST_KINDS.items()},
-        )
-        st.caption(ctx.t("staff.lost.caption"))
+    lost_customers(ctx, start, end, tag=tag)

@@ -14,7 +14,7 @@ from siyu.i18n import t
 from siyu.labels import KPI_HELP, KPI_LABELS, PENDING_LABELS, TARGET_LABELS, TARGET_MET
 from siyu.schema import TABLE_NEEDS
 from siyu.web.address import carry, choice, keep
-from siyu.web.cache import dataset_fact
+from siyu.web.cache import dataset_fact, metric
 from siyu.web.frame import Context
 
 
@@ -187,3 +187,28 @@ def pick(
         **kwargs,
     )
     return value if value in codes else default
+
+
+def tag_filter(
+    ctx: Context, start: dt.date, end: dt.date, *, key: str = "member_tag", widget: Any = None
+) -> str | None:
+    """The member-tag picker of the boards and lists (members.tags, split as the queries
+    split them: `member_tags`), each tag with its members; None (every member) when "all"
+    is picked or the dataset has no members table. Bound to the address under `key`."""
+    if not ctx.source.has("members"):
+        return None
+    tags = metric(ctx, "member_tags", start=start, end=end)
+    counts = dict(zip(tags["tag"], tags["members"], strict=True))
+    tag = choice(
+        widget or st.selectbox,
+        ctx.t("staff.tag"),
+        ["", *counts],
+        format_func=lambda v: (
+            ctx.t("staff.tag.option", tag=v, n=fmt.show("count", counts[v]))
+            if v
+            else ctx.t("staff.tag.all")
+        ),
+        key=key,
+        help=ctx.t("staff.tag.help"),
+    )
+    return tag if tag in counts else None
