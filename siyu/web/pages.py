@@ -28,6 +28,7 @@ _ALL: tuple[Page, ...] = (
     Page("leaderboards", "pages/leaderboards.py", "nav.leaderboards", ":material/leaderboard:"),
     Page("staff", "pages/staff.py", "nav.staff", ":material/support_agent:"),
     Page("members", "pages/members.py", "nav.members", ":material/workspace_premium:"),
+    Page("buyers", "pages/buyers.py", "nav.buyers", ":material/group_add:"),
     Page("value", "pages/value.py", "nav.value", ":material/savings:"),
     Page("groups", "pages/groups.py", "nav.groups", ":material/groups:"),
     Page("whatif", "pages/whatif.py", "nav.whatif", ":material/tune:"),

@@ -164,6 +164,8 @@ NEW_SINCE_BASE: dict[str, list[dict[str, Any]]] = {
     "clv_tracking": [{}],
     "clv_values": [{}],
     "cohort_value": [{}],
+    # issue 20: the proof metric of docs/ADDING_A_METRIC.md
+    "new_returning_gmv": [{}],
 }
 OPTIONS.update(NEW_SINCE_BASE)
 # issue 21.4: the member-tag filter on the boards and lists. The old code had no `tag`, so
