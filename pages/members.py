@@ -10,8 +10,9 @@ from siyu.views import members as view
 from siyu.web.address import choice
 from siyu.web.cache import metric, metric_preview
 from siyu.web.frame import open_page
+from siyu.web.lost import lost_customers
 from siyu.web.tables import table_with_downloads
-from siyu.web.widgets import period, pick
+from siyu.web.widgets import period, pick, tag_filter
 
 ctx = open_page("members", needs=("orders",))
 start, end = period(ctx)
@@ -19,9 +20,15 @@ as_of = analysis_day(start, end)
 st.caption(ctx.t("members.as_of", as_of=as_of, start=start))
 if not ctx.source.has("members"):
     st.info(ctx.t("members.no_members"))
+tag = tag_filter(ctx, start, end)  # the member lists and the lost customers
 
-tab_tiers, tab_rfm, tab_layers = st.tabs(
-    [ctx.t("members.tab.tiers"), ctx.t("members.tab.rfm"), ctx.t("members.tab.layers")]
+tab_tiers, tab_rfm, tab_layers, tab_lost = st.tabs(
+    [
+        ctx.t("members.tab.tiers"),
+        ctx.t("members.tab.rfm"),
+        ctx.t("members.tab.layers"),
+        ctx.t("staff.tab.lost"),
+    ]
 )
 
 # -- tiers ---------------------------------------------------------------------------------
@@ -131,7 +138,9 @@ with tab_rfm:
             format_func=lambda k: ctx.t(view.SEGMENTS[k]),
             key="rfm_segment",
         )
-        rfm_options = dict(start=start, end=end, split=split, segment=segment, personal=True)
+        rfm_options = dict(
+            start=start, end=end, split=split, segment=segment, personal=True, tag=tag
+        )
         values = metric(ctx, "clv_values", start=start, end=end)
         people, total = metric_preview(ctx, "rfm_members", **rfm_options)
         st.caption(ctx.t("members.list_count", n=fmt.show("count", total)))
@@ -174,7 +183,7 @@ with tab_layers:
         format_func=lambda k: ctx.t(view.LAYERS[k]),
         key="layer",
     )
-    list_options = dict(start=start, end=end, layer=layer, **layer_options)
+    list_options = dict(start=start, end=end, layer=layer, tag=tag, **layer_options)
     values = metric(ctx, "clv_values", start=start, end=end)
     listed, total = metric_preview(ctx, "layer_members", **list_options)
     st.caption(ctx.t("members.list_count", n=fmt.show("count", total)))
@@ -191,3 +200,10 @@ with tab_layers:
         key="layer_download",
         table_key="layer_people",
     )
+
+# -- lost customers ------------------------------------------------------------------------
+with tab_lost:
+    if ctx.source.has("members"):
+        lost_customers(ctx, start, end, tag=tag)
+    else:
+        st.info(ctx.t(TABLE_NEEDS["members"]))

@@ -29,13 +29,14 @@ def open_page(monkeypatch, ws) -> AppTest:
     return at
 
 
-# The page's tables, in page order (tiers tab, RFM tab, layers tab).
-TABLES = ("tiers_table", "rfm_table", "rfm_people", "layer_people")
+# The page's tables, in page order (tiers tab, RFM tab, layers tab, lost customers tab: no
+# list without members or without a member who left).
+TABLES = ("tiers_table", "rfm_table", "rfm_people", "layer_people", "lost_list")
 
 
 def table(at: AppTest, name: str) -> pd.DataFrame:
     frames = at.dataframe
-    assert len(frames) == len(TABLES)
+    assert len(frames) in (len(TABLES), len(TABLES) - 1)
     return frames[TABLES.index(name)].value
 
 
@@ -59,9 +60,9 @@ def sankey_right_nodes(charts) -> dict[str, int]:
 def test_members_page_on_the_demo_dataset_shows_tiers_rfm_and_layers(monkeypatch, demo_ws):
     at = open_page(monkeypatch, demo_ws)
     assert at.title[0].value == "会员分层"
-    # tier bars, the tier Sankey and the RFM treemap
+    # tier bars, the tier Sankey, the RFM treemap and the lost customers per week
     charts = at.get("plotly_chart")
-    assert len(charts) == 3
+    assert len(charts) == 4
     assert any('"sankey"' in c.proto.spec for c in charts)
     assert any('"treemap"' in c.proto.spec for c in charts)
 
@@ -97,8 +98,8 @@ def test_members_page_on_the_demo_dataset_shows_tiers_rfm_and_layers(monkeypatch
         label = label or {"high_value": "高价值客户", "dormant": "沉睡客户"}[layer]
         assert cards[label] == fmt.show("count", count)
     assert len(table(at, "layer_people")) == layers["members"].iloc[0]  # potential (default)
-    # CSV and XLSX of the tier table, the segment table and both member lists
-    assert len(at.get("download_button")) == 8
+    # CSV and XLSX of the tier table, the segment table, both member lists and the lost
+    assert len(at.get("download_button")) == 10
 
 
 def test_by_the_spend_rule_the_tier_table_and_the_sankey_change_together(monkeypatch, demo_ws):
@@ -187,3 +188,25 @@ def test_a_long_list_shows_its_first_rows_and_says_how_many_there_are(monkeypatc
     captions = [c.value for c in at.caption]
     assert t("list.preview", "zh-Hans", shown=100, total=potential) in captions
     assert t("members.list_count", "zh-Hans", n=f"{potential:,}") in captions
+
+
+def test_lost_customers_and_the_member_tag_on_the_members_page(monkeypatch, demo_ws):
+    from siyu.metrics import staff as sm
+
+    at = open_page(monkeypatch, demo_ws)
+    source = demo_ws.source("demo")
+    start, end = default_period(source)
+    lost = sm.lost_customers(source, start, end)
+    assert len(lost) > 0
+    assert len(table(at, "lost_list")) == len(lost)
+    assert {m.label: m.value for m in at.metric}["流失人数"] == fmt.show("count", len(lost))
+
+    at.selectbox(key="member_tag").set_value("宝妈").run()
+    assert not at.exception, [e.value for e in at.exception]
+    tagged = sm.lost_customers(source, start, end, tag="宝妈")
+    assert 0 < len(tagged) < len(lost)
+    assert len(table(at, "lost_list")) == len(tagged)
+    rfm = mm.rfm_members(source, start, end, segment="important_value", tag="宝妈")
+    assert len(table(at, "rfm_people")) == len(rfm)
+    layer = mm.layer_members(source, start, end, layer="potential", tag="宝妈")
+    assert len(table(at, "layer_people")) == len(layer)
