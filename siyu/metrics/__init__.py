@@ -7,7 +7,8 @@ with bound parameters and return a DataFrame. Nothing here imports Streamlit, so
 
 Each metric is declared once, beside its function, with `@metric` (`siyu.metrics.registry`):
 name, required tables, output columns; its options are its typed keyword arguments. Every
-module of this package is imported here, so a new area needs no list to join. `get(name)`
+module of this package is imported here, so a new area needs no list to join (a module that
+declares nothing is simply a helper). `get(name)`
 gives the declaration (`UnknownMetric` for a name nobody declared), `REGISTRY` all of them.
 """
 
@@ -47,7 +48,6 @@ from siyu.metrics.registry import (
     UnknownMetric,
     UnknownOption,
     metric,
-    undeclared,
 )
 
 # The area modules in the order of the app's pages; any other module of the package (a new
@@ -73,20 +73,9 @@ def _area_modules() -> list[str]:
 def _collect() -> dict[str, Metric]:
     for area in _area_modules():
         importlib.import_module(f"siyu.metrics.{area}")
-    out: dict[str, Metric] = {}
     by_area = {area: i for i, area in enumerate(_area_modules())}
-    for m in sorted(DECLARED.values(), key=lambda m: by_area.get(m.area, len(by_area))):
-        out[m.name] = m
-    # Modules still listing a `METRICS` dict (the convention before `@metric`) keep working.
-    for area in _area_modules():
-        module = importlib.import_module(f"siyu.metrics.{area}")
-        for name, fn in getattr(module, "METRICS", {}).items():
-            if name in out or any(name in m.aliases for m in out.values()):
-                if out.get(name) is not None and out[name].fn is not fn:
-                    raise RuntimeError(f"metric {name!r} is defined twice")
-                continue
-            out[name] = undeclared(name, fn)
-    return out
+    ordered = sorted(DECLARED.values(), key=lambda m: by_area.get(m.area, len(by_area)))
+    return {m.name: m for m in ordered}
 
 
 REGISTRY: dict[str, Metric] = _collect()

@@ -213,8 +213,6 @@ class Metric:
     description: str
     aliases: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
-    # only for `undeclared` metrics whose function takes `**options`: no names to check
-    any_options: bool = False
 
     def option(self, name: str) -> Option:
         for opt in self.options:
@@ -226,7 +224,7 @@ class Metric:
         """`options` as a dict; UnknownOption when one is not declared."""
         known = {o.name for o in self.options}
         unknown = set(options) - known
-        if unknown and not self.any_options:
+        if unknown:
             raise UnknownOption(self.name, unknown, [o.name for o in self.options])
         return dict(options)
 
@@ -285,27 +283,3 @@ def metric(
         return fn
 
     return declare
-
-
-def undeclared(name: str, fn: MetricFunction) -> Metric:
-    """A metric of a module still listing a `METRICS` dict (the convention before the registry).
-
-    Its tables come from the function's `requires` / `requires_any` attributes and its
-    options from its keyword-only arguments (none when it takes `**options`).
-    """
-    try:
-        options, any_options = options_of(fn), False
-    except TypeError:
-        options, any_options = (), True
-    doc = inspect.getdoc(fn) or ""
-    return Metric(
-        name=name,
-        fn=fn,
-        area=fn.__module__.rsplit(".", 1)[-1],
-        requires=tuple(getattr(fn, "requires", ("orders",))),
-        requires_any=tuple(getattr(fn, "requires_any", ())),
-        columns=(),
-        description=doc.split("\n\n", 1)[0].replace("\n", " "),
-        options=options,
-        any_options=any_options,
-    )

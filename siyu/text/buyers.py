@@ -2,11 +2,6 @@
 
 TEXT = {
     "nav.buyers": {"zh-Hans": "新老客", "zh-Hant": "新老客", "en": "New & returning"},
-    "buyers.title": {
-        "zh-Hans": "新老客成交",
-        "zh-Hant": "新老客成交",
-        "en": "New and returning buyers",
-    },
     "buyers.help": {
         "zh-Hans": "每周的支付金额按买家分开：新客是当周首次支付的买家（含当周复购），"
         "老客是当周之前已支付过的买家。只计入所选期间内的天。",

@@ -134,17 +134,20 @@ def test_sessions_asking_the_same_question_at_once_share_one_computation(monkeyp
 
     from siyu import metrics
     from siyu.db import Source
-    from siyu.metrics.registry import undeclared
+    from siyu.metrics.registry import Metric, options_of
     from siyu.web import cache
 
     calls = []
 
-    def slow_probe(source, start=None, end=None, **options):
-        calls.append(options)
+    def slow_probe(source, start=None, end=None, *, top: int | None = None):
+        calls.append(top)
         time.sleep(0.5)
         return pd.DataFrame({"answer": [42]})
 
-    monkeypatch.setitem(metrics.REGISTRY, "slow_probe", undeclared("slow_probe", slow_probe))
+    probe = Metric(
+        "slow_probe", slow_probe, "test", (), (), ("answer",), "", options=options_of(slow_probe)
+    )
+    monkeypatch.setitem(metrics.REGISTRY, "slow_probe", probe)
     ctx = types.SimpleNamespace(
         source=Source({}, key="probe@1"), ws=types.SimpleNamespace(root=Path("/nonexistent"))
     )

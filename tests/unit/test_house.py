@@ -35,9 +35,8 @@ def _logic_in(path: Path) -> list[str]:
     found = []
     for node in ast.walk(_tree(path)):
         where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', '?')}"
-        if isinstance(node, ast.BinOp) and isinstance(node.op, _ARITHMETIC):
-            found.append(f"{where} arithmetic {ast.unparse(node)}")
-        elif isinstance(node, ast.AugAssign):
+        arithmetic = isinstance(node, ast.BinOp) and isinstance(node.op, _ARITHMETIC)
+        if arithmetic or isinstance(node, ast.AugAssign):
             found.append(f"{where} arithmetic {ast.unparse(node)}")
         elif isinstance(node, ast.FormattedValue) and node.format_spec is not None:
             found.append(f"{where} number format {ast.unparse(node)}")
@@ -85,8 +84,10 @@ _NAMESPACES = {key.split(".")[0] for key in TEXT}
 
 
 def _key_like(text: str) -> bool:
-    return bool(_KEY.match(text)) and text.split(".")[0] in _NAMESPACES and (
-        text.rsplit(".", 1)[-1] not in _FILES
+    return (
+        bool(_KEY.match(text))
+        and text.split(".")[0] in _NAMESPACES
+        and (text.rsplit(".", 1)[-1] not in _FILES)
     )
 
 
@@ -94,9 +95,9 @@ def test_every_translation_key_the_code_writes_exists_in_the_three_languages():
     used: dict[str, str] = {}
     for path in CODE_FILES:
         for node in ast.walk(_tree(path)):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if _key_like(node.value):
-                    used.setdefault(node.value, f"{path.relative_to(ROOT)}:{node.lineno}")
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and _key_like(text):
+                used.setdefault(text, f"{path.relative_to(ROOT)}:{node.lineno}")
     assert len(used) > 500  # the scan finds the keys
     missing = {k: where for k, where in used.items() if set(TEXT.get(k, {})) != set(LANGUAGES)}
     assert missing == {}
@@ -111,9 +112,13 @@ def _built_keys(path: Path) -> list[str]:
         if isinstance(node, ast.JoinedStr) and node.values:
             first = node.values[0]
             head = first.value if isinstance(first, ast.Constant) else ""
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
-                head = node.left.value
+        elif (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Add)
+            and isinstance(node.left, ast.Constant)
+            and isinstance(node.left.value, str)
+        ):
+            head = node.left.value
         start = re.match(r"([a-z][a-z0-9_]*)\.[A-Za-z0-9_.]*$", head or "")
         if start and start.group(1) in _NAMESPACES:
             found.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(node)}")
@@ -129,6 +134,12 @@ def test_no_translation_key_is_built_at_run_time():
 
 def _readme() -> str:
     return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_page_file_is_in_the_page_table():
+    # a page left out of siyu.web.pages would be missing from the navigation and every page test
+    files = {str(p.relative_to(ROOT)) for p in PAGE_FILES}
+    assert files == {p.path for p in PAGES}
 
 
 def test_the_readme_page_table_lists_every_page_and_no_other():

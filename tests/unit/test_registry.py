@@ -42,7 +42,6 @@ def test_every_declaration_names_known_tables_columns_and_a_description():
         assert m.columns and len(set(m.columns)) == len(m.columns), m.name
         assert m.description and not m.description.startswith(" "), m.name
         assert m.area in metrics.AREAS or m.area, m.name
-        assert not m.any_options, f"{m.name}: declare options as typed keyword arguments"
 
 
 def test_every_metric_returns_its_declared_columns_on_the_demo(demo_root):
@@ -98,16 +97,13 @@ def test_the_command_line_help_lists_every_metric_with_its_options():
     assert "--set grain=day | week (default day)" in proc.stdout
 
 
-def test_a_module_still_listing_metrics_in_a_dict_keeps_working():
+def test_options_are_typed_keyword_arguments_never_a_catch_all():
     import pandas as pd
 
-    from siyu.metrics.registry import undeclared
+    from siyu.metrics.registry import metric
 
-    def old_style(source, start, end, **options):
-        """An old metric."""
-        return pd.DataFrame({"n": [len(options)]})
+    def catch_all(source, start, end, **options):
+        return pd.DataFrame()
 
-    old_style.requires = ("members",)
-    m = undeclared("old_style", old_style)
-    assert m.requires == ("members",) and m.description == "An old metric."
-    assert int(m(None, None, None, anything=1)["n"].iloc[0]) == 1
+    with pytest.raises(TypeError, match="typed keyword arguments"):
+        metric(columns=("x",))(catch_all)
