@@ -24,7 +24,7 @@ from siyu.web.address import choice
 from siyu.web.cache import metric
 from siyu.web.frame import open_page
 from siyu.web.tables import table_with_downloads
-from siyu.web.widgets import card_grid, period
+from siyu.web.widgets import card_grid, period, tag_filter
 
 ctx = open_page("leaderboards")
 has = {t: ctx.source.has(t) for t in ("orders", "members", "activity")}
@@ -68,6 +68,7 @@ with boards_tab:
         bind="query-params",
     )
     top = top if top in TOP_CHOICES else DEFAULT_TOP
+    tag = tag_filter(ctx, start, end)
     st.caption(ctx.t(view.BOARD_HELP[board]))
 
     missing = next((t for t in spec.requires if not has[t]), None)
@@ -85,6 +86,7 @@ with boards_tab:
             top=top,
             rank_by=rank_by,
             names=True,
+            tag=tag,
         )
         if ranked.empty:
             st.info(ctx.t("leaderboards.empty"))

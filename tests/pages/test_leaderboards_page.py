@@ -63,6 +63,14 @@ def test_switching_board_and_top_changes_the_table(monkeypatch, demo_ws):
     by_orders = lb.leaderboard_buyers(source, start, end, top=20, rank_by="orders")
     assert at.dataframe[0].value["支付订单数"].tolist() == by_orders["orders"].tolist()
 
+    # the member tag (issue 21.4): only buyers who are members carrying it
+    at.selectbox(key="member_tag").set_value("宝妈").run()
+    assert not at.exception, [e.value for e in at.exception]
+    tagged = lb.leaderboard_buyers(source, start, end, top=20, rank_by="orders", tag="宝妈")
+    assert 0 < len(tagged)
+    assert at.dataframe[0].value["用户ID"].tolist() == tagged["user_id"].tolist()
+    assert tagged["user_id"].tolist() != by_orders["user_id"].tolist()
+
 
 def test_leaderboards_page_on_an_empty_workspace_points_to_the_data_page(monkeypatch, empty_ws):
     at = open_app(monkeypatch, empty_ws, PAGE)
