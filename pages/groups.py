@@ -13,7 +13,7 @@ from siyu.web.address import choice
 from siyu.web.cache import dataset_fact, metric, metric_preview
 from siyu.web.frame import open_page
 from siyu.web.tables import table_with_downloads
-from siyu.web.widgets import card, card_grid, kpi_card, period
+from siyu.web.widgets import card, card_grid, kpi_card, period, tag_filter
 
 ctx = open_page("groups")
 source = ctx.source
@@ -175,6 +175,7 @@ if not (source.has("members") and source.has("activity")):
     st.info(ctx.t("groups.lists_need"))
     st.stop()
 ref = view.list_day(end, dataset_fact(ctx, "last_data_day"))
+tag = tag_filter(ctx, start, end)
 
 # Lazy tabs: only the list on screen is computed (each is a query over every member).
 tab_silent, tab_potential = st.tabs(
@@ -191,7 +192,9 @@ with tab_silent:
             key="silent_days",
             bind="query-params",
         )
-        silent_options = dict(start=start, end=end, days=int(days), group=group, contact=True)
+        silent_options = dict(
+            start=start, end=end, days=int(days), group=group, contact=True, tag=tag
+        )
         silent, total = metric_preview(ctx, "silent_members", **silent_options)
         n = fmt.show("count", total)
         st.caption(ctx.t("groups.silent.help", ref=ref, days=int(days), n=n))
@@ -213,7 +216,9 @@ with tab_potential:
             st.info(ctx.t("needs.orders"))
         else:
             window = 7
-            potential_options = dict(start=start, end=end, window=window, group=group, contact=True)
+            potential_options = dict(
+                start=start, end=end, window=window, group=group, contact=True, tag=tag
+            )
             potential, total = metric_preview(ctx, "high_potential", **potential_options)
             since = view.window_start(ref, window)
             n = fmt.show("count", total)

@@ -92,6 +92,12 @@ def test_choosing_a_group_and_the_silent_days_changes_the_numbers(demo):
     longer = groups.silent_members(source, start, end, days=30, group="G01")
     assert len(at.dataframe[2].value) == len(longer) < len(expected)
 
+    # the member tag (issue 21.4): only the silent members carrying it
+    at.selectbox(key="member_tag").set_value("宝妈").run()
+    assert not at.exception, [e.value for e in at.exception]
+    tagged = groups.silent_members(source, start, end, days=30, group="G01", tag="宝妈")
+    assert 0 < len(at.dataframe[2].value) == len(tagged) < len(longer)
+
 
 def test_empty_workspace_points_to_the_data_page(monkeypatch, empty_ws):
     at = open_page(monkeypatch, empty_ws)
