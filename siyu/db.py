@@ -210,12 +210,3 @@ class Source:
         except TypeError:
             return None
         return key
-
-    def sql(self, text: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
-        """Run a read-only statement written by Siyu itself (not by a user) on this source."""
-        cur = self.cursor()
-        try:
-            EXECUTIONS["count"] += 1
-            return cur.execute(text, dict(params or {})).df()
-        finally:
-            cur.close()

@@ -421,6 +421,7 @@ def bench_metrics(ctx: Ctx) -> list[Figure]:
     a whole process (interpreter start, imports, reading the snapshot, the answer printed)."""
     from siyu import db, metrics
     from siyu.config import settings
+    from tests.helpers import read_sql
 
     src, (start, end) = ctx.source, ctx.period
     env = {**os.environ, **BENCH_ENV, "SIYU_WORKSPACE": str(ctx.ws_root)}
@@ -428,7 +429,7 @@ def bench_metrics(ctx: Ctx) -> list[Figure]:
     ref_cmd = [sys.executable, "-c", REFERENCE_PROCESS, str(src.tables["orders"]), threads]
     _timed_process(ref_cmd, env)  # the snapshot into the page cache, as for every metric
     ref_s, _, _ = median_of(lambda: _timed_process(ref_cmd, env), ctx.args.runs)
-    in_ref_s, ref, _ = median_of(lambda: src.sql(REFERENCE_SQL), ctx.args.runs)
+    in_ref_s, ref, _ = median_of(lambda: read_sql(src, REFERENCE_SQL), ctx.args.runs)
     figures = [
         Figure(
             "metrics",

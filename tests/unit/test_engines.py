@@ -26,6 +26,7 @@ from siyu import engines, metrics
 from siyu.config import PROJECT_ROOT, QUERIES_DIR
 from siyu.db import Source
 from siyu.workspace import Workspace
+from tests.helpers import read_sql
 from tests.unit.test_same_numbers import OPTIONS, resolve
 
 chdb = pytest.importorskip("chdb", reason="pip install -r requirements-clickhouse.txt")
@@ -143,7 +144,7 @@ CASES = [
 
 @pytest.mark.parametrize("sql", CASES)
 def test_construct_means_the_same(sql):
-    duck = on("duckdb", lambda: Source(tables={}).sql(sql))
+    duck = on("duckdb", lambda: read_sql(Source(tables={}), sql))
     assert not isinstance(duck, Exception), duck
     ch = clickhouse.engine("chdb").run_sql(sql, {}, {})
     pd.testing.assert_frame_equal(duck, ch, check_exact=False, rtol=1e-12)
