@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from siyu import fmt
+from siyu import fmt, metrics
 from siyu.charts.leaderboards import (
     fission_weeks,
     image_config,
@@ -71,7 +71,7 @@ with boards_tab:
     tag = tag_filter(ctx, start, end)
     st.caption(ctx.t(view.BOARD_HELP[board]))
 
-    missing = next((t for t in spec.requires if not has[t]), None)
+    missing = metrics.get(view.BOARD_METRICS[board]).missing_table(ctx.source)
     needs = spec.needs.get(rank_by)
     if missing is not None:
         st.info(ctx.t(TABLE_NEEDS[missing]))
