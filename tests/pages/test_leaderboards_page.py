@@ -67,7 +67,7 @@ def test_switching_board_and_top_changes_the_table(monkeypatch, demo_ws):
     at.selectbox(key="member_tag").set_value("宝妈").run()
     assert not at.exception, [e.value for e in at.exception]
     tagged = lb.leaderboard_buyers(source, start, end, top=20, rank_by="orders", tag="宝妈")
-    assert 0 < len(tagged)
+    assert len(tagged) > 0
     assert at.dataframe[0].value["用户ID"].tolist() == tagged["user_id"].tolist()
     assert tagged["user_id"].tolist() != by_orders["user_id"].tolist()
 
