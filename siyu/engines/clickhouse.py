@@ -113,6 +113,16 @@ COLUMN_TYPES = {
     "BOOLEAN": "Bool",
 }
 
+_INTEGER_NAMES = (
+    "TINYINT",
+    "SMALLINT",
+    "INT",
+    "BIGINT",
+    "UTINYINT",
+    "USMALLINT",
+    "UINT",
+    "UBIGINT",
+)
 _HEADER_PARAM = re.compile(r"^--\s+\$(\w+)\s+(\w+):", re.MULTILINE)
 _PREFIX = "__siyu_"
 
@@ -281,6 +291,26 @@ def _series_table(node):
     return exp.Subquery(this=select, alias=exp.TableAlias(this=exp.to_identifier(table_name)))
 
 
+def _fractional(node) -> bool:
+    """Whether an expression may hold a fraction (a quotient, a mean, a median, a product
+    with a decimal literal); a column's type is not known here, so it is not."""
+    from sqlglot import exp
+
+    if isinstance(node, exp.Paren):
+        return _fractional(node.this)
+    if isinstance(node, exp.Div | exp.Avg | exp.Stddev | exp.StddevSamp | exp.Quantile):
+        return True
+    if isinstance(node, exp.Anonymous) and node.name.lower().startswith("quantile"):
+        return True
+    if isinstance(node, exp.Literal) and not node.is_string:
+        return not node.is_int
+    if isinstance(node, exp.Cast):
+        return node.to.this.name in ("DECIMAL", "DOUBLE", "FLOAT")
+    if isinstance(node, exp.Mul | exp.Add | exp.Sub):
+        return _fractional(node.this) or _fractional(node.expression)
+    return False
+
+
 def _rewrite(node):
     """One DuckDB construct → its ClickHouse equal (see the module's docstring)."""
     from sqlglot import exp
@@ -333,6 +363,15 @@ def _rewrite(node):
             this=_call("toFloat64", node.this),
             expression=_call("toFloat64", node.expression),
         )
+    if (
+        isinstance(node, exp.Cast)
+        and node.to.this.name in _INTEGER_NAMES
+        and _fractional(node.this)
+    ):
+        # DuckDB rounds a fraction cast to an integer (half to even for doubles, half away
+        # from zero for decimals, as ClickHouse's round does); ClickHouse's CAST truncates
+        node.set("this", _call("round", node.this))
+        return node
     if isinstance(node, exp.Cast | exp.TryCast) and node.to.this == exp.DType.DECIMAL:
         params = node.to.expressions
         scale = int(params[1].name) if len(params) > 1 else 0

@@ -102,6 +102,10 @@ CASES = [
     # a cast to a decimal rounds half away from zero (ClickHouse's CAST truncates)
     "select cast(2.675::double as decimal(18,2)) as x, cast(1.005::decimal(18,3) as decimal(18,2)) as y",
     "select cast(-0.125::double as decimal(18,2)) as x",
+    # a fraction cast to an integer rounds (ClickHouse's CAST truncates)
+    "select cast(7 / 2 as integer) as a, cast(5 / 2 as bigint) as b, cast(-2.5::double as int)"
+    " as c, cast(2.5::decimal(18,1) as int) as d",
+    "select cast(avg(x) as bigint) as a, cast(median(x) * 1.5 as integer) as b from range(4) t(x)",
     # round: half away from zero (ClickHouse rounds floats half to even)
     "select round(2.5::double) as x, round(-0.5::double) as y, round(1.25::double, 1) as z",
     # median interpolates (ClickHouse's median samples)
