@@ -16,8 +16,8 @@ import pytest
 
 from siyu import metrics
 from siyu.db import Source
-from tests.unit.test_engines import NAMES, SLOW, assert_same, on
-from tests.unit.test_same_numbers import DAY0, OPTIONS, random_tables, resolve
+from tests.unit.test_engines import NAMES, SLOW, assert_same, on, variants
+from tests.unit.test_same_numbers import DAY0, random_tables, resolve
 
 pytest.importorskip("chdb", reason="pip install -r requirements-clickhouse.txt")
 
@@ -57,7 +57,7 @@ def test_metric_is_the_same_on_chdb_on_random_data(random_sources, name):
     for i, source in enumerate(random_sources):
         start = DAY0.date() + dt.timedelta(days=3 + 7 * (i % 2))
         end = start + dt.timedelta(days=13)
-        for options in OPTIONS.get(name, [{}])[:1]:
+        for options in variants(name)[:1]:
             opts = on("duckdb", resolve, options, source, start, end)
             assert not isinstance(opts, Exception), opts
             duck = on("duckdb", metrics.lookup(name), source, start, end, **opts)
