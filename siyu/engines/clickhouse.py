@@ -1049,19 +1049,21 @@ class Chdb(Engine):
                 "SIYU_ENGINE=chdb needs chdb: pip install -r requirements-clickhouse.txt"
             ) from exc
         self._connect = sqlitelike.connect
+        # a thread's connection goes with the thread (Streamlit runs each page in a new
+        # one); this first connection stays open, so the embedded engine never shuts down
         self._local = threading.local()
-        self._all: list[Any] = []
+        self._keeper = self._open()
+
+    def _open(self):
+        opts = dict(SETTINGS)
+        opts["max_threads"] = settings().duckdb_threads
+        query = "&".join(f"{k}={v}" for k, v in opts.items())
+        return self._connect(f":memory:?{query}")
 
     def _conn(self):
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            opts = dict(SETTINGS)
-            opts["max_threads"] = settings().duckdb_threads
-            query = "&".join(f"{k}={v}" for k, v in opts.items())
-            conn = self._connect(f":memory:?{query}")
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
+            conn = self._local.conn = self._open()
         return conn
 
     def arrow(self, sql: str, params: Mapping[str, Any]) -> pa.Table:
