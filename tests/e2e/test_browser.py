@@ -52,7 +52,10 @@ def test_page_loads_without_exception_and_draws_its_charts(server, page, path, k
     no_exception(page)
     assert title(page) == t(key, "zh-Hans")
     if path not in NO_CHARTS:
-        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
+        # drawn, though maybe in a tab not open yet (the Value page opens on its model table)
+        page.wait_for_selector(
+            '[data-testid="stPlotlyChart"] .main-svg', state="attached", timeout=30_000
+        )
         assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
 
 
