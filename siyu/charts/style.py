@@ -32,7 +32,12 @@ import plotly.graph_objects as go
 
 from siyu import fmt
 
-PALETTE = ["#07c160", "#1f77b4", "#ff7f0e", "#9467bd", "#d62728", "#8c564b", "#17becf"]
+# Twelve colours: a stacked chart of up to twelve staff members or channels never repeats one
+# (with seven, the eighth staff member was drawn in the first one's green).
+PALETTE = [
+    "#07c160", "#1f77b4", "#ff7f0e", "#9467bd", "#d62728", "#8c564b", "#17becf",
+    "#e377c2", "#bcbd22", "#7f7f7f", "#aec7e8", "#ffbb78",
+]  # fmt: skip
 
 
 FONT = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif"

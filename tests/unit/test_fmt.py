@@ -3,6 +3,7 @@ values written out by hand, and the charts built with the same rules."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from decimal import Decimal
 
@@ -227,3 +228,16 @@ def test_what_if_charts_read_amounts_in_yuan_not_si_units():
         tornado, labels={"margin": "毛利率"}, title="t", low_label="-20%", high_label="+20%"
     )
     assert fig.layout.xaxis.tickprefix == "¥" and fig.layout.xaxis.tickformat == ",.0f"
+
+
+def test_a_stacked_chart_of_eight_staff_repeats_no_colour():
+    # with seven colours the demo's eighth staff member was drawn in the first one's green
+    from siyu.charts.leaderboards import lost_weeks
+
+    staff = [f"员工{i}" for i in range(8)]
+    frame = pd.DataFrame(
+        {"week": [dt.date(2026, 10, 5)] * 8, "staff": staff, "lost": list(range(8, 0, -1))}
+    )
+    fig = lost_weeks(frame, "t", "人数", "无员工")
+    colours = [bar.marker.color for bar in fig.data]
+    assert len(colours) == 8 and len(set(colours)) == 8
