@@ -53,7 +53,7 @@ import pandas as pd
 from siyu import models
 from siyu.config import QUERIES_DIR, settings
 from siyu.engines import EngineError
-from siyu.schema import TABLES
+from siyu.schema import TABLES, quote_ident
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -758,12 +758,20 @@ def _frame_file(table: str, frame: pd.DataFrame) -> str:
         return path
 
 
-def _quote(value: str) -> str:
-    return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
+class Binder:
+    """The file locations of one statement as query parameters `{__siyu_fN:String}`: a path
+    is a value, bound like every other, never formatted into the text."""
 
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
 
-def _ident(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
+    def __call__(self, value: str) -> str:
+        for key, known in self.values.items():
+            if known == value:
+                return f"{{{key}:String}}"
+        key = f"__siyu_f{len(self.values)}"
+        self.values[key] = value
+        return f"{{{key}:String}}"
 
 
 class Files:
@@ -772,62 +780,69 @@ class Files:
     def __init__(self, mapping: str | None) -> None:
         self.mapping = (mapping or "").strip()
 
-    def read(self, path: str) -> str:
+    def location(self, path: str) -> tuple[str, str]:
+        """("file" or "s3", where): the path itself, or under SIYU_CLICKHOUSE_FILES."""
         if not self.mapping:
-            return f"file({_quote(path)}, Parquet)"
+            return "file", path
         root = str(settings().workspace.resolve())
         real = str(Path(path).resolve())
         inside = real.startswith(root + os.sep)
         rel = real[len(root) + 1 :] if inside else os.path.basename(real)
         url = self.mapping.rstrip("/") + "/" + rel.replace(os.sep, "/")
-        if url.startswith(("s3://", "http://", "https://")):
-            if url.startswith("s3://"):
-                bucket, _, key = url[5:].partition("/")
-                url = f"https://{bucket}.s3.amazonaws.com/{key}"
-            collection = os.environ.get("SIYU_CLICKHOUSE_S3_COLLECTION")
-            if collection:
-                return f"s3({_ident(collection)}, url = {_quote(url)}, format = 'Parquet')"
-            return f"s3({_quote(url)}, 'Parquet')"
-        return f"file({_quote(url)}, Parquet)"
+        if url.startswith("s3://"):
+            bucket, _, key = url[5:].partition("/")
+            url = f"https://{bucket}.s3.amazonaws.com/{key}"
+        return ("s3" if url.startswith(("http://", "https://")) else "file"), url
+
+    def read(self, path: str, bind: Binder) -> str:
+        kind, where = self.location(path)
+        if kind == "file":
+            return f"file({bind(where)}, Parquet)"
+        collection = os.environ.get("SIYU_CLICKHOUSE_S3_COLLECTION")
+        if collection:  # the bucket's credentials, kept on the server
+            return f"s3({quote_ident(collection)}, url = {bind(where)}, format = 'Parquet')"
+        return f"s3({bind(where)}, 'Parquet')"
 
 
-def _table_sql(name: str, src: Any, columns, files: Files) -> str:
+def _table_sql(name: str, src: Any, columns, files: Files, bind: Binder) -> str:
     """The canonical typed select of table `name` (every column, missing ones NULL)."""
     table = TABLES[name]
     cols = []
     if src is None:
         for c in table.columns:
-            cols.append(f"CAST(NULL AS Nullable({_ch_type(c.sql_type)})) AS {_ident(c.name)}")
+            cols.append(f"CAST(NULL AS Nullable({_ch_type(c.sql_type)})) AS {quote_ident(c.name)}")
         return "SELECT " + ", ".join(cols) + " WHERE 0"
     path = _frame_file(name, src) if isinstance(src, pd.DataFrame) else str(src)
     available = columns(path)
     for c in table.columns:
         typ = _ch_type(c.sql_type)
         if c.name in available:
-            cols.append(f"CAST({_ident(c.name)} AS Nullable({typ})) AS {_ident(c.name)}")
+            cols.append(f"CAST({quote_ident(c.name)} AS Nullable({typ})) AS {quote_ident(c.name)}")
         else:
-            cols.append(f"CAST(NULL AS Nullable({typ})) AS {_ident(c.name)}")
-    return "SELECT " + ", ".join(cols) + " FROM " + files.read(path)
+            cols.append(f"CAST(NULL AS Nullable({typ})) AS {quote_ident(c.name)}")
+    return "SELECT " + ", ".join(cols) + " FROM " + files.read(path, bind)
 
 
-def _model_file_sql(path: str, columns, files: Files) -> str:
+def _model_file_sql(path: str, columns, files: Files, bind: Binder) -> str:
     """A built base model's Parquet file. Parquet's DATE reads as Date32, on which ClickHouse
     has no `-`; the queries' dates are Date (as their casts and parameters), so cast back."""
     cols = []
     for name, typ in columns(path).items():
         if "Date32" in typ:
             cols.append(
-                f"CAST({_ident(name)} AS {typ.replace('Date32', 'Date')}) AS {_ident(name)}"
+                f"CAST({quote_ident(name)} AS {typ.replace('Date32', 'Date')}) AS {quote_ident(name)}"
             )
         else:
-            cols.append(_ident(name))
-    return "SELECT " + ", ".join(cols) + " FROM " + files.read(path)
+            cols.append(quote_ident(name))
+    return "SELECT " + ", ".join(cols) + " FROM " + files.read(path, bind)
 
 
-def statement(source: Source, name: str, columns, files: Files) -> str:
-    """The whole ClickHouse statement of `queries/<name>.sql` on `source`: the tables and
-    base models it reads, as subqueries over the Parquet files, then the query."""
+def statement(source: Source, name: str, columns, files: Files) -> tuple[str, dict[str, str]]:
+    """The whole ClickHouse statement of `queries/<name>.sql` on `source` (the tables and
+    base models it reads, as subqueries over the Parquet files, then the query) and the
+    values of the file parameters it holds."""
     sql, used = translated(name)
+    bind = Binder()
     defined: dict[str, str] = {}
 
     def define(rel: str) -> None:
@@ -835,9 +850,9 @@ def statement(source: Source, name: str, columns, files: Files) -> str:
             return
         defined[rel] = ""  # a cycle guard; models are acyclic (siyu.models checks)
         if rel in TABLES:
-            body = _table_sql(rel, source.tables.get(rel), columns, files)
+            body = _table_sql(rel, source.tables.get(rel), columns, files, bind)
         elif rel in source.base:
-            body = _model_file_sql(str(source.base[rel]), columns, files)
+            body = _model_file_sql(str(source.base[rel]), columns, files, bind)
         else:
             body, deps = translated(f"base/{rel}")
             for dep in sorted(deps):
@@ -849,13 +864,13 @@ def statement(source: Source, name: str, columns, files: Files) -> str:
         define(rel)
     ctes = ",\n".join(f"{_PREFIX}{rel} AS ({body})" for rel, body in defined.items())
     if not ctes:
-        return sql
+        return sql, bind.values
     stripped = sql.lstrip()
     if stripped[:5].upper() == "WITH " and not stripped[:15].upper().startswith("WITH RECURSIVE"):
-        return f"WITH {ctes},\n{stripped[5:]}"
+        return f"WITH {ctes},\n{stripped[5:]}", bind.values
     if stripped[:15].upper().startswith("WITH RECURSIVE"):
-        return f"WITH RECURSIVE {ctes},\n{stripped[15:]}"
-    return f"WITH {ctes}\n{stripped}"
+        return f"WITH RECURSIVE {ctes},\n{stripped[15:]}", bind.values
+    return f"WITH {ctes}\n{stripped}", bind.values
 
 
 # -- parameters and results ----------------------------------------------------------------------
@@ -981,7 +996,8 @@ class Engine:
             hit = self._columns.get(path)
         if hit is not None:
             return hit
-        table = self.arrow(f"DESCRIBE TABLE {self.files.read(path)}", {})
+        bind = Binder()
+        table = self.arrow(f"DESCRIBE TABLE {self.files.read(path, bind)}", bind.values)
         names = dict(
             zip(table.column("name").to_pylist(), table.column("type").to_pylist(), strict=True)
         )
@@ -995,19 +1011,19 @@ class Engine:
     def run(self, source: Source, name: str, bound: Mapping[str, Any]) -> pd.DataFrame:
         import pyarrow as pa
 
-        sql = statement(source, name, self.columns, self.files)
+        sql, files = statement(source, name, self.columns, self.files)
         want = expected_schema(name, bound)
         if any(pa.types.is_dictionary(f.type) for f in want):
             # DuckDB's ENUM reads as text; ClickHouse's Enum would arrive as its numbers
             cols = ", ".join(
-                f"toString({_ident(f.name)}) AS {_ident(f.name)}"
+                f"toString({quote_ident(f.name)}) AS {quote_ident(f.name)}"
                 if pa.types.is_dictionary(f.type)
-                else _ident(f.name)
+                else quote_ident(f.name)
                 for f in want
             )
             sql = f"SELECT {cols} FROM ({sql})"
         try:
-            table = self.arrow(sql, bound)
+            table = self.arrow(sql, {**bound, **files})
         except EngineError:
             raise
         except Exception as exc:

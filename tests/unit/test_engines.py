@@ -190,25 +190,40 @@ def test_settings_are_set_on_the_connection():
 
 def test_tables_and_models_read_the_snapshot_files(demo_source):
     eng = clickhouse.engine("chdb")
-    sql = clickhouse.statement(demo_source, "kpis_members", eng.columns, eng.files)
-    # the canonical tables from the snapshot's files, the built base models from theirs
-    assert any(f"file('{path}', Parquet)" in sql for path in demo_source.tables.values())
-    assert any(f"file('{path}', Parquet)" in sql for path in demo_source.base.values())
+    sql, files = clickhouse.statement(demo_source, "kpis_members", eng.columns, eng.files)
+    # the canonical tables from the snapshot's files, the built base models from theirs,
+    # each location a bound parameter, not text
+    assert "file({__siyu_f0:String}, Parquet)" in sql
+    assert set(map(str, demo_source.tables.values())) & set(files.values())
+    assert set(map(str, demo_source.base.values())) & set(files.values())
+    assert not any(
+        str(p) in sql for p in [*demo_source.tables.values(), *demo_source.base.values()]
+    )
 
 
 def test_object_storage_paths(monkeypatch, tmp_path):
     monkeypatch.setenv("SIYU_WORKSPACE", str(tmp_path))
-    files = clickhouse.Files("s3://siyu-bucket/workspace")
-    path = tmp_path / "files" / "abc" / "x.parquet"
-    assert files.read(str(path)) == (
-        "s3('https://siyu-bucket.s3.amazonaws.com/workspace/files/abc/x.parquet', 'Parquet')"
+    monkeypatch.delenv("SIYU_CLICKHOUSE_S3_COLLECTION", raising=False)
+    path = str(tmp_path / "files" / "abc" / "x.parquet")
+
+    def read(files):
+        bind = clickhouse.Binder()
+        return files.read(path, bind), bind.values
+
+    assert read(clickhouse.Files("s3://siyu-bucket/workspace")) == (
+        "s3({__siyu_f0:String}, 'Parquet')",
+        {"__siyu_f0": "https://siyu-bucket.s3.amazonaws.com/workspace/files/abc/x.parquet"},
     )
     oss = clickhouse.Files("https://bucket.oss-cn-hangzhou.aliyuncs.com/ws/")
-    assert "oss-cn-hangzhou.aliyuncs.com/ws/files/abc/x.parquet" in oss.read(str(path))
-    monkeypatch.setenv("SIYU_CLICKHOUSE_S3_COLLECTION", "siyu_oss")
-    assert oss.read(str(path)).startswith("s3(`siyu_oss`, url = 'https://")
-    assert clickhouse.Files("/var/lib/clickhouse/user_files/siyu").read(str(path)) == (
-        "file('/var/lib/clickhouse/user_files/siyu/files/abc/x.parquet', Parquet)"
+    assert read(oss)[1] == {
+        "__siyu_f0": "https://bucket.oss-cn-hangzhou.aliyuncs.com/ws/files/abc/x.parquet"
+    }
+    monkeypatch.setenv("SIYU_CLICKHOUSE_S3_COLLECTION", "siyu_s3")
+    assert read(oss)[0] == "s3(\"siyu_s3\", url = {__siyu_f0:String}, format = 'Parquet')"
+    local = clickhouse.Files("/var/lib/clickhouse/user_files/siyu")
+    assert read(local) == (
+        "file({__siyu_f0:String}, Parquet)",
+        {"__siyu_f0": "/var/lib/clickhouse/user_files/siyu/files/abc/x.parquet"},
     )
 
 
