@@ -1050,6 +1050,16 @@ class Engine:
         return to_frame("query", self.arrow(sql, params), want)
 
 
+def _bytes(text: str) -> int | None:
+    """`4GB`, `512 MiB`, `1.5GB` as bytes (None when it does not read as a size)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(i?B)?\s*", text or "", re.IGNORECASE)
+    if not m:
+        return None
+    power = " KMGT".index(m.group(2).upper() or " ")
+    base = 1024 if (m.group(3) or "").lower() == "ib" else 1000
+    return int(float(m.group(1)) * base**power)
+
+
 class Chdb(Engine):
     """ClickHouse embedded in this process (PyPI `chdb`); one connection per thread."""
 
@@ -1072,7 +1082,11 @@ class Chdb(Engine):
 
     def _open(self):
         opts = dict(SETTINGS)
+        # the process's limits, as DuckDB's (SIYU_DUCKDB_THREADS, SIYU_DUCKDB_MEMORY_LIMIT)
         opts["max_threads"] = settings().duckdb_threads
+        limit = _bytes(settings().duckdb_memory_limit)
+        if limit:
+            opts["max_memory_usage"] = limit
         query = "&".join(f"{k}={v}" for k, v in opts.items())
         return self._connect(f":memory:?{query}")
 

@@ -188,6 +188,17 @@ def test_settings_are_set_on_the_connection():
     assert bool(got["j"]) and got["tz"] == "UTC" and bool(got["a"])
 
 
+def test_chdb_keeps_the_process_limits():
+    # SIYU_DUCKDB_MEMORY_LIMIT's words, as DuckDB reads them
+    assert clickhouse._bytes("4GB") == 4_000_000_000
+    assert clickhouse._bytes("512 MiB") == 512 * 1024**2
+    assert clickhouse._bytes("lots") is None
+    got = clickhouse.engine("chdb").arrow(
+        "select getSetting('max_memory_usage') as m, getSetting('max_threads') as t", {}
+    )
+    assert got.to_pylist()[0]["m"] > 0 and got.to_pylist()[0]["t"] >= 1
+
+
 def test_tables_and_models_read_the_snapshot_files(demo_source):
     eng = clickhouse.engine("chdb")
     sql, files = clickhouse.statement(demo_source, "kpis_members", eng.columns, eng.files)
