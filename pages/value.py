@@ -10,6 +10,7 @@ from siyu import fmt
 from siyu.charts.value import clv_holdout_bars, clv_tracking_lines, value_curves
 from siyu.metrics import clv as C
 from siyu.views import value as view
+from siyu.web.address import choice
 from siyu.web.cache import dataset_fact, metric, metric_preview
 from siyu.web.frame import open_page
 from siyu.web.tables import download_buttons, table, table_with_downloads
@@ -20,13 +21,13 @@ start, end = period(ctx)
 has_members = ctx.source.has("members")
 
 unit = (
-    st.segmented_control(
+    choice(
+        st.segmented_control,
         ctx.t("value.unit"),
         list(C.UNITS),
         default=C.DEFAULT_UNIT,
         format_func=lambda u: ctx.t(view.UNITS[u]),
         key="value_unit",
-        bind="query-params",
     )
     or C.DEFAULT_UNIT
 )
@@ -73,13 +74,13 @@ with tab_model:
 # -- per person ----------------------------------------------------------------------------
 with tab_people:
     c0, c1, c2 = st.columns(3)
-    months = c0.selectbox(
+    months = choice(
+        c0.selectbox,
         ctx.t("value.horizon"),
         view.HORIZON_MONTHS,
         index=2,
         format_func=lambda m: ctx.t("value.horizon.months", n=m),
         key="value_horizon",
-        bind="query-params",
     )
     margin_pct = c1.number_input(
         ctx.t("value.margin"),
@@ -234,36 +235,36 @@ with tab_cohorts:
     by_options = list(C.COHORT_BY) if has_members else ["first_order"]
     d0, d1, d2 = st.columns(3)
     cohort_by = (
-        d0.segmented_control(
+        choice(
+            d0.segmented_control,
             ctx.t("value.cohort_by"),
             by_options,
             default=by_options[0],
             format_func=lambda b: ctx.t(view.COHORT_BY[b]),
             key="value_cohort_by",
-            bind="query-params",
         )
         or by_options[0]
     )
     grain = (
-        d1.segmented_control(
+        choice(
+            d1.segmented_control,
             ctx.t("value.grain"),
             list(C.VALUE_GRAINS),
             default="month",
             format_func=lambda g: ctx.t(view.GRAINS[g]),
             key="value_grain",
-            bind="query-params",
         )
         or "month"
     )
     breakdowns = list(C.BREAKDOWNS) if has_members else ["none"]
     breakdown = (
-        d2.segmented_control(
+        choice(
+            d2.segmented_control,
             ctx.t("value.breakdown"),
             breakdowns,
             default="none",
             format_func=lambda b: ctx.t(view.BREAKDOWNS[b]),
             key="value_breakdown",
-            bind="query-params",
         )
         or "none"
     )
@@ -286,12 +287,12 @@ with tab_cohorts:
     if breakdown == "channel" and not curves.empty:
         channels = sorted({s for s in curves["segment"] if s is not None})
         unknown = ctx.t("value.cohorts.unknown_channel")
-        picked = st.selectbox(
+        picked = choice(
+            st.selectbox,
             ctx.t("value.channel"),
             [*channels, ""],
             format_func=lambda c: c or unknown,
             key="value_channel",
-            bind="query-params",
         )
         shown = curves[curves["segment"].map(lambda s: (s or "") == (picked or ""))]
     else:
